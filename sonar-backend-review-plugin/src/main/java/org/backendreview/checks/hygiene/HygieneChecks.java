@@ -1,0 +1,18 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.hygiene;
+
+import java.util.List;
+
+/** Python hygiene items from the review checklists (feature-matrix family 12). */
+public final class HygieneChecks {
+
+  public static final List<Class<?>> CHECKS = List.of(
+    DuplicateModuleConstantCheck.class);
+
+  private HygieneChecks() {
+  }
+}

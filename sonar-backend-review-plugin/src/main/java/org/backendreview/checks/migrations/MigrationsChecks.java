@@ -1,0 +1,18 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.migrations;
+
+import java.util.List;
+
+/** Django migrations and Alembic revisions (feature-matrix family 4). */
+public final class MigrationsChecks {
+
+  public static final List<Class<?>> CHECKS = List.of(
+    IrreversibleDataMigrationCheck.class);
+
+  private MigrationsChecks() {
+  }
+}

@@ -1,0 +1,18 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.transactions;
+
+import java.util.List;
+
+/** Transactions and consistency (feature-matrix family 9). */
+public final class TransactionsChecks {
+
+  public static final List<Class<?>> CHECKS = List.of(
+    ReadModifyWriteWithoutFCheck.class);
+
+  private TransactionsChecks() {
+  }
+}

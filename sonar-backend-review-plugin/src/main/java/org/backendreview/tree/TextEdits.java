@@ -1,0 +1,68 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.tree;
+
+import org.sonar.plugins.python.api.quickfix.PythonTextEdit;
+import org.sonar.plugins.python.api.tree.Token;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * Builders of quick-fix text edits on the public API (the frontend's own helpers are not visible to plugins).
+ * Lines are 1-based, offsets 0-based, as in {@link PythonTextEdit}.
+ */
+public final class TextEdits {
+
+  private TextEdits() {
+  }
+
+  /** Inserts text right before the token. */
+  public static PythonTextEdit insertBefore(Token token, String text) {
+    return new PythonTextEdit(text, token.line(), token.column(), token.line(), token.column());
+  }
+
+  /** Inserts text right before the first token of the tree. */
+  public static PythonTextEdit insertBefore(Tree tree, String text) {
+    return insertBefore(tree.firstToken(), text);
+  }
+
+  /** Inserts text right after the token. */
+  public static PythonTextEdit insertAfter(Token token, String text) {
+    int[] end = end(token);
+    return new PythonTextEdit(text, end[0], end[1], end[0], end[1]);
+  }
+
+  /** Inserts text right after the last token of the tree. */
+  public static PythonTextEdit insertAfter(Tree tree, String text) {
+    return insertAfter(tree.lastToken(), text);
+  }
+
+  /** Replaces the text of the whole tree. */
+  public static PythonTextEdit replace(Tree tree, String text) {
+    return replaceRange(tree.firstToken(), tree.lastToken(), text);
+  }
+
+  /** Replaces the text from the start of {@code from} to the end of {@code to}. */
+  public static PythonTextEdit replaceRange(Token from, Token to, String text) {
+    int[] end = end(to);
+    return new PythonTextEdit(text, from.line(), from.column(), end[0], end[1]);
+  }
+
+  /** Removes the text of the whole tree. */
+  public static PythonTextEdit remove(Tree tree) {
+    return replace(tree, "");
+  }
+
+  /** End position {line, offset} of a token, multi-line tokens (triple-quoted strings) included. */
+  public static int[] end(Token token) {
+    String value = token.value();
+    int newline = value.lastIndexOf('\n');
+    if (newline < 0) {
+      return new int[] {token.line(), token.column() + value.length()};
+    }
+    int lines = (int) value.chars().filter(c -> c == '\n').count();
+    return new int[] {token.line() + lines, value.length() - newline - 1};
+  }
+}

@@ -1,0 +1,69 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.plugin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sonar.api.rules.Rule;
+import org.sonar.api.rules.RuleFinder;
+import org.sonar.api.server.profile.BuiltInQualityProfilesDefinition;
+import org.sonar.api.server.profile.BuiltInQualityProfilesDefinition.BuiltInActiveRule;
+import org.sonarsource.analyzer.commons.BuiltInQualityProfileJsonLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class BackendReviewProfileTest {
+
+  private static final Set<String> SNAPSHOT = BuiltInQualityProfileJsonLoader.loadActiveKeysFromJsonProfile(BackendReviewProfile.PYTHON_SONAR_WAY_SNAPSHOT);
+
+  @Test
+  void holds_our_recommended_rules_only_without_rule_finder() {
+    List<BuiltInActiveRule> rules = define(new BackendReviewProfile());
+    assertThat(rules).extracting(BuiltInActiveRule::repoKey).containsOnly("backendreview");
+    assertThat(rules).extracting(BuiltInActiveRule::ruleKey)
+      .containsExactlyInAnyOrderElementsOf(BuiltInQualityProfileJsonLoader.loadActiveKeysFromJsonProfile(BackendReviewRulesDefinition.PROFILE_PATH));
+  }
+
+  @Test
+  void adds_the_sonar_way_rules_the_server_knows() {
+    RuleFinder finder = mock(RuleFinder.class);
+    // the server knows every snapshot rule but S1192; S5332 was removed from it
+    when(finder.findByKey(eq("python"), anyString())).thenAnswer(invocation -> {
+      String key = invocation.getArgument(1);
+      if ("S1192".equals(key)) {
+        return null;
+      }
+      Rule rule = Rule.create("python", key);
+      rule.setStatus("S5332".equals(key) ? Rule.STATUS_REMOVED : Rule.STATUS_READY);
+      return rule;
+    });
+    List<BuiltInActiveRule> rules = define(new BackendReviewProfile(finder));
+    Set<String> python = rules.stream().filter(r -> r.repoKey().equals("python")).map(BuiltInActiveRule::ruleKey).collect(Collectors.toSet());
+    assertThat(SNAPSHOT).hasSizeGreaterThan(300).contains("S1192", "S5332");
+    assertThat(python).hasSize(SNAPSHOT.size() - 2).doesNotContain("S1192", "S5332");
+    assertThat(rules).filteredOn(r -> r.repoKey().equals("backendreview")).isNotEmpty();
+  }
+
+  @Test
+  void a_failing_rule_finder_never_breaks_server_start_up() {
+    RuleFinder finder = mock(RuleFinder.class);
+    when(finder.findByKey(anyString(), anyString())).thenThrow(new IllegalStateException("database not ready"));
+    List<BuiltInActiveRule> rules = define(new BackendReviewProfile(finder));
+    assertThat(rules).extracting(BuiltInActiveRule::repoKey).containsOnly("backendreview");
+  }
+
+  private static List<BuiltInActiveRule> define(BackendReviewProfile profile) {
+    BuiltInQualityProfilesDefinition.Context context = new BuiltInQualityProfilesDefinition.Context();
+    profile.define(context);
+    return List.copyOf(context.profile("py", BackendReviewProfile.NAME).rules());
+  }
+}
