@@ -1,0 +1,17 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.asynchronous;
+
+import java.util.List;
+
+/** Async correctness: blocking calls on the event loop, un-awaited coroutines, concurrency shape (feature-matrix family 6, issue 6). */
+public final class AsyncChecks {
+
+  public static final List<Class<?>> CHECKS = List.of();
+
+  private AsyncChecks() {
+  }
+}

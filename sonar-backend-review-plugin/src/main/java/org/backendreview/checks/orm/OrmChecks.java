@@ -1,0 +1,17 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.orm;
+
+import java.util.List;
+
+/** Django ORM performance and correctness: N+1, queries in loops, premature evaluation, unbounded lists (feature-matrix family 2, issue 5). */
+public final class OrmChecks {
+
+  public static final List<Class<?>> CHECKS = List.of();
+
+  private OrmChecks() {
+  }
+}

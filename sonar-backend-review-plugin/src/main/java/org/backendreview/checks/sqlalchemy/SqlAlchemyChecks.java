@@ -1,0 +1,17 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.sqlalchemy;
+
+import java.util.List;
+
+/** SQLAlchemy engines, sessions, transactions and queries (feature-matrix family 7, issue 6). */
+public final class SqlAlchemyChecks {
+
+  public static final List<Class<?>> CHECKS = List.of();
+
+  private SqlAlchemyChecks() {
+  }
+}
