@@ -32,9 +32,9 @@ import org.sonar.plugins.python.api.tree.Tree;
  * any module under a {@code settings/} package) and it assigns at least one well-known Django setting at module level,
  * or, whatever its name, when it assigns at least {@value #MIN_KNOWN_SETTINGS_ANYWHERE} well-known Django settings.
  * <p>
- * A settings module is deployable unless its file name or its package name within {@code settings/} matches the
- * non-deployable pattern (development, local, test, CI settings): rules about production configuration stay silent
- * there.
+ * A settings module is deployable unless its file name, the name of its directory, or its package names within
+ * {@code settings/} match the non-deployable pattern (development, local, test, CI settings, examples): rules about
+ * production configuration stay silent there.
  */
 public final class DjangoSettings {
 
@@ -159,7 +159,11 @@ public final class DjangoSettings {
     return false;
   }
 
-  /** The file's stem and, when it sits in a {@code settings} package, that package's name and the names below it. */
+  /**
+   * The file's stem, the name of the directory holding it, and, when it sits below a {@code settings}-like package,
+   * the names of the directories from that package down ({@code settings/development/__init__.py}). Directories above
+   * are not considered: a project checked out under {@code /home/dev/} is not development settings.
+   */
   static List<String> nameSegments(PythonFile file) {
     String fileName = file.fileName();
     String stem = fileName.endsWith(".py") ? fileName.substring(0, fileName.length() - 3) : fileName;
@@ -169,11 +173,14 @@ public final class DjangoSettings {
     String path = uri == null ? null : uri.getPath();
     if (path != null) {
       String[] parts = path.split("/");
+      if (parts.length >= 2) {
+        segments.add(parts[parts.length - 2]);
+      }
       // walk up from the file's directory to the nearest "settings"-like directory (at most 3 levels)
       for (int i = parts.length - 2, seen = 0; i >= 0 && seen < 3; i--, seen++) {
         String dir = parts[i];
         if (dir.toLowerCase(Locale.ROOT).contains("settings")) {
-          for (int j = i; j < parts.length - 1; j++) {
+          for (int j = i; j < parts.length - 2; j++) {
             segments.add(parts[j]);
           }
           break;

@@ -50,6 +50,8 @@ class DjangoSettingsTest {
     assertThat(DjangoSettings.isDeployable(file("/p/mysite/settings_ci.py"), NON_DEPLOYABLE)).isFalse();
     assertThat(DjangoSettings.isDeployable(file("/p/mysite/devsettings.py"), NON_DEPLOYABLE)).isFalse();
     assertThat(DjangoSettings.isDeployable(file("/p/mysite/settings/development/__init__.py"), NON_DEPLOYABLE)).isFalse();
+    assertThat(DjangoSettings.isDeployable(file("/p/openstack_auth/tests/settings.py"), NON_DEPLOYABLE)).isFalse();
+    assertThat(DjangoSettings.isDeployable(file("/p/example_project/settings.py"), NON_DEPLOYABLE)).isFalse();
     // "latest" contains "test" but is not the word "test"
     assertThat(DjangoSettings.isDeployable(file("/p/mysite/settings/latest.py"), NON_DEPLOYABLE)).isTrue();
     // directories above the settings package do not count: a project checked out under /home/dev/
