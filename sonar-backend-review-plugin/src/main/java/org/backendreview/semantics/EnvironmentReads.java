@@ -5,15 +5,22 @@
  */
 package org.backendreview.semantics;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
+import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * Reads of environment variables with their fallback values: {@code os.environ.get(name, default)},
@@ -33,6 +40,11 @@ public final class EnvironmentReads {
   public record EnvRead(CallExpression call, Optional<String> variable, Optional<Expression> defaultValue) {
   }
 
+  private static final String OS_ENVIRON_GET = "os.environ.get";
+  private static final String OS_GETENV = "os.getenv";
+  private static final String OS_ENVIRON_SETDEFAULT = "os.environ.setdefault";
+  private static final Set<String> DIRECT_READS = Set.of(OS_ENVIRON_GET, OS_GETENV, OS_ENVIRON_SETDEFAULT, "decouple.config");
+
   private EnvironmentReads() {
   }
 
@@ -40,7 +52,7 @@ public final class EnvironmentReads {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent()) {
       switch (fqn.get()) {
-        case "os.environ.get", "os.getenv", "os.environ.setdefault":
+        case OS_ENVIRON_GET, OS_GETENV, OS_ENVIRON_SETDEFAULT:
           return Optional.of(read(call, Arguments.value(call, 1, "default")));
         case "decouple.config":
           return Optional.of(read(call, Arguments.value(call, -1, "default")));
@@ -51,7 +63,64 @@ public final class EnvironmentReads {
     if (isDjangoEnvironCall(call)) {
       return Optional.of(read(call, Arguments.value(call, -1, "default")));
     }
-    return Optional.empty();
+    return helperRead(call);
+  }
+
+  private static final int MAX_HELPER_STATEMENTS = 30;
+
+  /** A call to a module-level helper whose body reads the variable named by its first parameter. */
+  private static Optional<EnvRead> helperRead(CallExpression call) {
+    if (!(Trees.skipParentheses(call.callee()) instanceof Name name)) {
+      return Optional.empty();
+    }
+    FunctionDef helper = moduleFunction(name);
+    if (helper == null || helper.body().statements().size() > MAX_HELPER_STATEMENTS) {
+      return Optional.empty();
+    }
+    List<Parameter> parameters = RequestHandlers.namedParameters(helper);
+    if (parameters.size() < 2 || !readsVariableNamedBy(helper, parameters.get(0).name().name())) {
+      return Optional.empty();
+    }
+    int defaultIndex = 1;
+    for (int i = 1; i < parameters.size(); i++) {
+      if (parameters.get(i).name().name().contains("default")) {
+        defaultIndex = i;
+        break;
+      }
+    }
+    Parameter defaultParameter = parameters.get(defaultIndex);
+    Optional<Expression> defaultValue = Arguments.value(call, defaultIndex, defaultParameter.name().name());
+    if (defaultValue.isEmpty() && !Arguments.hasUnpacking(call)) {
+      defaultValue = Optional.ofNullable(defaultParameter.defaultValue());
+    }
+    Optional<String> variable = Arguments.positional(call, 0).flatMap(a -> Literals.stringValue(a.expression()));
+    return Optional.of(new EnvRead(call, variable, defaultValue));
+  }
+
+  private static FunctionDef moduleFunction(Name name) {
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return null;
+    }
+    Optional<UsageV2> binding = symbol.getSingleBindingUsage();
+    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.FUNC_DECLARATION) {
+      return null;
+    }
+    Tree definition = binding.get().tree().parent();
+    return definition instanceof FunctionDef function && Trees.isModuleLevelStatement(function) ? function : null;
+  }
+
+  private static boolean readsVariableNamedBy(FunctionDef helper, String parameter) {
+    boolean[] found = {false};
+    Trees.walk(helper.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF), t -> {
+      if (!found[0] && t instanceof CallExpression inner) {
+        Optional<String> fqn = Fqns.ofCallee(inner);
+        if (fqn.isPresent() && DIRECT_READS.contains(fqn.get())) {
+          found[0] = Arguments.value(inner, 0, "key").filter(k -> k instanceof Name n && n.name().equals(parameter)).isPresent();
+        }
+      }
+    });
+    return found[0];
   }
 
   private static EnvRead read(CallExpression call, Optional<Expression> defaultValue) {

@@ -29,9 +29,33 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "*").split(",")  # Noncom
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "*"])  # Noncompliant
 ALLOWED_HOSTS = os.getenv("DJANGO_ALLOWED_HOSTS", "localhost,*").split(",")  # Noncompliant
 
+
+def env_bool(name, default=False):
+    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes")
+
+
+def env_list(key: str, default: str = "") -> list:
+    raw = os.getenv(key)
+    if raw is None:
+        raw = default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def read_setting(name, default):
+    return SETTINGS_FILE.get(name, default)  # not an environment read
+
+
+DEBUG = env_bool("DJANGO_DEBUG", True)  # Noncompliant {{Make this fallback False: DEBUG is on whenever "DJANGO_DEBUG" is not set in production.}}
+DEBUG = env_bool("DJANGO_DEBUG", default=True)  # Noncompliant
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,*")  # Noncompliant
+
 # Compliant look-alikes: safe fallbacks, no fallback, fail-closed parsing, other settings
 DEBUG = os.environ.get("DJANGO_DEBUG", "False") == "True"
 DEBUG = os.environ.get("DJANGO_DEBUG", False)
+DEBUG = env_bool("DJANGO_DEBUG")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+DEBUG = read_setting("DEBUG", True)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost")
 DEBUG = os.getenv("DJANGO_DEBUG", "0") == "1"
 DEBUG = os.getenv("DJANGO_DEBUG", "false").lower() in ("true", "1")
 DEBUG = os.environ.get("DJANGO_DEBUG", "").lower() == "true"
