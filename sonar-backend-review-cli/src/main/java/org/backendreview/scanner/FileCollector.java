@@ -135,7 +135,8 @@ final class FileCollector {
   private static void loadAncestorGitignores(Path root, Map<Path, IgnoreRules> gitignores) throws IOException {
     List<Path> ancestors = new ArrayList<>();
     Path repository = null;
-    for (Path dir = root.getParent(); dir != null; dir = dir.getParent()) {
+    // the scan root may be a repository itself: directories above it (say a home directory under version control) do not count
+    for (Path dir = Files.exists(root.resolve(".git")) ? null : root.getParent(); dir != null; dir = dir.getParent()) {
       ancestors.add(0, dir);
       if (Files.exists(dir.resolve(".git"))) {
         repository = dir;

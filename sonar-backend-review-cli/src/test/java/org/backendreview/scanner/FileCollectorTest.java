@@ -81,6 +81,15 @@ class FileCollectorTest {
   }
 
   @Test
+  void gitignore_files_above_a_repository_root_do_not_apply() throws Exception {
+    Files.createDirectories(dir.resolve(".git"));
+    write(dir.resolve(".gitignore"), "*");
+    Files.createDirectories(dir.resolve("project/.git"));
+    write(dir.resolve("project/app.py"), "x = 1");
+    assertThat(collect(ScanConfig.builder(dir.resolve("project")))).containsExactly("project/app.py");
+  }
+
+  @Test
   void exclude_patterns_are_relative_to_the_base_directory() {
     write(dir.resolve("legacy/old.py"), "x = 1");
     write(dir.resolve("shop/migrations/0001_initial.py"), "x = 1");
