@@ -1,0 +1,110 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.cli;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.backendreview.scanner.Finding;
+import org.backendreview.scanner.RuleInfo;
+import org.backendreview.scanner.ScanResult;
+import org.backendreview.scanner.Severity;
+
+/**
+ * What the output formats print: the scan result, the findings left after the baseline, and the review verdict.
+ *
+ * @param findings the findings to report (new ones when a baseline is used)
+ * @param baselined how many findings the baseline hid
+ * @param ruleSet how the rules were chosen, for the report header (e.g. "the Backend Review way profile")
+ */
+record Report(ScanResult result, List<Finding> findings, int baselined, String version, String projectName, String ruleSet) {
+
+  static final String TOOL = "backend-review";
+  static final String INFORMATION_URI = "https://github.com/backend-review/sonar-backend-review-plugin";
+
+  /** Link to the rule's page of the catalogue. */
+  static String ruleUri(RuleInfo rule) {
+    return INFORMATION_URI + "/blob/main/docs/rules/" + rule.key() + ".md";
+  }
+
+  Map<Severity, Integer> countsBySeverity() {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (Finding finding : findings) {
+      counts.merge(finding.severity(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  Map<String, Integer> countsByFamily() {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Finding finding : findings) {
+      counts.merge(finding.rule().family(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Findings grouped by file, files in order. */
+  Map<String, List<Finding>> byFile() {
+    Map<String, List<Finding>> files = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      files.computeIfAbsent(finding.file(), f -> new ArrayList<>()).add(finding);
+    }
+    return files;
+  }
+
+  List<Finding> securityFindings() {
+    return findings.stream().filter(f -> f.rule().isSecurity()).toList();
+  }
+
+  /** BLOCK when a finding is of blocker or high severity, or is a security finding; LGTM otherwise. */
+  boolean blocks() {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH) || f.rule().isSecurity());
+  }
+
+  /** One sentence: the verdict's reason. */
+  String verdictReason() {
+    Map<Severity, Integer> counts = countsBySeverity();
+    int blockers = counts.getOrDefault(Severity.BLOCKER, 0);
+    int high = counts.getOrDefault(Severity.HIGH, 0);
+    int security = securityFindings().size();
+    if (blocks()) {
+      List<String> parts = new ArrayList<>();
+      if (blockers > 0) {
+        parts.add(plural(blockers, "blocker finding"));
+      }
+      if (high > 0) {
+        parts.add(plural(high, "high-severity finding"));
+      }
+      if (security > 0) {
+        parts.add(plural(security, "security finding"));
+      }
+      return String.join(", ", parts) + " must be fixed before merging";
+    }
+    if (findings.isEmpty()) {
+      return "no findings";
+    }
+    return "no blocker, high-severity or security finding; " + plural(findings.size(), "lower-severity finding") + " to consider";
+  }
+
+  static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** "1 high, 5 medium" in decreasing severity. */
+  String severitySummary() {
+    Map<Severity, Integer> counts = countsBySeverity();
+    List<String> parts = new ArrayList<>();
+    for (Severity severity : List.of(Severity.BLOCKER, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+      if (counts.containsKey(severity)) {
+        parts.add(counts.get(severity) + " " + severity.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return String.join(", ", parts);
+  }
+}

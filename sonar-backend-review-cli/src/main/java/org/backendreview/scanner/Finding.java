@@ -1,0 +1,49 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import java.util.List;
+import javax.annotation.Nullable;
+
+/**
+ * An issue raised by a rule, as SonarQube would show it.
+ *
+ * @param primary the location and message
+ * @param secondaries secondary locations, then the locations of the issue's flows, in order
+ * @param gap the issue's gap (cost) when the rule sets one
+ * @param fingerprint stable identity for baselines and SARIF: rule, file and the normalised text of the primary line,
+ *                    plus an occurrence number; unchanged when unrelated lines are added or removed
+ */
+public record Finding(RuleInfo rule, Location primary, List<Location> secondaries, @Nullable Double gap, String fingerprint) {
+
+  public String ruleKey() {
+    return rule.key();
+  }
+
+  public Severity severity() {
+    return rule.severity();
+  }
+
+  public String file() {
+    return primary.file();
+  }
+
+  public int line() {
+    return primary.line();
+  }
+
+  public String message() {
+    return primary.message();
+  }
+
+  public int effortMinutes() {
+    return rule.effortMinutes(gap);
+  }
+
+  Finding withFingerprint(String value) {
+    return new Finding(rule, primary, secondaries, gap, value);
+  }
+}

@@ -1,0 +1,80 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What SonarQube shows about a rule, read from the same metadata ({@code <Key>.json}, {@code <Key>.html},
+ * {@code @RuleProperty} fields, the built-in profile).
+ *
+ * @param key rule key in the {@code backendreview} repository
+ * @param type BUG, VULNERABILITY, CODE_SMELL or SECURITY_HOTSPOT
+ * @param severity the highest impact severity
+ * @param impacts software quality (SECURITY, RELIABILITY, MAINTAINABILITY) to impact severity
+ * @param owasp2021 OWASP Top 10 2021 categories, e.g. {@code A5}
+ * @param owasp2017 OWASP Top 10 2017 categories
+ * @param cwe CWE numbers
+ * @param family the rule family (feature-matrix section), e.g. "Settings & deployment"
+ * @param remediationMinutes constant remediation effort per issue
+ * @param linearMinutes remediation effort per unit of an issue's gap (0 when the function is constant)
+ * @param htmlDescription the rule description SonarQube shows
+ * @param inDefaultProfile whether the built-in profile "Backend Review way" activates it
+ */
+public record RuleInfo(
+  String key,
+  String title,
+  String type,
+  Severity severity,
+  Map<String, Severity> impacts,
+  String cleanCodeAttribute,
+  List<String> tags,
+  List<String> owasp2021,
+  List<String> owasp2017,
+  List<Integer> cwe,
+  String ruleSpecification,
+  String family,
+  int remediationMinutes,
+  int linearMinutes,
+  String htmlDescription,
+  List<RuleParam> params,
+  boolean inDefaultProfile,
+  Class<?> checkClass) {
+
+  public static final String REPOSITORY = "backendreview";
+
+  /** Security rules: vulnerabilities, hotspots and rules with a SECURITY impact. */
+  public boolean isSecurity() {
+    return "VULNERABILITY".equals(type) || "SECURITY_HOTSPOT".equals(type) || impacts.containsKey("SECURITY");
+  }
+
+  /** The first paragraph of the description, as plain text. */
+  public String summary() {
+    return Html.firstParagraph(htmlDescription, null);
+  }
+
+  /** The first paragraph of the "How to fix it" section, as plain text (the summary when there is none). */
+  public String howToFix() {
+    String fix = Html.firstParagraph(htmlDescription, "How to fix it");
+    return fix.isEmpty() ? summary() : fix;
+  }
+
+  /** Remediation effort of one finding with the given gap (SonarQube's "Constant/Issue" or "Linear" functions). */
+  public int effortMinutes(Double gap) {
+    return remediationMinutes + (gap == null ? 0 : (int) Math.round(gap * linearMinutes));
+  }
+
+  /** {@code A05:2021}-style labels of the OWASP Top 10 2021 categories. */
+  public List<String> owasp2021Labels() {
+    return owasp2021.stream().map(c -> String.format("A%02d:2021", Integer.parseInt(c.substring(1)))).toList();
+  }
+
+  /** {@code CWE-89}-style labels. */
+  public List<String> cweLabels() {
+    return cwe.stream().map(c -> "CWE-" + c).toList();
+  }
+}

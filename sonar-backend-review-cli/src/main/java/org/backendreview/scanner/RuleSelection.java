@@ -1,0 +1,142 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sonar.check.RuleProperty;
+import org.sonar.plugins.python.api.PythonCheck;
+
+/**
+ * The active rules of a scan and their parameters, instantiated the way SonarQube's {@code CheckFactory} does: a
+ * new check object per rule, {@code @RuleProperty} fields set from the parameters.
+ */
+final class RuleSelection {
+
+  private final List<RuleInfo> rules;
+  private final Map<String, Map<Field, Object>> values;
+
+  private RuleSelection(List<RuleInfo> rules, Map<String, Map<Field, Object>> values) {
+    this.rules = rules;
+    this.values = values;
+  }
+
+  /** @throws IllegalArgumentException on an unknown rule or parameter, or a parameter value of the wrong type */
+  static RuleSelection of(RuleCatalog catalog, ScanConfig config) {
+    Set<String> unknown = new TreeSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    if (config.rules() != null) {
+      for (String key : config.rules()) {
+        if (catalog.rule(key).isEmpty()) {
+          unknown.add(key);
+        }
+        keys.add(key);
+      }
+    } else if (config.allRules()) {
+      catalog.rules().forEach(r -> keys.add(r.key()));
+    } else {
+      keys.addAll(catalog.defaultProfileKeys());
+    }
+    for (String key : config.disabledRules()) {
+      if (catalog.rule(key).isEmpty()) {
+        unknown.add(key);
+      }
+      keys.remove(key);
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("Unknown rule key" + (unknown.size() > 1 ? "s" : "") + ": " + String.join(", ", unknown)
+        + " (see --list-rules)");
+    }
+    List<RuleInfo> rules = new ArrayList<>();
+    for (RuleInfo rule : catalog.rules()) {
+      if (keys.contains(rule.key())) {
+        rules.add(rule);
+      }
+    }
+    Map<String, Map<Field, Object>> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> param : config.params().entrySet()) {
+      String name = param.getKey();
+      int dot = name.indexOf('.');
+      if (dot <= 0 || dot == name.length() - 1) {
+        throw new IllegalArgumentException("Rule parameter \"" + name + "\" must be written RuleKey.parameter");
+      }
+      String ruleKey = name.substring(0, dot);
+      RuleInfo rule = catalog.rule(ruleKey)
+        .orElseThrow(() -> new IllegalArgumentException("Unknown rule key in parameter \"" + name + "\" (see --list-rules)"));
+      Field field = field(rule, name.substring(dot + 1));
+      values.computeIfAbsent(ruleKey, k -> new LinkedHashMap<>()).put(field, convert(name, field.getType(), param.getValue()));
+    }
+    return new RuleSelection(List.copyOf(rules), values);
+  }
+
+  List<RuleInfo> rules() {
+    return rules;
+  }
+
+  /** A fresh check instance for the rule, with the configured parameters set. */
+  PythonCheck newCheck(RuleInfo rule) {
+    try {
+      PythonCheck check = (PythonCheck) rule.checkClass().getDeclaredConstructor().newInstance();
+      for (Map.Entry<Field, Object> value : values.getOrDefault(rule.key(), Map.of()).entrySet()) {
+        Field field = value.getKey();
+        field.setAccessible(true);
+        field.set(check, value.getValue());
+      }
+      return check;
+    } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
+      throw new IllegalStateException("Cannot create the check of rule " + rule.key(), e);
+    }
+  }
+
+  private static Field field(RuleInfo rule, String paramKey) {
+    List<String> known = new ArrayList<>();
+    for (Field field : RuleCatalog.propertyFields(rule.checkClass())) {
+      RuleProperty property = field.getAnnotation(RuleProperty.class);
+      String key = property.key().isEmpty() ? field.getName() : property.key();
+      if (key.equals(paramKey)) {
+        return field;
+      }
+      known.add(key);
+    }
+    throw new IllegalArgumentException("Rule " + rule.key() + " has no parameter \"" + paramKey + "\""
+      + (known.isEmpty() ? " (it has no parameters)" : " (parameters: " + String.join(", ", known) + ")"));
+  }
+
+  private static Object convert(String name, Class<?> type, String value) {
+    try {
+      if (type == int.class || type == Integer.class) {
+        return Integer.parseInt(value.trim());
+      }
+      if (type == long.class || type == Long.class) {
+        return Long.parseLong(value.trim());
+      }
+      if (type == double.class || type == Double.class) {
+        return Double.parseDouble(value.trim());
+      }
+      if (type == float.class || type == Float.class) {
+        return Float.parseFloat(value.trim());
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Rule parameter " + name + " expects a number, not \"" + value + "\"");
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      String normalized = value.trim().toLowerCase(Locale.ROOT);
+      if (!normalized.equals("true") && !normalized.equals("false")) {
+        throw new IllegalArgumentException("Rule parameter " + name + " expects true or false, not \"" + value + "\"");
+      }
+      return Boolean.parseBoolean(normalized);
+    }
+    return value;
+  }
+}
