@@ -40,9 +40,26 @@ final class ServerUser {
     run(List.of("useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", NAME), true);
   }
 
-  /** Gives the unpacked server to the user, so that it can write its data, logs and temp files. */
+  /** Gives the unpacked server to the user (and its login group), so that it can write its data, logs and temp files. */
   static void chown(Path dir) {
-    run(List.of("chown", "-R", NAME + ":" + NAME, dir.toString()), true);
+    run(List.of("chown", "-R", NAME + ":", dir.toString()), true);
+  }
+
+  /** The user's login group, for setpriv. */
+  static String group() {
+    try {
+      Process process = new ProcessBuilder("id", "-gn", NAME).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException("id -gn " + NAME + " failed: " + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run id", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
   }
 
   /**

@@ -56,6 +56,7 @@ public final class SonarQubeServer implements AutoCloseable {
   private static final String PYTHON_PLUGIN_PREFIX = "sonar-python-plugin";
 
   private final Path workspace;
+  private final Path jdk;
   private final Path pidFile;
   private final Orchestrator orchestrator;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,7 +64,8 @@ public final class SonarQubeServer implements AutoCloseable {
   private String adminToken;
   private boolean hsperfdataExisted = true;
 
-  private SonarQubeServer(Path workspace, Path pidFile, Orchestrator orchestrator) {
+  private SonarQubeServer(Path workspace, Path pidFile, Orchestrator orchestrator, Path jdk) {
+    this.jdk = jdk;
     this.workspace = workspace;
     this.pidFile = pidFile;
     this.orchestrator = orchestrator;
@@ -79,7 +81,8 @@ public final class SonarQubeServer implements AutoCloseable {
     Path pidFile = workspace.resolve("sonarqube.pid");
     SonarQubeServer server;
     try {
-      Path javaHome = writeJavaHome(workspace, JavaHomes.serverJdk(), pidFile);
+      Path javaHome = workspace.resolve("java-home");
+      Path jdk = JavaHomes.serverJdk();
       Configuration config = Configuration.builder()
         .setProperty("orchestrator.home", workspace.resolve("orchestrator-home").toString())
         .setProperty("orchestrator.workspaceDir", workspace.toString())
@@ -97,7 +100,7 @@ public final class SonarQubeServer implements AutoCloseable {
         .setServerProperty("sonar.telemetry.enable", "false")
         .setServerProperty("sonar.updatecenter.activate", "false")
         .build();
-      server = new SonarQubeServer(workspace, pidFile, orchestrator);
+      server = new SonarQubeServer(workspace, pidFile, orchestrator, jdk);
     } catch (RuntimeException e) {
       deleteQuietly(workspace);
       throw e;
@@ -118,8 +121,12 @@ public final class SonarQubeServer implements AutoCloseable {
     long t0 = System.nanoTime();
     orchestrator.install();
     long t1 = System.nanoTime();
-    if (ServerUser.isRoot()) {
+    boolean root = ServerUser.isRoot();
+    if (root) {
       ServerUser.ensureExists();
+    }
+    writeJavaHome(workspace, jdk, pidFile, root ? ServerUser.group() : null);
+    if (root) {
       ServerUser.chown(orchestrator.getServer().getHome().toPath());
       ServerUser.chown(workspace.resolve("tmp"));
       String before = ServerUser.processes();
@@ -311,7 +318,7 @@ public final class SonarQubeServer implements AutoCloseable {
    * The directory Orchestrator takes as java.home. Its bin/java records its pid, then execs the real JDK, through
    * setpriv when running as root: exec keeps the pid, so the recorded pid is the SonarQube app JVM's.
    */
-  static Path writeJavaHome(Path workspace, Path realJdk, Path pidFile) {
+  static Path writeJavaHome(Path workspace, Path realJdk, Path pidFile, String group) {
     for (Path p : List.of(realJdk, workspace)) {
       if (p.toString().contains("'")) {
         throw new IllegalArgumentException("Unsupported path: " + p);
@@ -329,10 +336,10 @@ public final class SonarQubeServer implements AutoCloseable {
       echo $$ > '%2$s'
       export JAVA_TOOL_OPTIONS='-Djava.io.tmpdir=%4$s'
       if [ "$(id -u)" = 0 ]; then
-        exec setpriv --reuid=%1$s --regid=%1$s --init-groups -- '%3$s' "$@"
+        exec setpriv --reuid=%1$s --regid=%5$s --init-groups -- '%3$s' "$@"
       fi
       exec '%3$s' "$@"
-      """.formatted(ServerUser.NAME, pidFile, realJdk.resolve("bin/java"), tmp);
+      """.formatted(ServerUser.NAME, pidFile, realJdk.resolve("bin/java"), tmp, group == null ? ServerUser.NAME : group);
     try {
       Files.createDirectories(tmp);
       Files.createDirectories(java.getParent());
