@@ -210,6 +210,15 @@ public final class FastApi {
       return ParamKind.QUERY;
     }
     Expression expr = Trees.skipParentheses(type);
+    if (expr instanceof org.sonar.plugins.python.api.tree.BinaryExpression union && expr.is(Tree.Kind.BITWISE_OR)) {
+      // X | None
+      Expression left = Trees.skipParentheses(union.leftOperand());
+      return kindOfType(left.is(Tree.Kind.NONE) ? union.rightOperand() : left);
+    }
+    if (expr instanceof SubscriptionExpression optional && Fqns.of(optional.object()).filter("typing.Optional"::equals).isPresent()
+      && optional.subscripts().expressions().size() == 1) {
+      return kindOfType(optional.subscripts().expressions().get(0));
+    }
     Optional<String> fqn = Fqns.of(expr instanceof SubscriptionExpression s ? s.object() : expr);
     if (fqn.isPresent() && FRAMEWORK_TYPES.contains(fqn.get())) {
       return ParamKind.FRAMEWORK;
