@@ -15,7 +15,10 @@ public final class AsyncChecks {
     BlockingHelperInAsyncFunctionCheck.class,
     DjangoOrmInAsyncFunctionCheck.class,
     PasswordHashingOnEventLoopCheck.class,
-    CoroutineNotAwaitedCheck.class);
+    CoroutineNotAwaitedCheck.class,
+    UnboundedGatherFanOutCheck.class,
+    AsyncClientNotClosedCheck.class,
+    SharedMutableGlobalStateCheck.class);
 
   private AsyncChecks() {
   }

@@ -19,7 +19,9 @@ public final class FastApiChecks {
     ResponseModelMissingCheck.class,
     ErrorPayloadWithSuccessStatusCheck.class,
     CreateEndpointWithout201Check.class,
-    StateChangeInSafeMethodHandlerCheck.class);
+    StateChangeInSafeMethodHandlerCheck.class,
+    HttpExceptionInServiceLayerCheck.class,
+    RouteReturnsSecretFieldsCheck.class);
 
   private FastApiChecks() {
   }
