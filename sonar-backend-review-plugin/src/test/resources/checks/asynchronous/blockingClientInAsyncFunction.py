@@ -154,3 +154,18 @@ async def pipeline_building():
     pipe = cache.pipeline()
     pipe.incr("k")
     return pipe
+
+
+class Repository:
+    def __init__(self, db):
+        self.db = db
+
+
+@router.post("/request-token")
+async def request_signin_token(email: str, db: Session = Depends(get_db)):
+    user = user_service.fetch_by_email(db, email)  # Noncompliant {{"user_service.fetch_by_email()" queries through the synchronous session "db" and blocks the event loop: use AsyncSession with "await", or run this code in a thread with "run_in_threadpool"/"asyncio.to_thread".}}
+    user_service.save_login_token(db=db, user=user)
+    repo = Repository(db)
+    print(db)
+    await async_service.notify(db, user)
+    return repo

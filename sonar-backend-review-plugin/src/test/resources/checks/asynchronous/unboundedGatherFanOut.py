@@ -24,21 +24,29 @@ async def fetch_limited(url: str):
 
 @router.post("/crawl")
 async def crawl(body: CrawlRequest):
-    return await asyncio.gather(*[fetch(url) for url in body.urls])  # Noncompliant {{Limit the concurrency of this fan-out over "body.urls" (e.g. with an asyncio.Semaphore): its size comes from the caller, so one call can start an unbounded number of concurrent operations.}}
+    return await asyncio.gather(*[fetch(url) for url in body.urls])  # Noncompliant {{Limit the concurrency of this fan-out over "body.urls" (e.g. with an asyncio.Semaphore): its size comes from the request, so one request can start an unbounded number of concurrent operations.}}
 #                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
 
-async def score_all(agents, prompt):
+@router.post("/score")
+async def score_all(agents: list[str], prompt: str):
     tasks = [client.post("https://llm/score", json={"agent": a, "prompt": prompt}) for a in agents]
     return await asyncio.gather(*tasks)  # Noncompliant
 
 
+async def delete_slots(*slots):
+    # not a request handler: a library API whose caller decides the size
+    return await asyncio.gather(*(fetch(str(slot)) for slot in slots))
+
+
 # Compliant look-alikes
 
+@router.post("/crawl-limited")
 async def crawl_limited(urls: list[str]):
     return await asyncio.gather(*[fetch_limited(url) for url in urls])
 
 
+@router.post("/crawl-local")
 async def crawl_with_local_semaphore(urls: list[str]):
     limit = asyncio.Semaphore(5)
 
@@ -49,6 +57,7 @@ async def crawl_with_local_semaphore(urls: list[str]):
     return await asyncio.gather(*[one(url) for url in urls])
 
 
+@router.post("/crawl-ten")
 async def crawl_first_ten(urls: list[str]):
     return await asyncio.gather(*[fetch(url) for url in urls[:10]])
 

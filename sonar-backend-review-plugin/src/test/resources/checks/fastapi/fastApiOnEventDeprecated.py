@@ -49,3 +49,11 @@ class MyApp(FastAPI):
     def on_event(self, event_type):
         # an application class forwarding the API to its router
         return self.router.on_event(event_type)
+
+
+class MyRouter(APIRouter):
+    def on_event(self, event_type):
+        def decorator(func):
+            self.add_event_handler(event_type, func)
+            return func
+        return decorator

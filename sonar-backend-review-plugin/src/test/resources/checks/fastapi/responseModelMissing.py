@@ -67,3 +67,19 @@ async def internal():
 @router.websocket("/ws")
 async def ws(websocket):
     return None
+
+
+def success_response(status_code, message):
+    return JSONResponse(status_code=status_code, content={"message": message})
+
+
+@router.post("/logout", status_code=200)
+def logout(response: Response):
+    response = success_response(status_code=200, message="logged out")
+    response.delete_cookie(key="refresh_token")
+    return response
+
+
+@router.post("/ping")
+def ping():
+    return success_response(200, "pong")

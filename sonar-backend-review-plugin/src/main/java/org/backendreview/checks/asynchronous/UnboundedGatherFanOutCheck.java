@@ -8,6 +8,8 @@ package org.backendreview.checks.asynchronous;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.semantics.FastApi;
+import org.backendreview.semantics.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -32,9 +34,9 @@ import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * ASY-06: {@code asyncio.gather(*[work(x) for x in items])} where {@code items} comes from the caller (a parameter of
- * the enclosing function, an attribute of one, or a name assigned from one): the number of concurrent calls is decided
- * by the input. Not reported when the enclosing function or the same-module coroutine called per item limits
+ * ASY-06: {@code asyncio.gather(*[work(x) for x in items])} in a request handler where {@code items} comes from the
+ * request (a parameter of the handler, an attribute of one such as {@code body.urls}, or a name assigned from one): the
+ * number of concurrent calls is decided by the client. Not reported when the enclosing function or the same-module coroutine called per item limits
  * concurrency ({@code async with semaphore}, an {@code asyncio.Semaphore}/{@code BoundedSemaphore} or anyio
  * {@code CapacityLimiter}), or when the collection is sliced to a constant size.
  */
@@ -58,7 +60,8 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
       return;
     }
     FunctionDef function = Trees.enclosingFunction(call);
-    if (function == null) {
+    if (function == null || FastApi.route(function).isEmpty() && RequestHandlers.of(function, ctx).isEmpty()) {
+      // request-sized collections only: the handler's own inputs
       return;
     }
     for (Argument argument : call.arguments()) {
@@ -71,8 +74,8 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
         Optional<Name> source = callerProvided(iterable, function);
         if (source.isPresent() && !limitsConcurrency(function) && !calleeLimitsConcurrency(fanOut.get().resultExpression())) {
           ctx.addIssue(call, "Limit the concurrency of this fan-out over \"" + SourceText.of(iterable) + "\" (e.g. with an asyncio.Semaphore): "
-            + "its size comes from the caller, so one call can start an unbounded number of concurrent operations.")
-            .secondary(source.get(), "Caller-provided collection");
+            + "its size comes from the request, so one request can start an unbounded number of concurrent operations.")
+            .secondary(source.get(), "Request-provided collection");
         }
       }
     }

@@ -60,7 +60,14 @@ public class FastApiOnEventDeprecatedCheck extends PythonSubscriptionCheck {
     if (!(receiver instanceof Name name) || !"self".equals(name.name())) {
       return false;
     }
-    FunctionDef method = Trees.enclosingFunction(call);
-    return method != null && Trees.methodOwner(method) != null;
+    // inside a method of the class, possibly in a nested decorator function
+    FunctionDef function = Trees.nearestFunctionDef(call);
+    while (function != null) {
+      if (Trees.methodOwner(function) != null) {
+        return true;
+      }
+      function = Trees.nearestFunctionDef(function);
+    }
+    return false;
   }
 }
