@@ -1,4 +1,4 @@
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, HTTPException, Response, status
 from fastapi.responses import JSONResponse
 
 router = APIRouter()
@@ -12,6 +12,8 @@ async def create_item(item: dict):
 
 @router.post("/users/register")  # Noncompliant
 def register(payload: dict):
+    if not payload:
+        raise HTTPException(status_code=400, detail="empty")
     return payload
 
 

@@ -97,3 +97,8 @@ async def bounded(limit: int = Query(100, le=1000), page_size: Annotated[int, Qu
 @router.get("/not-a-page-size")
 async def other(limit: str = "all"):
     return []
+
+
+class TokenPayload(BaseModel):
+    # the content of a JWT, not a request body
+    sub: str | None = None

@@ -60,6 +60,7 @@ public class CreateEndpointWithout201Check extends PythonSubscriptionCheck {
     }
     // a Response built by the handler carries its own status
     return Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, org.sonar.plugins.python.api.tree.CallExpression.class).stream()
-      .anyMatch(c -> org.backendreview.tree.Arguments.keyword(c, "status_code").isPresent());
+      .anyMatch(c -> org.backendreview.tree.Arguments.keyword(c, "status_code").isPresent()
+        && org.backendreview.tree.Fqns.calleeName(c).filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith("response")).isPresent());
   }
 }

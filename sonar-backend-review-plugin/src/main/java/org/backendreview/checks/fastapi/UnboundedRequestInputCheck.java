@@ -50,7 +50,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 public class UnboundedRequestInputCheck extends PythonSubscriptionCheck {
 
   private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
-    ".*(Create|Update|Request|In|Input|Payload|Command|Patch|Upsert|Submission|Prompt)$");
+    ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
   private static final Set<String> UNBOUNDED_TYPES = Set.of("str", "bytes", "list", "dict", "set", "frozenset", "typing.List", "typing.Dict",
     "typing.Set", "typing.FrozenSet", "typing.Sequence", "typing.Mapping", "collections.abc.Sequence", "collections.abc.Mapping");
   private static final Set<String> WRAPPERS = Set.of("typing.Optional", "typing.Union");
