@@ -248,6 +248,25 @@ public final class FastApi {
       || Fqns.of(e instanceof SubscriptionExpression s ? s.object() : e).filter(f -> f.equals("dict") || f.equals("typing.Dict")).isPresent());
   }
 
+  /**
+   * True when the handler sets its status itself: {@code response.status_code = ...} (or {@code .status = ...}) in its
+   * body, not counting nested functions.
+   */
+  public static boolean assignsStatusCode(FunctionDef function) {
+    for (org.sonar.plugins.python.api.tree.AssignmentStatement assignment
+      : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, org.sonar.plugins.python.api.tree.AssignmentStatement.class)) {
+      for (org.sonar.plugins.python.api.tree.ExpressionList targets : assignment.lhsExpressions()) {
+        for (Expression target : targets.expressions()) {
+          if (target instanceof org.sonar.plugins.python.api.tree.QualifiedExpression qualified
+            && ("status_code".equals(qualified.name().name()) || "status".equals(qualified.name().name()))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** True when the tree is inside the body of a path operation. */
   public static Optional<Route> enclosingRoute(Tree tree) {
     FunctionDef function = Trees.enclosingFunction(tree);

@@ -49,14 +49,8 @@ public class CreateEndpointWithout201Check extends PythonSubscriptionCheck {
   }
 
   private static boolean setsStatus(FunctionDef function) {
-    for (AssignmentStatement assignment : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
-      for (ExpressionList targets : assignment.lhsExpressions()) {
-        for (Expression target : targets.expressions()) {
-          if (target instanceof QualifiedExpression qualified && "status_code".equals(qualified.name().name())) {
-            return true;
-          }
-        }
-      }
+    if (FastApi.assignsStatusCode(function)) {
+      return true;
     }
     // a Response built by the handler carries its own status
     return Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, org.sonar.plugins.python.api.tree.CallExpression.class).stream()

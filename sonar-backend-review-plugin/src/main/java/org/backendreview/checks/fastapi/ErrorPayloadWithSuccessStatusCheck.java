@@ -52,7 +52,7 @@ public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck 
     if (!fastApi && RequestHandlers.of(function, ctx).isEmpty()) {
       return;
     }
-    if (setsStatusCode(function)) {
+    if (FastApi.assignsStatusCode(function)) {
       return;
     }
     for (ReturnStatement statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class)) {
@@ -116,19 +116,5 @@ public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck 
     }
     return Literals.collectionElements(expr).map(e -> !e.isEmpty()).orElse(false)
       || expr instanceof DictionaryLiteral dict && !dict.elements().isEmpty();
-  }
-
-  /** {@code response.status_code = ...} anywhere in the handler. */
-  private static boolean setsStatusCode(FunctionDef function) {
-    for (AssignmentStatement assignment : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
-      for (ExpressionList targets : assignment.lhsExpressions()) {
-        for (Expression target : targets.expressions()) {
-          if (target instanceof QualifiedExpression qualified && ("status_code".equals(qualified.name().name()) || "status".equals(qualified.name().name()))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }
