@@ -10,7 +10,15 @@ import java.util.List;
 /** Async correctness: blocking calls on the event loop, un-awaited coroutines, concurrency shape (feature-matrix family 6, issue 6). */
 public final class AsyncChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    BlockingClientInAsyncFunctionCheck.class,
+    BlockingHelperInAsyncFunctionCheck.class,
+    DjangoOrmInAsyncFunctionCheck.class,
+    PasswordHashingOnEventLoopCheck.class,
+    CoroutineNotAwaitedCheck.class,
+    UnboundedGatherFanOutCheck.class,
+    AsyncClientNotClosedCheck.class,
+    SharedMutableGlobalStateCheck.class);
 
   private AsyncChecks() {
   }

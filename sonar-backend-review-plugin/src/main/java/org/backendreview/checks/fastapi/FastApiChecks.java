@@ -10,7 +10,18 @@ import java.util.List;
 /** FastAPI, Pydantic and HTTP API contracts (feature-matrix family 5, issue 6). */
 public final class FastApiChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    UnboundedRequestInputCheck.class,
+    SettingsSecretNotSecretStrCheck.class,
+    PydanticV1ApiInV2CodeCheck.class,
+    UnvalidatedRequestBodyCheck.class,
+    FastApiOnEventDeprecatedCheck.class,
+    ResponseModelMissingCheck.class,
+    ErrorPayloadWithSuccessStatusCheck.class,
+    CreateEndpointWithout201Check.class,
+    StateChangeInSafeMethodHandlerCheck.class,
+    HttpExceptionInServiceLayerCheck.class,
+    RouteReturnsSecretFieldsCheck.class);
 
   private FastApiChecks() {
   }
