@@ -56,7 +56,7 @@ public final class Its {
     return projectsDir().getParent().resolve("target");
   }
 
-  static String required(String key) {
+  public static String required(String key) {
     String value = System.getProperty(key);
     if (value == null || value.isBlank() || value.startsWith("${")) {
       throw new IllegalStateException("System property " + key + " is not set: run the ITs through Maven (docs/its.md)");
