@@ -5,7 +5,9 @@
  */
 package org.backendreview.semantics;
 
+import java.util.HashMap;
 import java.util.Map;
+import javax.annotation.Nullable;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -42,6 +44,29 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * known class. Results are canonical class names (the constants below); anything else is empty.
  */
 public final class ClientObjects {
+
+  /**
+   * Self-attribute assignments per class, computed once per class. One cache per thread, holding the classes of the file
+   * that thread is analysing only: it is emptied when a class of another file is asked for, so no tree outlives its file.
+   */
+  private static final ThreadLocal<FileCache> SELF_ATTRIBUTES = ThreadLocal.withInitial(FileCache::new);
+
+  private static final class FileCache {
+    private Tree file;
+    private final Map<ClassDef, Map<String, SelfAssignment>> classes = new HashMap<>();
+
+    Map<String, SelfAssignment> of(ClassDef owner) {
+      Tree root = owner;
+      while (root.parent() != null) {
+        root = root.parent();
+      }
+      if (root != file) {
+        file = root;
+        classes.clear();
+      }
+      return classes.computeIfAbsent(owner, ClientObjects::selfAttributes);
+    }
+  }
 
   public static final String SA_SESSION = "sqlalchemy.orm.Session";
   public static final String SA_ASYNC_SESSION = "sqlalchemy.ext.asyncio.AsyncSession";
@@ -234,24 +259,33 @@ public final class ClientObjects {
     if (owner == null) {
       return Optional.empty();
     }
-    String name = attribute.name().name();
-    Expression assigned = null;
-    int count = 0;
+    SelfAssignment assigned = SELF_ATTRIBUTES.get().of(owner).get(attribute.name().name());
+    return assigned == null || assigned.value() == null ? Optional.empty() : classOf(assigned.value(), depth + 1);
+  }
+
+  /** The value of the only assignment of an attribute, null when it is assigned more than once or by unpacking. */
+  private record SelfAssignment(@Nullable Expression value) {
+    static final SelfAssignment AMBIGUOUS = new SelfAssignment(null);
+  }
+
+  /** Per class, computed once: attribute name to the value of its only {@code self.<name> = value} in a method. */
+  private static Map<String, SelfAssignment> selfAttributes(ClassDef owner) {
+    Map<String, SelfAssignment> values = new HashMap<>();
     for (Statement statement : owner.body().statements()) {
       if (statement instanceof FunctionDef function) {
         for (AssignmentStatement assignment : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
           for (ExpressionList targets : assignment.lhsExpressions()) {
             for (Expression target : targets.expressions()) {
-              if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && "self".equals(n.name()) && name.equals(q.name().name())) {
-                count++;
-                assigned = targets.expressions().size() == 1 ? assignment.assignedValue() : null;
+              if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && "self".equals(n.name())) {
+                SelfAssignment value = new SelfAssignment(targets.expressions().size() == 1 ? assignment.assignedValue() : null);
+                values.merge(q.name().name(), value, (a, b) -> SelfAssignment.AMBIGUOUS);
               }
             }
           }
         }
       }
     }
-    return count == 1 && assigned != null ? classOf(assigned, depth + 1) : Optional.empty();
+    return values;
   }
 
   private static Optional<String> fromType(PythonType type) {

@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import javax.annotation.Nullable;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -37,8 +40,9 @@ public final class Analysis {
    * contain directories ({@code shop/models.py}); add {@code __init__.py} entries to make packages.
    */
   public static void onEach(Map<String, String> files, String probedFile, Tree.Kind kind, BiConsumer<Tree, SubscriptionContext> probe) {
+    Path root = null;
     try {
-      Path root = Files.createTempDirectory("analysis");
+      root = Files.createTempDirectory("analysis");
       List<String> paths = new ArrayList<>();
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path path = root.resolve(file.getKey());
@@ -59,6 +63,19 @@ public final class Analysis {
       });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(root);
+    }
+  }
+
+  private static void deleteTree(@Nullable Path root) {
+    if (root == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp directory is harmless
     }
   }
 }
