@@ -11,7 +11,8 @@ import java.util.List;
 public final class HttpClientChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
-    HttpRequestWithoutTimeoutCheck.class);
+    HttpRequestWithoutTimeoutCheck.class,
+    SdkClientWithoutTimeoutCheck.class);
 
   private HttpClientChecks() {
   }
