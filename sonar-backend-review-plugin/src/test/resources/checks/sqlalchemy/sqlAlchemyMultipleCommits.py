@@ -126,3 +126,19 @@ def unknown_receiver(conn, other):
 def git_like(repo):
     repo.commit("message")
     repo.commit("other")
+
+
+def session_rebound(engine, tables):
+    db = Session(bind=engine)
+    db.add(Item())
+    db.commit()
+    db = Session(bind=engine)  # another session, another unit of work
+    db.add(Item())
+    db.commit()
+
+
+async def optimistic_retry(factory, item_id):
+    for attempt in range(5):
+        async with factory() as session:  # a new session per attempt
+            session.add(Item(id=item_id))
+            await session.commit()

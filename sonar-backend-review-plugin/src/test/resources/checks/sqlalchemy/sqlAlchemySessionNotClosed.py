@@ -121,6 +121,13 @@ def unknown_factory(factory):
     session.add(User())
 
 
+def unbound_copy(instance):
+    session = Session()  # no bind: never holds a connection
+    copy = session.merge(instance, load=False)
+    session.expunge(copy)
+    return copy
+
+
 def not_a_session():
     engine_ = get_engine()
     engine_.dispose()

@@ -84,6 +84,10 @@ public final class SqlAlchemy {
     "sqlalchemy.orm.WriteOnlyMapped", "sqlalchemy.orm.DynamicMapped", "sqlalchemy.ext.asyncio.async_sessionmaker",
     "sqlalchemy.orm.decl_api.DeclarativeBase", "sqlalchemy.orm.base.Mapped");
   private static final Set<String> STATEMENT_CONSTRUCTORS = Set.of("select", "insert", "update", "delete");
+  private static final Set<String> STATEMENT_MODULES = Set.of("sqlalchemy", "sqlalchemy.sql", "sqlalchemy.sql.expression",
+    "sqlalchemy.sql.dml", "sqlalchemy.sql.selectable", "sqlalchemy.sql._selectable_constructors", "sqlalchemy.sql._dml_constructors",
+    "sqlalchemy.future", "sqlalchemy.orm", "sqlmodel", "sqlmodel.sql.expression", "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.sqlite");
 
   private SqlAlchemy() {
   }
@@ -111,6 +115,27 @@ public final class SqlAlchemy {
   }
 
   /**
+   * True for an Alembic migration script (the module imports {@code alembic.op}): it runs inside Alembic's own
+   * transaction and connection, so sessions bound to {@code op.get_bind()} and intermediate commits follow Alembic's
+   * rules, not the application's.
+   */
+  public static boolean isAlembicMigration(FileInput file) {
+    boolean[] found = {false};
+    Trees.walk(file, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF, Tree.Kind.CALL_EXPR, Tree.Kind.STRING_LITERAL), t -> {
+      if (t instanceof ImportFrom importFrom && importFrom.module() != null && importFrom.dottedPrefixForModule().isEmpty()
+        && "alembic".equals(importFrom.module().names().stream().map(Name::name).collect(java.util.stream.Collectors.joining(".")))
+        && importFrom.importedNames().stream().anyMatch(n -> "op".equals(n.dottedName().names().get(0).name()))) {
+        found[0] = true;
+      } else if (t instanceof org.sonar.plugins.python.api.tree.ImportName importName && importName.modules().stream()
+        .anyMatch(m -> m.dottedName().names().size() == 2 && "alembic".equals(m.dottedName().names().get(0).name())
+          && "op".equals(m.dottedName().names().get(1).name()))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /**
    * True for a SQL statement construct: {@code select(...)}, {@code insert(...)}, {@code update(...)},
    * {@code delete(...)} from {@code sqlalchemy} (or SQLModel's {@code select}).
    */
@@ -119,8 +144,8 @@ public final class SqlAlchemy {
     if (fqn.isEmpty()) {
       return false;
     }
-    String name = fqn.get().substring(fqn.get().lastIndexOf('.') + 1);
-    return STATEMENT_CONSTRUCTORS.contains(name) && (fqn.get().startsWith("sqlalchemy.") || fqn.get().startsWith("sqlmodel."));
+    int dot = fqn.get().lastIndexOf('.');
+    return dot > 0 && STATEMENT_CONSTRUCTORS.contains(fqn.get().substring(dot + 1)) && STATEMENT_MODULES.contains(fqn.get().substring(0, dot));
   }
 
   /**

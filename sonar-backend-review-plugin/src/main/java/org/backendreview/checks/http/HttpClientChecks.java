@@ -12,7 +12,10 @@ public final class HttpClientChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
     HttpRequestWithoutTimeoutCheck.class,
-    SdkClientWithoutTimeoutCheck.class);
+    SdkClientWithoutTimeoutCheck.class,
+    RetryWithoutLimitOrBackoffCheck.class,
+    ConnectionNotReusedInLoopCheck.class,
+    ResponseJsonWithoutStatusCheck.class);
 
   private HttpClientChecks() {
   }

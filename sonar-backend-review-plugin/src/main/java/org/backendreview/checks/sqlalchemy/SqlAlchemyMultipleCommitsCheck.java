@@ -40,14 +40,21 @@ import org.sonar.plugins.python.api.tree.Tree;
 public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
 
   private Origins origins;
+  private boolean migration;
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
+      origins = new Origins();
+      migration = SqlAlchemy.isAlembicMigration((org.sonar.plugins.python.api.tree.FileInput) ctx.syntaxNode());
+    });
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, this::check);
   }
 
   private void check(SubscriptionContext ctx) {
+    if (migration) {
+      return;
+    }
     FunctionDef function = (FunctionDef) ctx.syntaxNode();
     Map<String, List<CallExpression>> commitsBySession = new LinkedHashMap<>();
     for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
@@ -57,14 +64,18 @@ public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
       Expression receiver = Fqns.receiver(call).orElse(null);
       String key = receiver == null ? null : key(receiver);
       if (key != null && SqlAlchemy.sessionKind(receiver, origins, ctx).isPresent()) {
-        commitsBySession.computeIfAbsent(key, k -> new ArrayList<>()).add(call);
+        // a name bound again to another session is another session
+        List<Expression> sources = origins.of(receiver, ctx);
+        String identity = sources.stream().map(e -> Integer.toString(System.identityHashCode(e))).sorted().reduce("", (a, b) -> a + "," + b);
+        commitsBySession.computeIfAbsent(key + "@" + identity, k -> new ArrayList<>()).add(call);
       }
     }
     Set<CallExpression> inLoops = new HashSet<>();
     for (Map.Entry<String, List<CallExpression>> entry : commitsBySession.entrySet()) {
       for (CallExpression commit : entry.getValue()) {
         Tree loop = perItemLoop(commit, function);
-        if (loop != null && writesInLoop(loop, entry.getKey(), commit)) {
+        String sessionKey = entry.getKey().substring(0, entry.getKey().indexOf('@'));
+        if (loop != null && writesInLoop(loop, sessionKey, commit) && !sessionCreatedIn(loop, commit, ctx)) {
           inLoops.add(commit);
           ctx.addIssue(commit, "Commit once after this loop: committing each iteration leaves the items before a failure committed and "
             + "the others not, and costs a round trip and a flush per item.")
@@ -130,6 +141,11 @@ public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
       }
     }
     return false;
+  }
+
+  /** A session created inside the loop: each iteration is its own unit of work (a retry, a job). */
+  private boolean sessionCreatedIn(Tree loop, CallExpression commit, SubscriptionContext ctx) {
+    return Fqns.receiver(commit).map(r -> origins.of(r, ctx).stream().anyMatch(o -> Trees.isAncestorOrSelf(loop, o))).orElse(false);
   }
 
   private static org.sonar.plugins.python.api.tree.Token loopKeyword(Tree loop) {

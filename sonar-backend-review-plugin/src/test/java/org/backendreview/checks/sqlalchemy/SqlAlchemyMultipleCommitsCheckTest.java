@@ -15,4 +15,9 @@ class SqlAlchemyMultipleCommitsCheckTest {
   void intermediate_commits_and_commits_per_item() {
     CheckVerifier.verify(Samples.file("sqlalchemy/sqlAlchemyMultipleCommits.py"), new SqlAlchemyMultipleCommitsCheck());
   }
+
+  @Test
+  void alembic_migrations_are_not_reported() {
+    CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigration.py"), new SqlAlchemyMultipleCommitsCheck());
+  }
 }

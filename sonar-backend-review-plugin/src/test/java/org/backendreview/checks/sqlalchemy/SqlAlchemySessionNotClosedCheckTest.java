@@ -15,4 +15,9 @@ class SqlAlchemySessionNotClosedCheckTest {
   void sessions_not_closed_or_closed_only_on_success() {
     CheckVerifier.verify(Samples.file("sqlalchemy/sqlAlchemySessionNotClosed.py"), new SqlAlchemySessionNotClosedCheck());
   }
+
+  @Test
+  void alembic_migrations_are_not_reported() {
+    CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigration.py"), new SqlAlchemySessionNotClosedCheck());
+  }
 }

@@ -1,0 +1,208 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.http;
+
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Decorator;
+import org.sonar.plugins.python.api.tree.ExceptClause;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.Statement;
+import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.TryStatement;
+import org.sonar.plugins.python.api.tree.WhileStatement;
+
+/**
+ * NET-03: retry policies without a bound or without backoff: tenacity's {@code @retry}/{@code Retrying} without
+ * {@code stop} (retries forever) or without {@code wait} (retries immediately), the {@code retrying} library's
+ * {@code @retry} likewise, {@code backoff.on_exception} without {@code max_tries}/{@code max_time}, Celery tasks with
+ * {@code autoretry_for} and {@code max_retries=None} or neither {@code retry_backoff} nor {@code default_retry_delay},
+ * and hand-written {@code while True:} retry loops whose error handlers never give up.
+ */
+@Rule(key = "RetryWithoutLimitOrBackoff")
+public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> TENACITY = Set.of("tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying",
+    "tenacity.asyncio.AsyncRetrying");
+  private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
+  private static final Set<String> BACKOFF = Set.of("backoff.on_exception", "backoff.on_predicate", "backoff._decorator.on_exception",
+    "backoff._decorator.on_predicate");
+  private static final Set<String> SLEEPS = Set.of("sleep", "wait", "wait_for", "backoff");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.DECORATOR, RetryWithoutLimitOrBackoffCheck::checkBareDecorator);
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RetryWithoutLimitOrBackoffCheck::checkCall);
+    context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, RetryWithoutLimitOrBackoffCheck::checkLoop);
+  }
+
+  /** {@code @retry} without parentheses: tenacity and retrying then retry forever, immediately. */
+  private static void checkBareDecorator(SubscriptionContext ctx) {
+    Decorator decorator = (Decorator) ctx.syntaxNode();
+    Expression expression = decorator.expression();
+    if (expression instanceof CallExpression) {
+      return;
+    }
+    Optional<String> fqn = Fqns.of(expression);
+    if (fqn.filter(f -> TENACITY.contains(f) || RETRYING.contains(f)).isPresent()) {
+      ctx.addIssue(decorator, "Configure this retry with a stop condition and a wait: a bare \"@retry\" retries forever, without any delay.");
+    }
+  }
+
+  private static void checkCall(SubscriptionContext ctx) {
+    CallExpression call = (CallExpression) ctx.syntaxNode();
+    if (Arguments.hasKeywordUnpacking(call)) {
+      return;
+    }
+    Optional<String> fqn = Fqns.ofCallee(call);
+    if (fqn.filter(TENACITY::contains).isPresent()) {
+      checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop"), has(call, "wait"));
+    } else if (fqn.filter(RETRYING::contains).isPresent()) {
+      checkPolicy(ctx, call, has(call, "stop_max_attempt_number") || has(call, "stop_max_delay") || has(call, "stop_func"),
+        has(call, "wait_fixed") || has(call, "wait_random_min") || has(call, "wait_random_max") || has(call, "wait_exponential_multiplier")
+          || has(call, "wait_func") || has(call, "wait_incrementing_increment"));
+    } else if (fqn.filter(BACKOFF::contains).isPresent()) {
+      if (!has(call, "max_tries") && !has(call, "max_time")) {
+        ctx.addIssue(call.callee(), "Pass \"max_tries\" or \"max_time\" to this backoff decorator: without them it retries forever.");
+      }
+    } else if (isCeleryTaskDecorator(call) && has(call, "autoretry_for")) {
+      checkCeleryTask(ctx, call);
+    }
+  }
+
+  private static void checkPolicy(SubscriptionContext ctx, CallExpression call, boolean bounded, boolean waits) {
+    if (!bounded && !waits) {
+      ctx.addIssue(call.callee(), "Give this retry policy a stop condition and a wait: as configured it retries forever, without any delay.");
+    } else if (!bounded) {
+      ctx.addIssue(call.callee(), "Give this retry policy a stop condition (\"stop=stop_after_attempt(...)\"): as configured it retries forever.");
+    } else if (!waits) {
+      ctx.addIssue(call.callee(), "Give this retry policy a wait with backoff (\"wait=wait_exponential_jitter(...)\"): as configured it "
+        + "retries immediately and hammers the failing service.");
+    }
+  }
+
+  private static void checkCeleryTask(SubscriptionContext ctx, CallExpression call) {
+    Optional<Expression> maxRetries = Arguments.keyword(call, "max_retries").map(a -> a.expression());
+    if (maxRetries.isPresent() && Literals.isNone(maxRetries.get())) {
+      ctx.addIssue(maxRetries.get(), "Set \"max_retries\" to a number: with \"max_retries=None\" this task retries forever.");
+    } else if (!has(call, "retry_backoff") && !has(call, "default_retry_delay")) {
+      ctx.addIssue(call.callee(), "Add \"retry_backoff=True\" (with \"retry_jitter\") to this task: its automatic retries all wait the same "
+        + "fixed delay and hit the failing service in waves.");
+    }
+  }
+
+  /** {@code @app.task(...)}, {@code @shared_task(...)}, {@code @celery.task(...)}. */
+  private static boolean isCeleryTaskDecorator(CallExpression call) {
+    if (!(call.parent() instanceof Decorator)) {
+      return false;
+    }
+    Optional<String> fqn = Fqns.ofCallee(call);
+    if (fqn.filter(f -> f.equals("celery.shared_task") || f.equals("celery.app.shared_task")).isPresent()) {
+      return true;
+    }
+    return Trees.skipParentheses(call.callee()) instanceof QualifiedExpression q && "task".equals(q.name().name());
+  }
+
+  /** {@code while True:} whose body retries an operation in a try statement and whose error handlers never give up. */
+  private static void checkLoop(SubscriptionContext ctx) {
+    WhileStatement loop = (WhileStatement) ctx.syntaxNode();
+    if (!isAlwaysTrue(loop.condition()) || loop.elseClause() != null) {
+      return;
+    }
+    TryStatement retried = null;
+    for (Statement statement : loop.body().statements()) {
+      if (statement instanceof TryStatement tryStatement && exitsOnSuccess(tryStatement)) {
+        retried = tryStatement;
+      } else if (exits(statement)) {
+        // an exit outside the retried operation (a counter check, a deadline): bounded
+        return;
+      }
+    }
+    if (retried == null || retried.exceptClauses().isEmpty() || retried.finallyClause() != null && exits(retried.finallyClause())) {
+      return;
+    }
+    for (ExceptClause handler : retried.exceptClauses()) {
+      if (exits(handler)) {
+        return;
+      }
+    }
+    boolean sleeps = containsSleep(loop);
+    ctx.addIssue(loop.whileKeyword(), sleeps
+      ? "Bound this retry loop (a maximum number of attempts or a deadline): its error handlers never give up, so it retries forever."
+      : "Bound this retry loop and wait between attempts: its error handlers never give up, so it retries forever, without any delay.")
+      .secondary(retried.tryKeyword(), "Operation retried on every error");
+  }
+
+  /** The try body leaves the loop when the operation succeeds ({@code break} or {@code return} at its end). */
+  private static boolean exitsOnSuccess(TryStatement tryStatement) {
+    java.util.List<Statement> statements = tryStatement.body().statements();
+    Statement last = statements.get(statements.size() - 1);
+    return last.is(Tree.Kind.BREAK_STMT, Tree.Kind.RETURN_STMT) || tryStatement.elseClause() != null && exits(tryStatement.elseClause());
+  }
+
+  /**
+   * The tree contains a {@code raise}, a {@code return}, an exit call, or a {@code break} of the retry loop itself
+   * (not of a nested loop).
+   */
+  private static boolean exits(Tree tree) {
+    boolean[] found = {false};
+    Trees.walk(tree, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t.is(Tree.Kind.RAISE_STMT, Tree.Kind.RETURN_STMT)
+        || t.is(Tree.Kind.BREAK_STMT) && !isInNestedLoop(t, tree)
+        || t instanceof CallExpression call && Fqns.ofCallee(call).filter(f -> f.equals("sys.exit") || f.equals("os._exit") || f.equals("exit")).isPresent()) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /** A {@code break} that belongs to a loop inside {@code root} (or to root itself when root is a loop). */
+  private static boolean isInNestedLoop(Tree breakStatement, Tree root) {
+    Tree current = breakStatement.parent();
+    while (current != null) {
+      if (current.is(Tree.Kind.WHILE_STMT, Tree.Kind.FOR_STMT)) {
+        return Trees.isAncestorOrSelf(root, current);
+      }
+      if (current == root) {
+        return false;
+      }
+      current = current.parent();
+    }
+    return false;
+  }
+
+  private static boolean containsSleep(Tree loop) {
+    boolean[] found = {false};
+    Trees.walk(loop, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof CallExpression call && Fqns.calleeName(call).filter(SLEEPS::contains).isPresent()) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  private static boolean isAlwaysTrue(Expression condition) {
+    Expression expr = Trees.skipParentheses(condition);
+    return Literals.booleanValue(expr).orElse(false) || expr.is(Tree.Kind.NUMERIC_LITERAL) && "1".equals(expr.firstToken().value());
+  }
+
+  private static boolean isNever(CallExpression call, String keyword) {
+    return Arguments.keyword(call, keyword).flatMap(a -> Fqns.of(a.expression())).filter(f -> f.endsWith("stop_never")).isPresent();
+  }
+
+  private static boolean has(CallExpression call, String keyword) {
+    return Arguments.keyword(call, keyword).isPresent();
+  }
+}
