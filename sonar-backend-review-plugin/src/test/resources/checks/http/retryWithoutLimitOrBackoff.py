@@ -157,3 +157,25 @@ def handle(message):
 
 def policy_from_config(settings):
     return retry(**settings.retry_policy)
+
+
+def walk_back(points):
+    while True:
+        last = points[-1]
+        try:
+            value = last.find("distance")
+            break
+        except AttributeError:
+            points = points[:-1]  # the next iteration looks at another point: not a retry
+    return value
+
+
+def poll_task(check, data):
+    while True:
+        try:
+            done = check(data)
+            if done:
+                break
+        except TimeoutError:
+            pass
+        yield  # cooperative scheduling: the task runner decides when to poll again

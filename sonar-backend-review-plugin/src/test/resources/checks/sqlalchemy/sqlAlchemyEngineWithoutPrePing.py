@@ -64,3 +64,9 @@ def make_engine_via_name(url):
 
 def mock_engine(executor):
     return create_engine("postgresql://", strategy="mock", executor=executor)  # SQLAlchemy 1.x mock engine: no pool
+
+
+def reflect(url):
+    metadata = sa.MetaData()
+    metadata.bind = create_engine(url)  # attribute of a local object: short-lived
+    metadata.reflect()

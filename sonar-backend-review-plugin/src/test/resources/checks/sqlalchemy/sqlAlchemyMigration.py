@@ -13,3 +13,7 @@ def upgrade():
     op.drop_column("items", "legacy")
     session.add(Item())
     session.commit()
+
+
+def downgrade():
+    pass

@@ -115,13 +115,19 @@ public final class SqlAlchemy {
   }
 
   /**
-   * True for an Alembic migration script (the module imports {@code alembic.op}): it runs inside Alembic's own
-   * transaction and connection, so sessions bound to {@code op.get_bind()} and intermediate commits follow Alembic's
+   * True for a schema migration script: an Alembic revision (the module imports {@code alembic.op}) or a
+   * sqlalchemy-migrate script (a module-level {@code upgrade(migrate_engine)}). It runs once, inside the migration
+   * tool's transaction and connection, so sessions bound to that connection and intermediate commits follow the tool's
    * rules, not the application's.
    */
   public static boolean isAlembicMigration(FileInput file) {
     boolean[] found = {false};
     Trees.walk(file, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF, Tree.Kind.CALL_EXPR, Tree.Kind.STRING_LITERAL), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.FunctionDef function && "upgrade".equals(function.name().name())
+        && function.parameters() != null && function.parameters().nonTuple().stream()
+          .anyMatch(p -> p.name() != null && "migrate_engine".equals(p.name().name()))) {
+        found[0] = true;
+      }
       if (t instanceof ImportFrom importFrom && importFrom.module() != null && importFrom.dottedPrefixForModule().isEmpty()
         && "alembic".equals(importFrom.module().names().stream().map(Name::name).collect(java.util.stream.Collectors.joining(".")))
         && importFrom.importedNames().stream().anyMatch(n -> "op".equals(n.dottedName().names().get(0).name()))) {

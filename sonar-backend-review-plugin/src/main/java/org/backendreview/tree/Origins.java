@@ -67,34 +67,12 @@ public final class Origins {
       return false;
     }
     if (expr instanceof Name name) {
-      List<Expression> values = nameValues(name, ctx);
-      if (values.isEmpty()) {
-        return false;
-      }
-      for (Expression value : values) {
-        Expression v = Trees.skipParentheses(value);
-        if (!collect(v, ctx, result, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
+      return collectAll(nameValues(name, ctx), ctx, result, depth);
     }
     if (expr instanceof QualifiedExpression qualified && isSelf(qualified.qualifier())) {
       ClassDef owner = Trees.enclosingClass(qualified);
-      if (owner == null) {
-        return false;
-      }
-      List<Expression> values = selfAttributes.computeIfAbsent(owner, Origins::attributeAssignments).get(qualified.name().name());
-      if (values == null || values.isEmpty()) {
-        return false;
-      }
-      for (Expression value : values) {
-        Expression v = Trees.skipParentheses(value);
-        if (!collect(v, ctx, result, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
+      return owner != null
+        && collectAll(selfAttributes.computeIfAbsent(owner, Origins::attributeAssignments).get(qualified.name().name()), ctx, result, depth);
     }
     if (expr instanceof Name || expr instanceof QualifiedExpression) {
       return false;
@@ -102,6 +80,19 @@ public final class Origins {
     if (!expr.is(Tree.Kind.NONE)) {
       // None is a placeholder ("not created yet"), not an origin
       result.add(expr);
+    }
+    return true;
+  }
+
+  /** Collects the origins of every value; false when there is none or one of them is unknown. */
+  private boolean collectAll(List<Expression> values, SubscriptionContext ctx, List<Expression> result, int depth) {
+    if (values == null || values.isEmpty()) {
+      return false;
+    }
+    for (Expression value : values) {
+      if (!collect(value, ctx, result, depth + 1)) {
+        return false;
+      }
     }
     return true;
   }

@@ -118,7 +118,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
   /** {@code while True:} whose body retries an operation in a try statement and whose error handlers never give up. */
   private static void checkLoop(SubscriptionContext ctx) {
     WhileStatement loop = (WhileStatement) ctx.syntaxNode();
-    if (!isAlwaysTrue(loop.condition()) || loop.elseClause() != null) {
+    if (!isAlwaysTrue(loop.condition()) || loop.elseClause() != null || yields(loop)) {
       return;
     }
     TryStatement retried = null;
@@ -134,7 +134,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       return;
     }
     for (ExceptClause handler : retried.exceptClauses()) {
-      if (exits(handler)) {
+      if (exits(handler) || changesLoopState(handler, loop)) {
         return;
       }
     }
@@ -143,6 +143,31 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       ? "Bound this retry loop (a maximum number of attempts or a deadline): its error handlers never give up, so it retries forever."
       : "Bound this retry loop and wait between attempts: its error handlers never give up, so it retries forever, without any delay.")
       .secondary(retried.tryKeyword(), "Operation retried on every error");
+  }
+
+  /**
+   * The handler assigns a variable that the loop reads ({@code points = points[:-1]}): the next iteration works on other
+   * data, so the loop walks through it rather than retrying the same operation.
+   */
+  private static boolean changesLoopState(ExceptClause handler, WhileStatement loop) {
+    java.util.Set<String> assigned = new java.util.HashSet<>();
+    Trees.walk(handler.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.AssignmentStatement assignment) {
+        assignment.lhsExpressions().forEach(l -> l.expressions().stream()
+          .filter(org.sonar.plugins.python.api.tree.Name.class::isInstance).forEach(n -> assigned.add(((org.sonar.plugins.python.api.tree.Name) n).name())));
+      }
+    });
+    if (assigned.isEmpty()) {
+      return false;
+    }
+    boolean[] read = {false};
+    Trees.walk(loop.body(), t -> !read[0] && t != handler, t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.Name name && assigned.contains(name.name()) && !Trees.isAncestorOrSelf(handler, t)
+        && !(t.parent() instanceof org.sonar.plugins.python.api.tree.ExpressionList && t.parent().parent() instanceof org.sonar.plugins.python.api.tree.AssignmentStatement)) {
+        read[0] = true;
+      }
+    });
+    return read[0];
   }
 
   /** The try body leaves the loop when the operation succeeds ({@code break} or {@code return} at its end). */
@@ -181,6 +206,17 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       current = current.parent();
     }
     return false;
+  }
+
+  /** A loop that yields hands control back on each iteration: a cooperative poll, not a tight retry. */
+  private static boolean yields(Tree loop) {
+    boolean[] found = {false};
+    Trees.walk(loop, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t.is(Tree.Kind.YIELD_EXPR)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   private static boolean containsSleep(Tree loop) {

@@ -111,8 +111,8 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends PythonSubscriptionCheck
     if (target == null) {
       return false;
     }
-    if (target instanceof QualifiedExpression) {
-      return true;
+    if (target instanceof QualifiedExpression attribute) {
+      return isOutlivingObject(attribute, call);
     }
     if (!(target instanceof Name name)) {
       return false;
@@ -139,6 +139,26 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends PythonSubscriptionCheck
       }
     }
     return false;
+  }
+
+  /**
+   * {@code self.engine = ...}, {@code app.state.engine = ...} with a module-level {@code app}: the object outlives the
+   * call. An attribute of a local object ({@code metadata.bind = ...} on a local {@code metadata}) does not.
+   */
+  private static boolean isOutlivingObject(QualifiedExpression attribute, CallExpression call) {
+    Expression root = attribute;
+    while (root instanceof QualifiedExpression q) {
+      root = Trees.skipParentheses(q.qualifier());
+    }
+    if (!(root instanceof Name name)) {
+      return false;
+    }
+    if (Origins.isSelf(name) || "cls".equals(name.name()) || Trees.nearestFunctionDef(call) == null) {
+      return true;
+    }
+    SymbolV2 symbol = name.symbolV2();
+    // a name with no binding in the function is a global or a closure variable
+    return symbol != null && symbol.usages().stream().noneMatch(u -> u.isBindingUsage() && Trees.nearestFunctionDef(u.tree()) == Trees.nearestFunctionDef(call));
   }
 
   private static Expression assignmentTarget(CallExpression call, Tree parent) {

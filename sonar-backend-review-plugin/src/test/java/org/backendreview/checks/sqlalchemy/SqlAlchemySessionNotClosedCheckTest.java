@@ -19,5 +19,6 @@ class SqlAlchemySessionNotClosedCheckTest {
   @Test
   void alembic_migrations_are_not_reported() {
     CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigration.py"), new SqlAlchemySessionNotClosedCheck());
+    CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigrateScript.py"), new SqlAlchemySessionNotClosedCheck());
   }
 }
