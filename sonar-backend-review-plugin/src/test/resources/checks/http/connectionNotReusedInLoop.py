@@ -66,3 +66,29 @@ def defined_in_loop(urls):
         def fetch(u=url):
             return requests.get(u, timeout=5)
         yield fetch
+
+
+def download_with_retries(url):
+    retries = 0
+    while retries < 3:
+        try:
+            response = requests.get(url, timeout=5)  # a retry loop repeats one request
+            break
+        except OSError:
+            retries += 1
+    return response
+
+
+def one_client_per_sentinel(sentinels):
+    return [redis.Redis(host=host, port=port, socket_timeout=1) for host, port in sentinels]  # kept: one client per server
+
+
+def first_node_that_answers(nodes):
+    for host in nodes:
+        client = redis.Redis(host=host, socket_timeout=1)  # kept: returned when the node answers
+        try:
+            client.ping()
+            return client
+        except redis.ConnectionError:
+            continue
+    return None

@@ -2,6 +2,7 @@ import logging
 import time
 
 import backoff
+import pymongo
 import requests
 import tenacity
 from celery import Celery, shared_task
@@ -179,3 +180,50 @@ def poll_task(check, data):
         except TimeoutError:
             pass
         yield  # cooperative scheduling: the task runner decides when to poll again
+
+
+def acquire(pool):
+    while True:
+        try:
+            resource = pool.get(block=False)
+            break
+        except Empty:  # a poll on a local queue, not a failing service
+            pool.add_when_empty()
+    return resource
+
+
+def optimistic_transaction(pipe, func):
+    while True:
+        try:
+            func(pipe)
+            return pipe.execute()
+        except WatchError:  # a concurrent write: optimistic concurrency, not a transient failure
+            continue
+
+
+def read_key(window):
+    while True:
+        try:
+            return window.getkey()
+        except Exception:  # no outbound call in the operation
+            pass
+
+
+def mongo_update(collection, query):
+    while True:  # Noncompliant
+        try:
+            doc = collection.find_one_and_update(query, {})
+            break
+        except pymongo.errors.AutoReconnect:
+            log.exception("reconnecting")
+    return doc
+
+
+@tenacity.retry(stop=stop_after_attempt(3), retry=tenacity.retry_if_exception_type(StaleDataError), reraise=True)
+def update_with_optimistic_lock(row):  # a lost optimistic lock is retried at once: no wait needed
+    pass
+
+
+@tenacity.retry(stop=stop_after_attempt(3), retry=tenacity.retry_if_exception_type(ConnectionError))  # Noncompliant
+def connect_without_wait(host):
+    pass

@@ -5,6 +5,7 @@
  */
 package org.backendreview.checks.http;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.OutboundClients;
@@ -13,10 +14,17 @@ import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionExpression;
+import org.sonar.plugins.python.api.tree.DictCompExpression;
+import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.ForStatement;
+import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Token;
 import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.TryStatement;
 import org.sonar.plugins.python.api.tree.WhileStatement;
 
 /**
@@ -44,7 +52,7 @@ public class ConnectionNotReusedInLoopCheck extends PythonSubscriptionCheck {
       return;
     }
     Tree loop = Trees.enclosingLoop(call);
-    if (loop == null) {
+    if (loop == null || isRetryOfOneRequest(call, loop) || client != null && isCollected(call)) {
       return;
     }
     PreciseIssue issue;
@@ -62,6 +70,45 @@ public class ConnectionNotReusedInLoopCheck extends PythonSubscriptionCheck {
     if (keyword != null) {
       issue.secondary(keyword, "Loop");
     }
+  }
+
+  /**
+   * The call is the operation of a retry loop: a {@code try} inside the loop that leaves it when the request succeeds
+   * ({@code break}/{@code return} at the end of its body) and catches the failure. The loop repeats one request, it does
+   * not send many.
+   */
+  private static boolean isRetryOfOneRequest(CallExpression call, Tree loop) {
+    for (Tree current = call.parent(); current != null && current != loop; current = current.parent()) {
+      if (current instanceof TryStatement tryStatement && !tryStatement.exceptClauses().isEmpty()) {
+        List<Statement> body = tryStatement.body().statements();
+        if (body.get(body.size() - 1).is(Tree.Kind.BREAK_STMT, Tree.Kind.RETURN_STMT)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The created client is kept, not discarded: an element of a comprehension ({@code [Redis(host=h) for h in hosts]}),
+   * one client per server, or a client returned from the loop (the first server that answers).
+   */
+  private static boolean isCollected(CallExpression call) {
+    Tree parent = call.parent();
+    while (parent != null && parent.is(Tree.Kind.PARENTHESIZED)) {
+      parent = parent.parent();
+    }
+    if (parent instanceof ComprehensionExpression comprehension && comprehension.resultExpression() == Trees.skipParentheses(call)
+      || parent instanceof KeyValuePair pair && pair.parent() instanceof DictCompExpression) {
+      return true;
+    }
+    // client = Redis(host=node); ...; return client  (the first node that answers is kept)
+    if (parent instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
+      && assignment.lhsExpressions().get(0).expressions().size() == 1 && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name name
+      && name.symbolV2() != null) {
+      return name.symbolV2().usages().stream().anyMatch(u -> u.tree().parent() != null && u.tree().parent().is(Tree.Kind.RETURN_STMT));
+    }
+    return false;
   }
 
   private static String clientCreated(CallExpression call) {

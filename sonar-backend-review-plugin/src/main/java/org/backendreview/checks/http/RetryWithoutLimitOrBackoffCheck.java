@@ -5,8 +5,10 @@
  */
 package org.backendreview.checks.http;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -22,6 +24,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.TryStatement;
+import org.sonar.plugins.python.api.tree.Tuple;
 import org.sonar.plugins.python.api.tree.WhileStatement;
 
 /**
@@ -29,7 +32,8 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * {@code stop} (retries forever) or without {@code wait} (retries immediately), the {@code retrying} library's
  * {@code @retry} likewise, {@code backoff.on_exception} without {@code max_tries}/{@code max_time}, Celery tasks with
  * {@code autoretry_for} and {@code max_retries=None} or neither {@code retry_backoff} nor {@code default_retry_delay},
- * and hand-written {@code while True:} retry loops whose error handlers never give up.
+ * and hand-written {@code while True:} retry loops whose error handlers never give up, when they retry a transient failure
+ * (a connection, timeout or throttling error, or any error of an outbound call).
  */
 @Rule(key = "RetryWithoutLimitOrBackoff")
 public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
@@ -39,6 +43,14 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
   private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
   private static final Set<String> BACKOFF = Set.of("backoff.on_exception", "backoff.on_predicate", "backoff._decorator.on_exception",
     "backoff._decorator.on_predicate");
+  private static final Pattern TRANSIENT_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
+    + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|oserror|ioerror"
+    + "|brokenpipe|retry|retriable|retryable).*");
+  private static final Set<String> BROAD_EXCEPTIONS = Set.of("Exception", "BaseException");
+  private static final Set<String> NETWORK_MODULES = Set.of("requests", "httpx", "urllib", "urllib3", "http", "aiohttp", "socket", "smtplib",
+    "ftplib", "redis", "pymongo", "psycopg2", "psycopg", "pymysql", "MySQLdb", "asyncpg", "aiomysql", "boto3", "botocore", "kafka",
+    "aiokafka", "confluent_kafka", "pika", "aio_pika", "kombu", "grpc", "openai", "anthropic", "paramiko", "ldap", "ldap3");
+  private static final Set<String> CONNECTING_METHODS = Set.of("connect", "reconnect", "create_connection", "open_connection", "urlopen");
   private static final Set<String> SLEEPS = Set.of("sleep", "wait", "wait_for", "backoff");
 
   @Override
@@ -56,7 +68,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       return;
     }
     Optional<String> fqn = Fqns.of(expression);
-    if (fqn.filter(f -> TENACITY.contains(f) || RETRYING.contains(f)).isPresent()) {
+    if (fqn.filter(f -> TENACITY.contains(f) || RETRYING.contains(f)).isPresent() && !isDefinedInThisModule(expression)) {
       ctx.addIssue(decorator, "Configure this retry with a stop condition and a wait: a bare \"@retry\" retries forever, without any delay.");
     }
   }
@@ -66,9 +78,12 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
     if (Arguments.hasKeywordUnpacking(call)) {
       return;
     }
+    if (isDefinedInThisModule(call.callee())) {
+      return;
+    }
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.filter(TENACITY::contains).isPresent()) {
-      checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop"), has(call, "wait"));
+      checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop"), has(call, "wait") || retriesOnlyConflicts(call));
     } else if (fqn.filter(RETRYING::contains).isPresent()) {
       checkPolicy(ctx, call, has(call, "stop_max_attempt_number") || has(call, "stop_max_delay") || has(call, "stop_func"),
         has(call, "wait_fixed") || has(call, "wait_random_min") || has(call, "wait_random_max") || has(call, "wait_exponential_multiplier")
@@ -80,6 +95,36 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
     } else if (isCeleryTaskDecorator(call) && has(call, "autoretry_for")) {
       checkCeleryTask(ctx, call);
     }
+  }
+
+  /**
+   * {@code retry=retry_if_exception_type(StaleDataError)}: the policy retries only exceptions that are not failures of a
+   * service (a concurrent update, a lost optimistic lock). An immediate retry is the usual answer, no wait is needed.
+   */
+  private static boolean retriesOnlyConflicts(CallExpression call) {
+    Optional<Expression> condition = Arguments.keyword(call, "retry").map(a -> Trees.skipParentheses(a.expression()));
+    if (condition.isEmpty() || !(condition.get() instanceof CallExpression predicate)
+      || Fqns.ofCallee(predicate).filter(f -> f.endsWith("retry_if_exception_type")).isEmpty() || predicate.arguments().isEmpty()) {
+      return false;
+    }
+    return predicate.arguments().stream().allMatch(a -> a instanceof org.sonar.plugins.python.api.tree.RegularArgument regular
+      && regular.keywordArgument() == null && !(Trees.skipParentheses(regular.expression()) instanceof Tuple)
+      && !TRANSIENT_FAILURE.matcher(simpleName(regular.expression())).matches()
+      && !BROAD_EXCEPTIONS.contains(simpleName(regular.expression())));
+  }
+
+  private static String simpleName(Expression type) {
+    String name = Fqns.of(type).orElseGet(() -> Trees.skipParentheses(type).lastToken().value());
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** The name is defined in the analysed module (the retry library's own sources), not imported from it. */
+  private static boolean isDefinedInThisModule(Expression expression) {
+    if (!(Trees.skipParentheses(expression) instanceof org.sonar.plugins.python.api.tree.Name name) || name.symbolV2() == null) {
+      return false;
+    }
+    return name.symbolV2().usages().stream().anyMatch(u -> u.kind() == org.sonar.plugins.python.api.symbols.v2.UsageV2.Kind.FUNC_DECLARATION
+      || u.kind() == org.sonar.plugins.python.api.symbols.v2.UsageV2.Kind.CLASS_DECLARATION);
   }
 
   private static void checkPolicy(SubscriptionContext ctx, CallExpression call, boolean bounded, boolean waits) {
@@ -138,11 +183,50 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
         return;
       }
     }
+    TryStatement operation = retried;
+    if (retried.exceptClauses().stream().noneMatch(h -> retriesTransientFailure(h, operation))) {
+      return;
+    }
     boolean sleeps = containsSleep(loop);
     ctx.addIssue(loop.whileKeyword(), sleeps
       ? "Bound this retry loop (a maximum number of attempts or a deadline): its error handlers never give up, so it retries forever."
       : "Bound this retry loop and wait between attempts: its error handlers never give up, so it retries forever, without any delay.")
       .secondary(retried.tryKeyword(), "Operation retried on every error");
+  }
+
+  /**
+   * The handler catches a transient failure of an outbound call: an exception type named after a connection, a timeout,
+   * an unavailable service or throttling ({@code ConnectionError}, {@code AutoReconnect}, {@code RequestException},
+   * {@code OperationalError}...), or a broad handler ({@code except:}, {@code except Exception}) around an outbound call.
+   * Loops catching other errors (a queue's {@code Empty}, Redis' {@code WatchError}, a DB-API {@code Error} while
+   * skipping result sets) are polls or optimistic retries on data, not retries of a failing service.
+   */
+  private static boolean retriesTransientFailure(ExceptClause handler, TryStatement retried) {
+    Expression exception = handler.exception();
+    if (exception == null) {
+      return callsOutbound(retried.body());
+    }
+    List<Expression> types = Trees.skipParentheses(exception) instanceof Tuple tuple ? tuple.elements() : List.of(exception);
+    for (Expression type : types) {
+      String simple = simpleName(type);
+      if (TRANSIENT_FAILURE.matcher(simple).matches()
+        || BROAD_EXCEPTIONS.contains(simple) && callsOutbound(retried.body())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tree calls a network client API (by module) or a method that opens a connection. */
+  private static boolean callsOutbound(Tree tree) {
+    boolean[] found = {false};
+    Trees.walk(tree, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof CallExpression call && (Fqns.ofCallee(call).filter(f -> NETWORK_MODULES.contains(f.split("\\.", 2)[0])).isPresent()
+        || Fqns.calleeName(call).filter(CONNECTING_METHODS::contains).isPresent())) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   /**

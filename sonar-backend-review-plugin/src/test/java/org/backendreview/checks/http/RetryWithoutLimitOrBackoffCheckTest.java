@@ -15,4 +15,9 @@ class RetryWithoutLimitOrBackoffCheckTest {
   void tenacity_retrying_backoff_celery_and_loops() {
     CheckVerifier.verify(Samples.file("http/retryWithoutLimitOrBackoff.py"), new RetryWithoutLimitOrBackoffCheck());
   }
+
+  @Test
+  void the_retry_library_own_sources_are_not_policies() {
+    CheckVerifier.verifyNoIssue(Samples.file("http/retryLibrarySource/tenacity/__init__.py"), new RetryWithoutLimitOrBackoffCheck());
+  }
 }
