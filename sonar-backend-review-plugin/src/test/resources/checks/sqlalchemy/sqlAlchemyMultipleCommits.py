@@ -142,3 +142,18 @@ async def optimistic_retry(factory, item_id):
         async with factory() as session:  # a new session per attempt
             session.add(Item(id=item_id))
             await session.commit()
+
+
+class VersioningTest:
+    def test_update_creates_version(self):
+        session = Session(engine)
+        session.add(Thing(name="a"))
+        session.commit()  # a test observes the state after each transaction
+        session.commit()
+
+
+def test_two_transactions():
+    session = Session(engine)
+    session.add(Thing(name="a"))
+    session.commit()
+    session.commit()

@@ -131,3 +131,9 @@ def unbound_copy(instance):
 def not_a_session():
     engine_ = get_engine()
     engine_.dispose()
+
+
+def test_bulk_insert(n):
+    session = Session(engine)  # a test or benchmark: the fixture owns the database
+    session.add_all([Item() for _ in range(n)])
+    session.commit()

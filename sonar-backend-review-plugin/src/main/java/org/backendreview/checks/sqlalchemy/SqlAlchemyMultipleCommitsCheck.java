@@ -17,6 +17,7 @@ import java.util.Set;
 import org.backendreview.semantics.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
+import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
@@ -34,7 +35,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * SQA-03: a function that commits the same SQLAlchemy session several times in a row (one commit can be followed by
  * another on some path): the unit of work is split, and a failure after the first commit leaves partial data. The
  * usual cause is committing to obtain generated ids, which {@code flush()} does without ending the transaction.
- * Commits in error handlers (recording a failure after a rollback) are not counted.
+ * Commits in error handlers (recording a failure after a rollback) are not counted. Tests are not concerned: their steps
+ * commit on purpose to observe what each transaction leaves.
  */
 @Rule(key = "SqlAlchemyMultipleCommits")
 public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
@@ -56,6 +58,9 @@ public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
       return;
     }
     FunctionDef function = (FunctionDef) ctx.syntaxNode();
+    if (TestCode.isTestScenario(function)) {
+      return;
+    }
     Map<String, List<CallExpression>> commitsBySession = new LinkedHashMap<>();
     for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
       if (Fqns.calleeName(call).filter("commit"::equals).isEmpty() || !call.arguments().isEmpty() || isInErrorHandler(call, function)) {

@@ -12,6 +12,7 @@ import org.backendreview.semantics.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.LocalResource;
 import org.backendreview.tree.Origins;
+import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
@@ -57,7 +58,7 @@ public class SqlAlchemySessionNotClosedCheck extends PythonSubscriptionCheck {
     }
     FunctionDef function = Trees.enclosingFunction(call);
     Optional<SessionKind> kind = SqlAlchemy.sessionCreation(call, origins, ctx);
-    if (function == null || kind.isEmpty() || kind.get() == SessionKind.SCOPED || isUnboundSessionClass(call)) {
+    if (function == null || kind.isEmpty() || kind.get() == SessionKind.SCOPED || isUnboundSessionClass(call) || TestCode.isTestScenario(function)) {
       return;
     }
     LocalResource uses = LocalResource.analyse(variable, RELEASE, MANAGING);
