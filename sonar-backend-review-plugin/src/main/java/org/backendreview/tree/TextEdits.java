@@ -5,7 +5,10 @@
  */
 package org.backendreview.tree;
 
+import java.util.List;
 import org.sonar.plugins.python.api.quickfix.PythonTextEdit;
+import org.sonar.plugins.python.api.tree.Argument;
+import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Token;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -64,5 +67,17 @@ public final class TextEdits {
     }
     int lines = (int) value.chars().filter(c -> c == '\n').count();
     return new int[] {token.line() + lines, value.length() - newline - 1};
+  }
+
+  /**
+   * Adds an argument (e.g. {@code "timeout=10"}) at the end of a call's argument list: after the last argument (a
+   * trailing comma stays after the new one), or between the parentheses of a call without arguments.
+   */
+  public static PythonTextEdit appendArgument(CallExpression call, String argument) {
+    List<Argument> arguments = call.arguments();
+    if (arguments.isEmpty()) {
+      return insertBefore(call.rightPar(), argument);
+    }
+    return insertAfter(arguments.get(arguments.size() - 1), ", " + argument);
   }
 }

@@ -10,7 +10,12 @@ import java.util.List;
 /** Outbound HTTP and SDK clients: timeouts, retries, response checks, connection reuse (feature-matrix family 8, issue 6). */
 public final class HttpClientChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    HttpRequestWithoutTimeoutCheck.class,
+    SdkClientWithoutTimeoutCheck.class,
+    RetryWithoutLimitOrBackoffCheck.class,
+    ConnectionNotReusedInLoopCheck.class,
+    ResponseJsonWithoutStatusCheck.class);
 
   private HttpClientChecks() {
   }

@@ -10,7 +10,11 @@ import java.util.List;
 /** Message brokers (Kafka): delivery and shutdown reliability (feature-matrix row TXN-07, issue 6). */
 public final class MessagingChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    KafkaProducerAcksZeroCheck.class,
+    KafkaSendResultIgnoredCheck.class,
+    KafkaClientNotClosedCheck.class,
+    KafkaCommitBeforeProcessingCheck.class);
 
   private MessagingChecks() {
   }

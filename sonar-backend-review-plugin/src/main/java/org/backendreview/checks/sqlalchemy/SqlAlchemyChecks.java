@@ -10,7 +10,14 @@ import java.util.List;
 /** SQLAlchemy engines, sessions, transactions and queries (feature-matrix family 7, issue 6). */
 public final class SqlAlchemyChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    SqlAlchemyEngineWithoutPrePingCheck.class,
+    SqlAlchemySessionNotClosedCheck.class,
+    SqlAlchemyMultipleCommitsCheck.class,
+    SqlAlchemyLegacyQueryApiCheck.class,
+    SqlAlchemyAsyncSessionQueryCheck.class,
+    SqlAlchemyPythonOperatorInFilterCheck.class,
+    SqlAlchemyStatementNotExecutedCheck.class);
 
   private SqlAlchemyChecks() {
   }
