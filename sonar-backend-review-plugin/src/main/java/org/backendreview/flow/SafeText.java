@@ -1,0 +1,218 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.flow;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.backendreview.semantics.InjectionSanitizers;
+import org.backendreview.semantics.InjectionSinks.Kind;
+import org.backendreview.semantics.RequestSources;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.backendreview.tree.Values;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
+import org.sonar.plugins.python.api.tree.BinaryExpression;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionExpression;
+import org.sonar.plugins.python.api.tree.CompoundAssignmentStatement;
+import org.sonar.plugins.python.api.tree.ConditionalExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.ExpressionList;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.StringLiteral;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * Which values formatted into SQL text are fixed by the program, whatever the request: literals, numbers (by type or
+ * conversion), module constants and upper-case constants, table names taken from the model ({@code __tablename__}),
+ * placeholder lists ({@code ", ".join(["%s"] * len(ids))}, {@code ",".join(f":p{i}" for i in range(n))}) and string
+ * building from those. Loop variables and parameters are not fixed: a table name from a loop over a list may come from
+ * elsewhere tomorrow, which is why formatting identifiers into SQL is reported even when no request data is proven.
+ */
+public final class SafeText {
+
+  private static final int MAX_DEPTH = 5;
+
+  private SafeText() {
+  }
+
+  /** The first value formatted into the SQL text that the program does not fix, or empty. */
+  public static Optional<Expression> firstDynamicValue(Expression sql) {
+    return firstDynamicValue(sql, 0);
+  }
+
+  private static Optional<Expression> firstDynamicValue(Expression sql, int depth) {
+    List<StringParts.Part> parts = StringParts.of(sql);
+    if (parts.size() == 1 && !parts.get(0).isText()) {
+      Expression single = Trees.skipParentheses(parts.get(0).value());
+      if (single instanceof Name name && depth < MAX_DEPTH) {
+        for (Expression value : localValues(name)) {
+          if (value.parent() instanceof CompoundAssignmentStatement && !isFixed(value, 0)) {
+            return Optional.of(value);
+          }
+          if (isStringBuilding(value)) {
+            Optional<Expression> dynamic = firstDynamicValue(value, depth + 1);
+            if (dynamic.isPresent()) {
+              return dynamic;
+            }
+          }
+        }
+      }
+      return isStringBuilding(single) && depth < MAX_DEPTH && !(single instanceof Name) ? firstDynamicValue(single, depth + 1) : Optional.empty();
+    }
+    for (StringParts.Part part : parts) {
+      if (!part.isText() && !isFixed(part.value(), 0)) {
+        return Optional.of(part.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isStringBuilding(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    return expr.is(Tree.Kind.PLUS, Tree.Kind.MODULO) || Literals.isFString(expr)
+      || expr instanceof CallExpression call && Fqns.calleeName(call).filter("format"::equals).isPresent();
+  }
+
+  /** Values a local variable is assigned ({@code =} and {@code +=}), in any order. */
+  private static List<Expression> localValues(Name name) {
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return List.of();
+    }
+    java.util.ArrayList<Expression> result = new java.util.ArrayList<>();
+    for (UsageV2 usage : symbol.usages()) {
+      Tree target = usage.tree();
+      if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && target.parent() instanceof ExpressionList list && list.expressions().size() == 1
+        && list.parent() instanceof AssignmentStatement assignment) {
+        result.add(assignment.assignedValue());
+      } else if (usage.kind() == UsageV2.Kind.COMPOUND_ASSIGNMENT_LHS && target.parent() instanceof CompoundAssignmentStatement compound) {
+        result.add(compound.rhsExpression());
+      }
+    }
+    return result;
+  }
+
+  /** True when the value is fixed by the program. */
+  static boolean isFixed(Expression expression, int depth) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    if (Literals.isConstant(expr) || RequestSources.hasSafeValueType(expr)) {
+      return true;
+    }
+    if (expr instanceof StringLiteral || expr.is(Tree.Kind.PLUS, Tree.Kind.MODULO)) {
+      return allFixed(expr, depth);
+    }
+    if (expr instanceof CallExpression call) {
+      return fixedCall(call, depth);
+    }
+    if (expr instanceof ConditionalExpression conditional) {
+      return isFixed(conditional.trueExpression(), depth + 1) && isFixed(conditional.falseExpression(), depth + 1);
+    }
+    if (expr.is(Tree.Kind.MULTIPLICATION)) {
+      BinaryExpression times = (BinaryExpression) expr;
+      return isFixed(times.leftOperand(), depth + 1) || isFixed(times.rightOperand(), depth + 1);
+    }
+    if (expr.is(Tree.Kind.LIST_LITERAL, Tree.Kind.TUPLE)) {
+      return Literals.collectionElements(expr).orElse(List.of()).stream().allMatch(e -> isFixed(e, depth + 1));
+    }
+    if (expr instanceof ComprehensionExpression comprehension) {
+      return isPlaceholder(comprehension.resultExpression());
+    }
+    if (expr instanceof QualifiedExpression qualified) {
+      String attribute = qualified.name().name();
+      return isConstantName(attribute) || "__tablename__".equals(attribute) || "db_table".equals(attribute)
+        || "name".equals(attribute) && qualified.qualifier() instanceof QualifiedExpression table && "__table__".equals(table.name().name());
+    }
+    if (expr instanceof Name name) {
+      return fixedName(name, depth);
+    }
+    return false;
+  }
+
+  private static boolean allFixed(Expression expr, int depth) {
+    List<StringParts.Part> parts = StringParts.of(expr);
+    if (parts.size() == 1 && !parts.get(0).isText() && parts.get(0).value() == expr) {
+      BinaryExpression binary = (BinaryExpression) expr;
+      return isFixed(binary.leftOperand(), depth + 1) && isFixed(binary.rightOperand(), depth + 1);
+    }
+    return parts.stream().allMatch(p -> p.isText() || isFixed(p.value(), depth + 1));
+  }
+
+  private static boolean fixedCall(CallExpression call, int depth) {
+    if (InjectionSanitizers.sanitizes(call, Kind.SQL)) {
+      return true;
+    }
+    Optional<String> method = Fqns.calleeName(call);
+    if (method.filter("join"::equals).isPresent() && call.callee() instanceof QualifiedExpression join) {
+      return Literals.stringValue(join.qualifier()).isPresent() && call.arguments().size() == 1
+        && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument argument && isFixed(argument.expression(), depth + 1);
+    }
+    if (Fqns.isCallTo(call, "str") && call.arguments().size() == 1
+      && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument argument) {
+      return isFixed(argument.expression(), depth + 1);
+    }
+    return method.filter("format"::equals).isPresent() && allFixedFormat(call, depth);
+  }
+
+  private static boolean allFixedFormat(CallExpression call, int depth) {
+    List<StringParts.Part> parts = StringParts.of(call);
+    return !(parts.size() == 1 && !parts.get(0).isText()) && parts.stream().allMatch(p -> p.isText() || isFixed(p.value(), depth + 1));
+  }
+
+  /** A placeholder of a generated parameter list: {@code "%s"}, {@code f":id_{i}"}, {@code "?"}. */
+  private static boolean isPlaceholder(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (Literals.stringValue(expr).isPresent()) {
+      return true;
+    }
+    return expr instanceof StringLiteral literal && literal.stringElements().stream()
+      .anyMatch(e -> e.trimmedQuotesValue().startsWith(":") || e.trimmedQuotesValue().startsWith("%(") || e.trimmedQuotesValue().startsWith("$"));
+  }
+
+  private static boolean fixedName(Name name, int depth) {
+    if (isConstantName(name.name())) {
+      return true;
+    }
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return false;
+    }
+    boolean any = false;
+    for (UsageV2 usage : symbol.usages()) {
+      if (!usage.isBindingUsage()) {
+        continue;
+      }
+      any = true;
+      Tree target = usage.tree();
+      Expression value;
+      if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && target.parent() instanceof ExpressionList list && list.expressions().size() == 1
+        && list.parent() instanceof AssignmentStatement assignment) {
+        value = assignment.assignedValue();
+      } else if (usage.kind() == UsageV2.Kind.COMPOUND_ASSIGNMENT_LHS && target.parent() instanceof CompoundAssignmentStatement compound) {
+        value = compound.rhsExpression();
+      } else {
+        return Values.singleAssignedValue(name).filter(v -> isFixed(v, depth + 1)).isPresent();
+      }
+      if (!isFixed(value, depth + 1)) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  /** {@code TABLE}, {@code USERS_TABLE}: constants by convention. */
+  private static boolean isConstantName(String name) {
+    return name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)) && name.chars().anyMatch(Character::isLetter);
+  }
+}
