@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backendreview.semantics.RequestHandlers;
+import org.backendreview.semantics.RequestSources;
+import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
@@ -39,9 +41,13 @@ final class ModuleFunctions {
 
   private final FileInput file;
   private Map<FunctionDef, List<CallExpression>> callSites;
+  private java.util.Set<FunctionDef> dependencies;
+
+  private final boolean fastApi;
 
   ModuleFunctions(FileInput file) {
     this.file = file;
+    this.fastApi = RequestSources.importsFastApi(file);
   }
 
   /** The function of this module the call invokes, or null when it is unknown or defined elsewhere. */
@@ -179,17 +185,35 @@ final class ModuleFunctions {
 
   /** Call sites of the function in this module (one walk of the file, the first time it is asked). */
   List<CallExpression> callSites(FunctionDef function) {
-    if (callSites == null) {
-      callSites = new IdentityHashMap<>();
-      Trees.walk(file, t -> true, t -> {
-        if (t instanceof CallExpression call) {
-          FunctionDef target = callee(call);
-          if (target != null) {
-            callSites.computeIfAbsent(target, k -> new ArrayList<>()).add(call);
-          }
-        }
-      });
-    }
+    index();
     return callSites.getOrDefault(function, List.of());
+  }
+
+  /** True when the function is a FastAPI dependency of this module: {@code Depends(function)}. */
+  boolean isFastApiDependency(FunctionDef function) {
+    if (!fastApi) {
+      return false;
+    }
+    index();
+    return dependencies.contains(function);
+  }
+
+  private void index() {
+    if (callSites != null) {
+      return;
+    }
+    callSites = new IdentityHashMap<>();
+    dependencies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Trees.walk(file, t -> true, t -> {
+      if (t instanceof CallExpression call) {
+        FunctionDef target = callee(call);
+        if (target != null) {
+          callSites.computeIfAbsent(target, k -> new ArrayList<>()).add(call);
+        }
+        if (Fqns.ofCallee(call).filter(RequestSources.FASTAPI_DEPENDENCIES::contains).isPresent()) {
+          Arguments.value(call, 0, "dependency").filter(d -> d instanceof Name).map(d -> definedFunction((Name) d)).ifPresent(dependencies::add);
+        }
+      }
+    });
   }
 }

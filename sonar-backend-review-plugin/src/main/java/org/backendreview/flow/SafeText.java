@@ -28,18 +28,22 @@ import org.sonar.plugins.python.api.tree.ExpressionList;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.StringLiteral;
+import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * Which values formatted into SQL text are fixed by the program, whatever the request: literals, numbers (by type or
- * conversion), module constants and upper-case constants, table names taken from the model ({@code __tablename__}),
- * placeholder lists ({@code ", ".join(["%s"] * len(ids))}, {@code ",".join(f":p{i}" for i in range(n))}) and string
- * building from those. Loop variables and parameters are not fixed: a table name from a loop over a list may come from
- * elsewhere tomorrow, which is why formatting identifiers into SQL is reported even when no request data is proven.
+ * Which values formatted into SQL text are fixed by the program: literals, numbers (by type or conversion), constants,
+ * attributes of {@code self}, results of calls (settings, metadata, quoting), placeholder lists
+ * ({@code ", ".join(["%s"] * len(ids))}, {@code ",".join(f":p{i}" for i in range(n))}) and string building from those.
+ * Parameters and loop variables are not fixed, nor what is computed from them: a helper that formats its
+ * {@code table} argument, or a loop over a list of table names, is one refactoring away from taking the name from a
+ * request, which is why formatting them into SQL is reported even when no request data is proven.
  */
 public final class SafeText {
 
   private static final int MAX_DEPTH = 5;
+  private static final java.util.Set<String> STRING_OPERATIONS = java.util.Set.of("join", "format", "lower", "upper", "strip", "lstrip",
+    "rstrip", "replace", "title", "capitalize", "casefold", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust");
 
   private SafeText() {
   }
@@ -101,7 +105,11 @@ public final class SafeText {
     return result;
   }
 
-  /** True when the value is fixed by the program. */
+  /**
+   * True when the value is fixed by the program: it does not come from a parameter or a loop variable (directly, or
+   * through local assignments, attributes, subscripts and string operations on them). Attributes of {@code self},
+   * module names and the results of other calls (settings, metadata lookups, quoting functions) are fixed.
+   */
   static boolean isFixed(Expression expression, int depth) {
     Expression expr = Trees.skipParentheses(expression);
     if (depth > MAX_DEPTH) {
@@ -127,17 +135,28 @@ public final class SafeText {
       return Literals.collectionElements(expr).orElse(List.of()).stream().allMatch(e -> isFixed(e, depth + 1));
     }
     if (expr instanceof ComprehensionExpression comprehension) {
-      return isPlaceholder(comprehension.resultExpression());
+      return isPlaceholder(comprehension.resultExpression()) || isFixed(comprehension.resultExpression(), depth + 1);
+    }
+    if (expr.is(Tree.Kind.DICTIONARY_LITERAL)) {
+      return ((org.sonar.plugins.python.api.tree.DictionaryLiteral) expr).elements().stream()
+        .allMatch(e -> !(e instanceof org.sonar.plugins.python.api.tree.KeyValuePair pair) || isFixed(pair.value(), depth + 1));
     }
     if (expr instanceof QualifiedExpression qualified) {
       String attribute = qualified.name().name();
-      return isConstantName(attribute) || "__tablename__".equals(attribute) || "db_table".equals(attribute)
-        || "name".equals(attribute) && qualified.qualifier() instanceof QualifiedExpression table && "__table__".equals(table.name().name());
+      if ("__tablename__".equals(attribute) || "db_table".equals(attribute)
+        || "name".equals(attribute) && qualified.qualifier() instanceof QualifiedExpression table && "__table__".equals(table.name().name())) {
+        return true;
+      }
+      Expression owner = Trees.skipParentheses(qualified.qualifier());
+      return owner instanceof Name self && ("self".equals(self.name()) || "cls".equals(self.name())) || isFixed(owner, depth + 1);
+    }
+    if (expr instanceof SubscriptionExpression subscription) {
+      return isFixed(subscription.object(), depth + 1);
     }
     if (expr instanceof Name name) {
       return fixedName(name, depth);
     }
-    return false;
+    return true;
   }
 
   private static boolean allFixed(Expression expr, int depth) {
@@ -149,25 +168,27 @@ public final class SafeText {
     return parts.stream().allMatch(p -> p.isText() || isFixed(p.value(), depth + 1));
   }
 
+  /** String operations keep the origin of their receiver and arguments; the results of other calls are program data. */
   private static boolean fixedCall(CallExpression call, int depth) {
     if (InjectionSanitizers.sanitizes(call, Kind.SQL)) {
       return true;
     }
     Optional<String> method = Fqns.calleeName(call);
-    if (method.filter("join"::equals).isPresent() && call.callee() instanceof QualifiedExpression join) {
-      return Literals.stringValue(join.qualifier()).isPresent() && call.arguments().size() == 1
-        && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument argument && isFixed(argument.expression(), depth + 1);
+    boolean stringOperation = method.filter(STRING_OPERATIONS::contains).isPresent() && call.callee() instanceof QualifiedExpression
+      || Fqns.isCallTo(call, "str");
+    if (!stringOperation) {
+      return true;
     }
-    if (Fqns.isCallTo(call, "str") && call.arguments().size() == 1
-      && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument argument) {
-      return isFixed(argument.expression(), depth + 1);
+    if (call.callee() instanceof QualifiedExpression receiver && !Fqns.isCallTo(call, "str") && !isFixed(receiver.qualifier(), depth + 1)) {
+      return false;
     }
-    return method.filter("format"::equals).isPresent() && allFixedFormat(call, depth);
-  }
-
-  private static boolean allFixedFormat(CallExpression call, int depth) {
-    List<StringParts.Part> parts = StringParts.of(call);
-    return !(parts.size() == 1 && !parts.get(0).isText()) && parts.stream().allMatch(p -> p.isText() || isFixed(p.value(), depth + 1));
+    for (org.sonar.plugins.python.api.tree.Argument argument : call.arguments()) {
+      if (argument instanceof org.sonar.plugins.python.api.tree.RegularArgument regular && !isFixed(regular.expression(), depth + 1)
+        || argument instanceof org.sonar.plugins.python.api.tree.UnpackingExpression unpacking && !isFixed(unpacking.expression(), depth + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A placeholder of a generated parameter list: {@code "%s"}, {@code f":id_{i}"}, {@code "?"}. */
@@ -180,35 +201,42 @@ public final class SafeText {
       .anyMatch(e -> e.trimmedQuotesValue().startsWith(":") || e.trimmedQuotesValue().startsWith("%(") || e.trimmedQuotesValue().startsWith("$"));
   }
 
+  /** A name is fixed unless it is a parameter or a loop/with variable, or is assigned a value that is not fixed. */
   private static boolean fixedName(Name name, int depth) {
     if (isConstantName(name.name())) {
       return true;
     }
     SymbolV2 symbol = name.symbolV2();
     if (symbol == null) {
-      return false;
+      return true;
     }
-    boolean any = false;
     for (UsageV2 usage : symbol.usages()) {
       if (!usage.isBindingUsage()) {
         continue;
       }
-      any = true;
       Tree target = usage.tree();
-      Expression value;
-      if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && target.parent() instanceof ExpressionList list && list.expressions().size() == 1
-        && list.parent() instanceof AssignmentStatement assignment) {
-        value = assignment.assignedValue();
-      } else if (usage.kind() == UsageV2.Kind.COMPOUND_ASSIGNMENT_LHS && target.parent() instanceof CompoundAssignmentStatement compound) {
-        value = compound.rhsExpression();
-      } else {
-        return Values.singleAssignedValue(name).filter(v -> isFixed(v, depth + 1)).isPresent();
-      }
-      if (!isFixed(value, depth + 1)) {
-        return false;
+      switch (usage.kind()) {
+        case PARAMETER, LOOP_DECLARATION, COMP_DECLARATION, WITH_INSTANCE:
+          return false;
+        case ASSIGNMENT_LHS:
+          if (target.parent() instanceof ExpressionList list && list.expressions().size() == 1 && list.parent() instanceof AssignmentStatement assignment) {
+            if (!isFixed(assignment.assignedValue(), depth + 1)) {
+              return false;
+            }
+          } else if (Values.singleAssignedValue(name).filter(v -> isFixed(v, depth + 1)).isEmpty()) {
+            return false;
+          }
+          break;
+        case COMPOUND_ASSIGNMENT_LHS:
+          if (target.parent() instanceof CompoundAssignmentStatement compound && !isFixed(compound.rhsExpression(), depth + 1)) {
+            return false;
+          }
+          break;
+        default:
+          break;
       }
     }
-    return any;
+    return true;
   }
 
   /** {@code TABLE}, {@code USERS_TABLE}: constants by convention. */

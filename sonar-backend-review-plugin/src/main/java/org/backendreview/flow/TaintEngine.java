@@ -240,7 +240,7 @@ public final class TaintEngine {
     }
     Optional<Source> read = readOf(expr);
     if (read.isPresent()) {
-      return Taint.of(Trace.ofSource(read.get()));
+      return kind == Kind.REDIRECT && RequestSources.isReferer(read.get()) ? Taint.CLEAN : Taint.of(Trace.ofSource(read.get()));
     }
     if ((kind == Kind.SSRF || kind == Kind.REDIRECT) && isStringBuilding(expr)) {
       return urlTaint(expr, kind);
@@ -396,6 +396,10 @@ public final class TaintEngine {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent() && PROPAGATING_FUNCTIONS.contains(fqn.get())) {
       return arguments(call, kind);
+    }
+    if (RequestSources.isValidatingForm(call.callee())) {
+      // a Django form or DRF serializer bound to request data: its cleaned/validated values are still client text
+      return arguments(call, kind).then(call, "Bound to a form.");
     }
     Expression callee2 = Trees.skipParentheses(call.callee());
     if (callee2 instanceof QualifiedExpression method && PROPAGATING_METHODS.contains(method.name().name())) {
@@ -840,6 +844,10 @@ public final class TaintEngine {
   }
 
   private Taint computeKeys(Expression expr, Kind kind) {
+    if (expr instanceof QualifiedExpression validated && RequestSources.VALIDATED_DATA.contains(validated.name().name())) {
+      // form.cleaned_data, serializer.validated_data: the keys are the declared fields
+      return Taint.CLEAN;
+    }
     if (expr instanceof DictionaryLiteral dict) {
       return dictionary(dict, kind, true);
     }
@@ -880,7 +888,7 @@ public final class TaintEngine {
   // ------------------------------------------------------------------ request objects and function facts
 
   private FunctionSources sourcesOf(FunctionDef function) {
-    return functionSources.computeIfAbsent(function, f -> RequestSources.of(f, ctx, webModule));
+    return functionSources.computeIfAbsent(function, f -> RequestSources.of(f, ctx, webModule, functions::isFastApiDependency));
   }
 
   private Guards guardsOf(FunctionDef function) {

@@ -77,8 +77,15 @@ public final class InjectionSinks {
   private static final Set<String> RAW_SQL = Set.of("django.db.models.expressions.RawSQL", "django.db.models.RawSQL");
   private static final Set<String> EXTRA_KEYWORDS = Set.of("select", "where", "tables", "order_by");
   private static final Set<String> SQL_METHODS = Set.of("execute", "executemany", "executescript", "fetch", "fetchrow", "fetchval", "cursor",
-    "prepare", "copy_from_query", "execute_many", "fetch_all", "fetch_one", "fetch_val", "iterate", "exec_driver_sql", "raw", "extra");
+    "prepare", "copy_from_query", "execute_many", "fetch_all", "fetch_one", "fetch_val", "iterate", "exec_driver_sql", "raw", "extra",
+    "filter", "where", "having");
+  private static final Set<String> SQLALCHEMY_CLAUSES = Set.of("filter", "where", "having");
   private static final Set<String> CURSOR_NAMES = Set.of("cursor", "cur", "c", "conn", "connection", "con", "db", "database", "session", "cx");
+
+  /** Keyword names under which sink APIs take their first argument. */
+  private static final List<String> FIRST_ARGUMENT_KEYWORDS = List.of("url", "to", "redirect_to", "location", "sql", "query", "operation",
+    "statement", "text", "raw_query", "source", "expression", "template_string", "content", "response", "file", "path", "data", "stream",
+    "cmd", "command", "args", "string", "filename");
 
   private InjectionSinks() {
   }
@@ -198,6 +205,16 @@ public final class InjectionSinks {
     String m = method.get();
     if (!SQL_METHODS.contains(m)) {
       return List.of();
+    }
+    if (SQLALCHEMY_CLAUSES.contains(m) && isSqlAlchemyQuery(call)) {
+      // SQLAlchemy 1.x turns a plain string criterion into literal SQL
+      List<Sink> sinks = new ArrayList<>();
+      for (Argument argument : call.arguments()) {
+        if (argument instanceof RegularArgument regular && regular.keywordArgument() == null) {
+          sinks.add(new Sink(call, regular.expression(), m + "()"));
+        }
+      }
+      return sinks;
     }
     if ("raw".equals(m) && isDjangoQuerySet(call)) {
       return first(call, "raw_query", "raw()");
@@ -612,6 +629,30 @@ public final class InjectionSinks {
     return List.of();
   }
 
+  /**
+   * True when what the handler returns is sent as HTML: a Flask view (a returned string is {@code text/html}), or a
+   * FastAPI path operation declared with {@code response_class=HTMLResponse}.
+   */
+  public static boolean returnsHtml(org.sonar.plugins.python.api.tree.FunctionDef function, org.sonar.plugins.python.api.SubscriptionContext ctx) {
+    Optional<RequestHandlers.Handler> handler = RequestHandlers.of(function, ctx);
+    if (handler.isEmpty()) {
+      return false;
+    }
+    if (handler.get().framework() == RequestHandlers.Framework.FLASK) {
+      return true;
+    }
+    if (handler.get().framework() != RequestHandlers.Framework.FASTAPI) {
+      return false;
+    }
+    for (org.sonar.plugins.python.api.tree.Decorator decorator : function.decorators()) {
+      if (decorator.expression() instanceof CallExpression route && Arguments.keyword(route, "response_class")
+        .flatMap(a -> Fqns.of(a.expression())).filter(HTML_RESPONSES::contains).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isHtml(Expression contentType) {
     return Literals.stringValue(contentType).filter(t -> t.toLowerCase(Locale.ROOT).contains("html")).isPresent();
   }
@@ -649,8 +690,13 @@ public final class InjectionSinks {
 
   // ------------------------------------------------------------------ helpers
 
+  /** The first argument, passed by position or under one of the usual keyword names of the APIs. */
   private static List<Sink> first(CallExpression call, String keyword, String api) {
-    return Arguments.value(call, 0, keyword).map(a -> List.of(new Sink(call, a, api))).orElse(List.of());
+    Optional<Expression> argument = Arguments.value(call, 0, keyword);
+    for (int i = 0; argument.isEmpty() && i < FIRST_ARGUMENT_KEYWORDS.size(); i++) {
+      argument = Arguments.keyword(call, FIRST_ARGUMENT_KEYWORDS.get(i)).map(RegularArgument::expression);
+    }
+    return argument.map(a -> List.of(new Sink(call, a, api))).orElse(List.of());
   }
 
   /** A short text for a receiver: {@code cursor}, {@code self.session}, {@code Product.objects}; {@code ...} for complex ones. */

@@ -77,7 +77,8 @@ public final class RequestSources {
   private static final Set<String> REQUEST_CLASSES = Set.of("django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.wsgi.WSGIRequest", "django.core.handlers.asgi.ASGIRequest", "rest_framework.request.Request",
     "starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request", "starlette.requests.HTTPConnection",
-    "flask.Request", "flask.wrappers.Request", "werkzeug.wrappers.Request", "werkzeug.wrappers.request.Request");
+    "flask.Request", "flask.wrappers.Request", "werkzeug.wrappers.Request", "werkzeug.wrappers.request.Request",
+    "aiohttp.web.Request", "aiohttp.web_request.Request", "aiohttp.web.BaseRequest", "aiohttp.web_request.BaseRequest");
   private static final Set<String> FLASK_REQUEST = Set.of("flask.request", "flask.globals.request");
 
   /** Collections of request data, and how a keyed read from them is named. */
@@ -87,7 +88,7 @@ public final class RequestSources {
     Map.entry("values", "the request parameter"), Map.entry("json", "the request parameter"), Map.entry("COOKIES", "the cookie"),
     Map.entry("cookies", "the cookie"), Map.entry("headers", "the request header"), Map.entry("META", "the request header"),
     Map.entry("FILES", "the uploaded file"), Map.entry("files", "the uploaded file"), Map.entry("path_params", "the URL parameter"),
-    Map.entry("view_args", "the URL parameter"));
+    Map.entry("view_args", "the URL parameter"), Map.entry("match_info", "the URL parameter"), Map.entry("query", "the request parameter"));
   /** Whole-collection or scalar reads, and how they are named. */
   private static final Map<String, String> WHOLE_READS = Map.ofEntries(
     Map.entry("GET", "the query string"), Map.entry("POST", "the form data"), Map.entry("data", "the request data"),
@@ -95,11 +96,13 @@ public final class RequestSources {
     Map.entry("values", "the request parameters"), Map.entry("json", "the request body"), Map.entry("COOKIES", "the cookies"),
     Map.entry("cookies", "the cookies"), Map.entry("headers", "the request headers"), Map.entry("META", "the request headers"),
     Map.entry("FILES", "the uploaded files"), Map.entry("files", "the uploaded files"), Map.entry("path_params", "the URL parameters"),
-    Map.entry("view_args", "the URL parameters"), Map.entry("body", "the request body"), Map.entry("stream", "the request body"));
+    Map.entry("view_args", "the URL parameters"), Map.entry("body", "the request body"), Map.entry("stream", "the request body"),
+    Map.entry("match_info", "the URL parameters"), Map.entry("query", "the query string"), Map.entry("query_string", "the query string"));
   /** Methods of a request object whose result is request data. */
   private static final Map<String, String> READ_METHODS = Map.of(
     "json", "the request body", "form", "the form data", "body", "the request body", "get_json", "the request body",
-    "get_data", "the request body", "read", "the request body", "stream", "the request body", "readline", "the request body");
+    "get_data", "the request body", "read", "the request body", "stream", "the request body", "readline", "the request body",
+    "post", "the form data", "text", "the request body");
   /** Methods of a request collection that read one value by key (first argument). */
   private static final Set<String> KEYED_GETTERS = Set.of("get", "getlist", "get_all", "getall", "getone", "pop", "setdefault");
   /** Methods of a request collection that return all of its data. */
@@ -107,6 +110,10 @@ public final class RequestSources {
     "multi_items", "getlist");
   private static final Set<String> META_HEADERS = Set.of("QUERY_STRING", "PATH_INFO", "CONTENT_TYPE");
 
+  /** Attributes of a bound form or serializer holding its validated values, keyed by its declared fields. */
+  public static final Set<String> VALIDATED_DATA = Set.of("cleaned_data", "validated_data");
+  private static final Predicate<String> FORM_CLASSES = fqn -> (fqn.startsWith("django.forms.") || fqn.startsWith("rest_framework.serializers."))
+    && (fqn.endsWith("Form") || fqn.endsWith("Serializer"));
   private static final Set<String> SAFE_PARAMETER_TYPES = Set.of("int", "float", "bool", "complex", "uuid.UUID", "decimal.Decimal",
     "datetime.datetime", "datetime.date", "datetime.time", "datetime.timedelta", "pydantic.types.UUID4", "pydantic.UUID4",
     "pydantic.types.PositiveInt", "pydantic.types.NonNegativeInt", "pydantic.types.StrictInt", "pydantic.types.StrictBool",
@@ -118,7 +125,8 @@ public final class RequestSources {
     "starlette.background.BackgroundTasks", "fastapi.security.SecurityScopes", "fastapi.security.oauth2.SecurityScopes",
     "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session", "sqlalchemy.ext.asyncio.AsyncSession",
     "sqlalchemy.ext.asyncio.session.AsyncSession", "sqlmodel.Session", "sqlmodel.orm.session.Session");
-  private static final Set<String> FASTAPI_DEPENDENCIES = Set.of("fastapi.Depends", "fastapi.params.Depends", "fastapi.param_functions.Depends",
+  /** {@code Depends}/{@code Security} of FastAPI. */
+  public static final Set<String> FASTAPI_DEPENDENCIES = Set.of("fastapi.Depends", "fastapi.params.Depends", "fastapi.param_functions.Depends",
     "fastapi.Security", "fastapi.params.Security", "fastapi.param_functions.Security");
   private static final Map<String, String> FASTAPI_PARAM_KINDS = Map.ofEntries(
     Map.entry("Query", "the request parameter"), Map.entry("Path", "the URL parameter"), Map.entry("Header", "the request header"),
@@ -137,24 +145,54 @@ public final class RequestSources {
 
   /** True when the module imports a web framework (Django, DRF, FastAPI, Starlette, Flask): a per-file fact. */
   public static boolean importsWebFramework(FileInput file) {
+    return imports(file, RequestSources::isWebModule);
+  }
+
+  /** True when the module imports FastAPI. */
+  public static boolean importsFastApi(FileInput file) {
+    return imports(file, (module, names) -> module.equals("fastapi") || module.startsWith("fastapi."));
+  }
+
+  private static boolean imports(FileInput file, java.util.function.BiPredicate<String, List<String>> module) {
     if (file.statements() == null) {
       return false;
     }
     for (Statement statement : file.statements().statements()) {
-      if (statement instanceof ImportFrom importFrom && importFrom.module() != null
-        && WEB_MODULES.contains(importFrom.module().names().get(0).name())) {
+      if (statement instanceof ImportFrom importFrom && importFrom.module() != null && module.test(dotted(importFrom.module().names()),
+        importFrom.importedNames().stream().map(a -> a.dottedName().names().get(0).name()).toList())) {
         return true;
       }
       if (statement instanceof ImportName importName && importName.modules().stream()
-        .anyMatch(m -> WEB_MODULES.contains(m.dottedName().names().get(0).name()))) {
+        .anyMatch(m -> module.test(dotted(m.dottedName().names()), List.of()))) {
         return true;
       }
     }
     return false;
   }
 
+  /** A web framework module; for aiohttp only its server side ({@code aiohttp.web}), not the HTTP client. */
+  private static boolean isWebModule(String module, List<String> importedNames) {
+    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    if ("aiohttp".equals(top)) {
+      return module.startsWith("aiohttp.web") || importedNames.contains("web");
+    }
+    return WEB_MODULES.contains(top);
+  }
+
+  private static String dotted(List<Name> names) {
+    return String.join(".", names.stream().map(Name::name).toList());
+  }
+
   /** What the function receives from the request: source parameters, request-object parameters. */
   public static FunctionSources of(FunctionDef function, SubscriptionContext ctx, boolean webModule) {
+    return of(function, ctx, webModule, f -> false);
+  }
+
+  /**
+   * Like {@link #of(FunctionDef, SubscriptionContext, boolean)}, where {@code isFastApiDependency} tells whether the
+   * function is a FastAPI dependency ({@code Depends(function)}): FastAPI fills its parameters from the request too.
+   */
+  public static FunctionSources of(FunctionDef function, SubscriptionContext ctx, boolean webModule, Predicate<FunctionDef> isFastApiDependency) {
     Map<Name, Source> sources = new LinkedHashMap<>();
     Set<Name> requestObjects = new java.util.HashSet<>();
     Optional<Handler> handler = RequestHandlers.of(function, ctx);
@@ -176,12 +214,28 @@ public final class RequestSources {
         djangoUrlSources(function, parameters, h.requestParameter(), ctx, sources);
       }
     }
+    if (handler.isEmpty() && webModule && isFastApiDependency.test(function)) {
+      fastApiSources(function, parameters, requestObjects, sources);
+    }
     ClassDef owner = Trees.methodOwner(function);
     boolean viewClassMethod = owner != null && ClassHierarchy.extendsAny(owner, VIEW_CLASS);
     if (sources.isEmpty() && requestObjects.isEmpty() && !viewClassMethod) {
       return FunctionSources.NONE;
     }
     return new FunctionSources(Map.copyOf(sources), Set.copyOf(requestObjects), viewClassMethod);
+  }
+
+  /** True for a Django form or DRF serializer class (a constructor call binds it to data). */
+  public static boolean isValidatingForm(Expression callee) {
+    Expression expr = Trees.skipParentheses(callee);
+    return expr.is(Tree.Kind.NAME, Tree.Kind.QUALIFIED_EXPR) && expr.typeV2() instanceof ClassType && ClassHierarchy.isOrExtends(expr, FORM_CLASSES)
+      || Fqns.of(expr).filter(FORM_CLASSES).isPresent();
+  }
+
+  /** True for a read of the Referer header: a redirect back to it returns the user to the page they came from. */
+  public static boolean isReferer(Source source) {
+    String description = source.description();
+    return description.contains("\"HTTP_REFERER\"") || description.toLowerCase(Locale.ROOT).contains("\"referer\"");
   }
 
   /** True for Flask's global {@code request} proxy. */

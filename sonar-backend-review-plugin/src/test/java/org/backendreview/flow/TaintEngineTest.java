@@ -144,6 +144,29 @@ class TaintEngineTest {
   }
 
   @Test
+  void fastapi_dependencies() {
+    Map<Integer, String> result = FlowProbe.sources(Map.of("deps.py", """
+      from typing import Optional
+      from fastapi import Depends, FastAPI
+
+      app = FastAPI()
+
+      def common(q: Optional[str] = None, limit: int = 10):
+          sink(q)
+          sink(limit)
+          return {"q": q}
+
+      def helper(q):
+          sink(q)
+
+      @app.get("/items")
+      def items(params: dict = Depends(common)):
+          return params
+      """), "deps.py");
+    assertThat(result).containsEntry(7, "the request parameter \"q\" (line 6)").containsEntry(8, "-").containsEntry(12, "-");
+  }
+
+  @Test
   void flask_sources() {
     Map<Integer, String> result = FlowProbe.sources("""
       from flask import Flask, request
@@ -436,6 +459,61 @@ class TaintEngineTest {
       .containsEntry(15, "the request parameter \"x\" (line 4)")
       .containsEntry(16, "-")
       .containsEntry(17, "the request parameter \"x\" (line 4)");
+  }
+
+  @Test
+  void forms_serializers_and_aiohttp() {
+    Map<Integer, String> result = FlowProbe.sources(DJANGO + """
+      from django import forms
+      from rest_framework import serializers
+
+      class SearchForm(forms.Form):
+          q = forms.CharField()
+
+      class ItemSerializer(serializers.Serializer):
+          name = serializers.CharField()
+
+      def view(request):
+          form = SearchForm(request.GET)
+          if form.is_valid():
+              sink(form.cleaned_data["q"])
+              sink_keys(form.cleaned_data)
+          serializer = ItemSerializer(data=request.data)
+          serializer.is_valid(raise_exception=True)
+          sink(serializer.validated_data["name"])
+          sink_redirect(request.META.get("HTTP_REFERER", "/"))
+          sink(request.META.get("HTTP_REFERER"))
+      """);
+    assertThat(result).containsEntry(14, "the query string (line 12)")
+      .containsEntry(15, "-")
+      .containsEntry(18, "the request data (line 16)")
+      .containsEntry(19, "-")
+      .containsEntry(20, "the request header \"HTTP_REFERER\" (line 20)");
+
+    Map<Integer, String> aiohttp = FlowProbe.sources("""
+      from aiohttp import web
+
+      async def handler(request):
+          sink(request.match_info["id"])
+          data = await request.post()
+          sink(data["name"])
+          sink(request.query.get("q"))
+
+      async def typed(req: web.Request):
+          sink(await req.text())
+      """);
+    assertThat(aiohttp).containsEntry(4, "the URL parameter \"id\" (line 4)")
+      .containsEntry(6, "the form data (line 5)")
+      .containsEntry(7, "the request parameter \"q\" (line 7)")
+      .containsEntry(10, "the request body (line 10)");
+
+    Map<Integer, String> client = FlowProbe.sources(Map.of("client.py", """
+      import aiohttp
+
+      async def fetch(request):
+          sink(request.query.get("q"))
+      """), "client.py");
+    assertThat(client).as("the aiohttp client is not a web framework").containsEntry(4, "-");
   }
 
   @Test

@@ -9,7 +9,17 @@ import org.backendreview.flow.TaintFlow;
 import org.backendreview.semantics.InjectionSinks;
 import org.backendreview.semantics.InjectionSinks.Kind;
 import org.backendreview.semantics.InjectionSinks.Sink;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Trees;
+import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.ReturnStatement;
+import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * SEC-09: request data written unescaped into HTML: a Django {@code HttpResponse} (text/html by default), a FastAPI
@@ -22,6 +32,33 @@ public class ReflectedXssCheck extends TaintSinkCheck {
 
   public ReflectedXssCheck() {
     super(Kind.XSS, InjectionSinks::html);
+  }
+
+  @Override
+  public void initialize(Context context) {
+    super.initialize(context);
+    context.registerSyntaxNodeConsumer(Tree.Kind.RETURN_STMT, this::visitReturn);
+  }
+
+  /** A Flask view, or a FastAPI path operation declared with {@code response_class=HTMLResponse}, returning HTML text. */
+  private void visitReturn(SubscriptionContext ctx) {
+    ReturnStatement statement = (ReturnStatement) ctx.syntaxNode();
+    if (engine() == null || statement.expressions().isEmpty()) {
+      return;
+    }
+    Expression value = Trees.skipParentheses(statement.expressions().get(0));
+    FunctionDef function = Trees.enclosingFunction(statement);
+    if (function == null || !isText(value) || !InjectionSinks.returnsHtml(function, ctx)) {
+      return;
+    }
+    engine().flowTo(value, Kind.XSS, ctx).ifPresent(flow -> flow.addTo(ctx.addIssue(value,
+      "Escape " + flow.sourceText() + " before returning it as HTML from this view.")));
+  }
+
+  private static boolean isText(Expression value) {
+    return value.is(Tree.Kind.STRING_LITERAL, Tree.Kind.PLUS, Tree.Kind.MODULO)
+      || value instanceof CallExpression call && Fqns.calleeName(call).filter("format"::equals).isPresent()
+      || value instanceof Name name && Values.singleAssignedValue(name).filter(v -> isText(Trees.skipParentheses(v))).isPresent();
   }
 
   @Override

@@ -64,3 +64,12 @@ def get_report(report_id: int):
 
 def settings_file(request):
     return FileResponse(open(os.path.join(settings.BASE_DIR, "static", "robots.txt"), "rb"))
+
+
+def report_path(name):
+    # a same-module helper that sanitises
+    return os.path.join(BASE_DIR, os.path.basename(name))
+
+
+def download_with_helper(request):
+    return FileResponse(open(report_path(request.GET["f"]), "rb"))

@@ -4,7 +4,7 @@ import sqlite3
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query
-from sqlalchemy import text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 app = FastAPI()
@@ -42,7 +42,24 @@ def report(year: str, db: Session = Depends(get_db)):
     return db.execute(f"SELECT * FROM sales WHERE year = {year}").all()  # Noncompliant
 
 
+@app.get("/legacy-filter")
+def legacy_filter(name: str, db: Session = Depends(get_db)):
+    return db.query(User).filter("name = '%s'" % name).all()  # Noncompliant
+
+
 # Compliant look-alikes
+
+class User:
+    name = None
+
+
+@app.get("/filter-expression")
+def filter_expression(name: str, db: Session = Depends(get_db)):
+    users = db.query(User).filter(User.name == name).all()
+    users += db.query(User).filter(User.name.like(f"%{name}%")).all()
+    users += db.query(User).filter(or_(User.name.ilike(name), User.name == name)).all()
+    return users + db.execute(select(User).where(User.name == name)).all()
+
 
 @app.get("/users-by-int/{user_id}")
 def read_user_int(user_id: int, db: Session = Depends(get_db)):

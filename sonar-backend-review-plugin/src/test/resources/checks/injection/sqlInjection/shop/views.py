@@ -100,3 +100,17 @@ def internal_maintenance(table):
     # not reachable from a request in this module
     with connection.cursor() as c:
         c.execute(f"ANALYZE {table}")
+
+
+def sort_column(value):
+    # a same-module helper that sanitises: only known column names come back
+    if value in ORDERINGS:
+        return ORDERINGS[value]
+    return "name"
+
+
+def sorted_by_helper(request):
+    column = sort_column(request.GET.get("sort"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM shop_product ORDER BY {column}")
+    return JsonResponse({})
