@@ -216,7 +216,12 @@ public final class SafeText {
       }
       Tree target = usage.tree();
       switch (usage.kind()) {
-        case PARAMETER, LOOP_DECLARATION, COMP_DECLARATION, WITH_INSTANCE:
+        case LOOP_DECLARATION:
+          if (!iteratesSchema(target)) {
+            return false;
+          }
+          break;
+        case PARAMETER, COMP_DECLARATION, WITH_INSTANCE:
           return false;
         case ASSIGNMENT_LHS:
           if (target.parent() instanceof ExpressionList list && list.expressions().size() == 1 && list.parent() instanceof AssignmentStatement assignment) {
@@ -237,6 +242,66 @@ public final class SafeText {
       }
     }
     return true;
+  }
+
+  /**
+   * True for the variable of a loop over the database schema as the program declares or finds it:
+   * {@code for table in reversed(Base.metadata.sorted_tables)}, {@code for name in inspect(conn).get_table_names()}.
+   */
+  private static boolean iteratesSchema(Tree loopVariable) {
+    Tree tree = loopVariable.parent();
+    for (int i = 0; i < 3 && tree != null && !(tree instanceof org.sonar.plugins.python.api.tree.ForStatement); i++) {
+      tree = tree.parent();
+    }
+    if (!(tree instanceof org.sonar.plugins.python.api.tree.ForStatement loop) || loop.testExpressions().size() != 1) {
+      return false;
+    }
+    return isSchema(loop.testExpressions().get(0), 0);
+  }
+
+  private static boolean isSchemaLoopVariable(Name name) {
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return false;
+    }
+    List<UsageV2> bindings = symbol.usages().stream().filter(UsageV2::isBindingUsage).toList();
+    return bindings.size() == 1 && bindings.get(0).kind() == UsageV2.Kind.LOOP_DECLARATION && iteratesSchema(bindings.get(0).tree());
+  }
+
+  private static boolean isSchema(Expression expression, int depth) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (depth > 3) {
+      return false;
+    }
+    if (expr instanceof Name name) {
+      return Values.singleAssignedValue(name).filter(v -> isSchema(v, depth + 1)).isPresent();
+    }
+    if (expr instanceof QualifiedExpression attribute && Trees.skipParentheses(attribute.qualifier()) instanceof Name table
+      && isSchemaLoopVariable(table)) {
+      // for column in table.primary_key / table.columns, inside a loop over the schema
+      return true;
+    }
+    if (expr instanceof QualifiedExpression attribute) {
+      String owner = Trees.skipParentheses(attribute.qualifier()) instanceof QualifiedExpression q ? q.name().name()
+        : Trees.skipParentheses(attribute.qualifier()) instanceof Name n ? n.name() : "";
+      return ("sorted_tables".equals(attribute.name().name()) || "tables".equals(attribute.name().name()))
+        && owner.toLowerCase(Locale.ROOT).endsWith("metadata");
+    }
+    if (expr instanceof CallExpression call) {
+      Optional<String> name = Fqns.calleeName(call);
+      if (name.filter(n -> n.equals("get_table_names") || n.equals("get_view_names")).isPresent()) {
+        return true;
+      }
+      if (name.filter(n -> n.equals("values") || n.equals("keys")).isPresent() && call.callee() instanceof QualifiedExpression method) {
+        return isSchema(method.qualifier(), depth + 1);
+      }
+      if (name.filter(n -> n.equals("reversed") || n.equals("sorted") || n.equals("list") || n.equals("tuple")).isPresent()
+        && call.callee() instanceof Name && call.arguments().size() == 1
+        && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument argument) {
+        return isSchema(argument.expression(), depth + 1);
+      }
+    }
+    return false;
   }
 
   /** {@code TABLE}, {@code USERS_TABLE}: constants by convention. */

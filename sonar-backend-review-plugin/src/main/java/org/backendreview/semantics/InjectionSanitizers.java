@@ -111,6 +111,11 @@ public final class InjectionSanitizers {
         && (p.endsWith("$") || p.endsWith("\\Z") || "re.fullmatch".equals(fqn.get())) && !p.contains(".*") && !p.contains(".+")).isPresent()
         && subject.filter(s -> contains(s, checked)).isPresent();
     }
+    if (method.filter(InjectionSanitizers::isValidatorName).isPresent() && call.arguments().stream()
+      .anyMatch(a -> a instanceof org.sonar.plugins.python.api.tree.RegularArgument r && contains(r.expression(), checked))) {
+      // the project's own predicate: is_safe_url(x), is_valid_path(x), has_allowed_scheme(x)
+      return true;
+    }
     if ((kind == Kind.REDIRECT || kind == Kind.SSRF) && fqn.filter(URL_VALIDATORS::contains).isPresent()) {
       return Arguments.value(call, 0, "url").filter(u -> contains(u, checked)).isPresent();
     }
@@ -118,6 +123,17 @@ public final class InjectionSanitizers {
       return contains(receiver.get(), checked) && callsNormaliser(receiver.get());
     }
     return false;
+  }
+
+  /**
+   * A predicate named as a validation: {@code is_}/{@code has_} followed by a name with {@code safe}, {@code allowed} or
+   * {@code valid} ({@code is_safe_url}, {@code is_allowed_host}, {@code is_valid_redirect}). Used only to accept a
+   * guard, never to raise an issue.
+   */
+  private static boolean isValidatorName(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return (lower.startsWith("is_") || lower.startsWith("has_") || lower.startsWith("_is_"))
+      && (lower.contains("safe") || lower.contains("allowed") || lower.contains("valid"));
   }
 
   /** The expression (or the value of the variable it is) resolves the path: {@code os.path.realpath(p)}, {@code Path(p).resolve()}. */

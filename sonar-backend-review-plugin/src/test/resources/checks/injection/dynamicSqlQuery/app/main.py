@@ -36,7 +36,22 @@ def count_by_status(session: Session, status_column):
     return session.execute(text(query)).all()  # Noncompliant
 
 
+def reset_sequences(session: Session, tables):
+    for table in reversed(tables):
+        session.execute(text(f"ALTER TABLE {table} AUTO_INCREMENT = 1"))  # Noncompliant
+
+
 # Compliant look-alikes
+
+def reset_all_sequences(session: Session, model):
+    # the tables the program declares in its metadata
+    tables = reversed(model.metadata.sorted_tables)
+    for table in tables:
+        session.execute(text("ALTER TABLE {} AUTO_INCREMENT = 1".format(table)))
+        for column in table.primary_key:
+            session.execute(text('SELECT setval(\'"{0}_{1}_seq"\', 1)'.format(table, column.name)))
+    for name in inspect(session.connection()).get_table_names():
+        session.execute(text(f"ANALYZE {name}"))
 
 async def verify_with_inspector():
     with sync_engine.connect() as conn:

@@ -29,6 +29,19 @@ def continue_to(url: str):
     return RedirectResponse(url)  # Noncompliant
 
 
+def resume_unchecked(request):
+    target = request.GET.get("next", "/")
+    if is_safe_url(request.path):
+        return redirect(target)  # Noncompliant
+    return redirect("/")
+
+
+def refresh_found(request):
+    response = HttpResponseRedirect(request.GET.get("next", ""))  # Noncompliant
+    response.status_code = 303
+    return response
+
+
 # Compliant look-alikes
 
 def login_done_checked(request):
@@ -52,3 +65,33 @@ def back(path: str = "/"):
     if path not in ALLOWED_RETURN_PATHS:
         path = "/"
     return RedirectResponse(path)
+
+
+def is_safe_url(url):
+    # the project's own validator (Django < 4 style)
+    return bool(url) and url.startswith("/") and not url.startswith("//")
+
+
+def _redirect_target(request):
+    target = request.GET.get("next", "")
+    if is_safe_url(target):
+        return target
+    return reverse("index")
+
+
+def dismiss(request):
+    return HttpResponseRedirect(_redirect_target(request))
+
+
+def resume(request):
+    target = request.GET.get("next", "/")
+    if not is_safe_url(target):
+        target = "/"
+    return redirect(target)
+
+
+def refresh(request):
+    # not followed: the view turns it into a 200 page
+    response = HttpResponseRedirect(request.GET.get("next", ""))
+    response.status_code = 200
+    return response
