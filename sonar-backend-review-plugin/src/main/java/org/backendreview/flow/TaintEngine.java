@@ -551,6 +551,10 @@ public final class TaintEngine {
     Taint result = Taint.CLEAN;
     boolean reaching = false;
     Set<Expression> assigned = valuesAtLocation(name);
+    if (assigned.stream().anyMatch(value -> Trees.isAncestorOrSelf(value, name))) {
+      // x = x.replace(...): the frontend may give the new value for the x read on the right; use the reaching definitions
+      assigned = Set.of();
+    }
     if (!assigned.isEmpty()) {
       for (Expression value : assigned) {
         Tree target = assignmentTarget(value, symbol.name());

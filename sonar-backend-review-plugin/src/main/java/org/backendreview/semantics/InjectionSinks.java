@@ -415,12 +415,28 @@ public final class InjectionSinks {
     return List.of();
   }
 
-  /** The program of a non-shell command: the first element of an argument list, or the whole string. */
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh",
+    "/bin/dash", "/usr/bin/sh", "cmd", "cmd.exe");
+
+  private static boolean isShellInvocation(Expression program, Expression flag) {
+    return Literals.stringValue(program).filter(SHELLS::contains).isPresent()
+      && Literals.stringValue(flag).filter(f -> f.equals("-c") || f.equalsIgnoreCase("/c")).isPresent();
+  }
+
+  /**
+   * The program of a non-shell command: the first element of an argument list (the command line of
+   * {@code ["sh", "-c", command]}), or the whole string.
+   */
   private static Expression program(Expression args, int depth) {
     Expression expr = Trees.skipParentheses(args);
     Optional<List<Expression>> elements = Literals.collectionElements(expr);
     if (elements.isPresent()) {
-      return elements.get().isEmpty() ? expr : elements.get().get(0);
+      List<Expression> list = elements.get();
+      if (list.size() >= 3 && isShellInvocation(list.get(0), list.get(1))) {
+        // ["sh", "-c", command]: the shell runs the third element as a command line
+        return list.get(2);
+      }
+      return list.isEmpty() ? expr : list.get(0);
     }
     if (expr instanceof Name name && depth < 3) {
       Optional<Expression> value = Values.singleAssignedValue(name);

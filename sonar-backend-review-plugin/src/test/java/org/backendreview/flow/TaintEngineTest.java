@@ -316,6 +316,27 @@ class TaintEngineTest {
   }
 
   @Test
+  void reassignment_from_the_same_variable() {
+    Map<Integer, String> result = FlowProbe.sources(DJANGO + """
+      def view(request):
+          if request.method == "POST":
+              domain = request.POST.get("domain")
+              domain = domain.replace("https://www.", "")
+              if request.POST.get("os") == "win":
+                  command = "nslookup {}".format(domain)
+              else:
+                  command = "dig {}".format(domain)
+              sink(command)
+              sink(domain)
+              domain = int(domain)
+              sink(domain)
+      """);
+    assertThat(result).containsEntry(10, "the request parameter \"domain\" (line 4)")
+      .containsEntry(11, "the request parameter \"domain\" (line 4)")
+      .containsEntry(13, "-");
+  }
+
+  @Test
   void sanitizers_by_kind() {
     Map<Integer, String> result = FlowProbe.sources(DJANGO + """
       import os, uuid

@@ -38,7 +38,19 @@ async def lookup(domain: str):
     return {}
 
 
+def ping_via_shell(request):
+    host = request.GET["host"]
+    subprocess.run(["sh", "-c", "ping -c 1 " + host])  # Noncompliant
+    return HttpResponse("ok", content_type="text/plain")
+
+
 # Compliant look-alikes
+
+def ping_shell_argument(request):
+    # the host is a positional parameter of the script ($1), not part of the command line
+    subprocess.run(["sh", "-c", 'ping -c 1 "$1"', "ping", request.GET["host"]])
+    return HttpResponse("ok", content_type="text/plain")
+
 
 def ping_list(request):
     host = request.GET["host"]
