@@ -221,7 +221,14 @@ public final class SafeText {
             return false;
           }
           break;
-        case PARAMETER, COMP_DECLARATION, WITH_INSTANCE:
+        case PARAMETER:
+          // a parameter declared as a number, an enum or a Literal of fixed choices cannot carry an identifier of its caller's choosing
+          if (!(target.parent() instanceof org.sonar.plugins.python.api.tree.Parameter parameter) || parameter.typeAnnotation() == null
+            || !RequestSources.isSafeType(parameter.typeAnnotation().expression(), 0)) {
+            return false;
+          }
+          break;
+        case COMP_DECLARATION, WITH_INSTANCE:
           return false;
         case ASSIGNMENT_LHS:
           if (target.parent() instanceof ExpressionList list && list.expressions().size() == 1 && list.parent() instanceof AssignmentStatement assignment) {

@@ -1,4 +1,5 @@
 import asyncpg
+from typing import Literal
 from fastapi import FastAPI
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -42,6 +43,11 @@ def reset_sequences(session: Session, tables):
 
 
 # Compliant look-alikes
+
+def sorted_orders(session: Session, order: Literal["created", "total"], days: int):
+    # a Literal of fixed column names, a number
+    return session.execute(text(f"SELECT * FROM orders WHERE age < {days} ORDER BY {order}")).all()
+
 
 def reset_all_sequences(session: Session, model):
     # the tables the program declares in its metadata
