@@ -125,6 +125,8 @@ public final class RequestSources {
     "starlette.background.BackgroundTasks", "fastapi.security.SecurityScopes", "fastapi.security.oauth2.SecurityScopes",
     "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session", "sqlalchemy.ext.asyncio.AsyncSession",
     "sqlalchemy.ext.asyncio.session.AsyncSession", "sqlmodel.Session", "sqlmodel.orm.session.Session");
+  private static final Set<String> PYDANTIC_MODELS = Set.of("pydantic.BaseModel", "pydantic.main.BaseModel", "sqlmodel.SQLModel",
+    "sqlmodel.main.SQLModel");
   /** {@code Depends}/{@code Security} of FastAPI. */
   public static final Set<String> FASTAPI_DEPENDENCIES = Set.of("fastapi.Depends", "fastapi.params.Depends", "fastapi.param_functions.Depends",
     "fastapi.Security", "fastapi.params.Security", "fastapi.param_functions.Security");
@@ -421,6 +423,9 @@ public final class RequestSources {
     }
     if (annotatedKind.isPresent() && !"the URL parameter".equals(kind)) {
       kind = annotatedKind.get();
+    } else if ("the request parameter".equals(kind) && ClassHierarchy.typeIsOrExtends(annotation.typeV2(), PYDANTIC_MODELS::contains)) {
+      // FastAPI reads a Pydantic model parameter from the JSON body
+      kind = "the request body";
     }
     return isSafeType(annotation, 0) ? Optional.empty() : Optional.of(kind);
   }

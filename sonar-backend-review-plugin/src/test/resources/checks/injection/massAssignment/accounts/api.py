@@ -32,7 +32,7 @@ class UserImport(BaseModel):
 
 @app.put("/users/{user_id}")
 def update_user(user_id: int, payload: UserUpdate):
-    return User(id=user_id, **payload.model_dump())  # Noncompliant {{Copy only the fields a client may set: "User()" receives every key of the request parameter "payload" (line 34).}}
+    return User(id=user_id, **payload.model_dump())  # Noncompliant {{Copy only the fields a client may set: "User()" receives every key of the request body "payload" (line 34).}}
 
 
 @app.post("/users/import")
