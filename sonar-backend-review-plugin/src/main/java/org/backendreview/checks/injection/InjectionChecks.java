@@ -10,7 +10,19 @@ import java.util.List;
 /** Injection family on the value-flow engine: SQL, query structure, mass assignment, command/code/template injection, SSRF, path traversal, open redirect, XSS, deserialization (feature-matrix family 1, issue 4). */
 public final class InjectionChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    SqlInjectionCheck.class,
+    DynamicSqlQueryCheck.class,
+    QueryStructureInjectionCheck.class,
+    MassAssignmentCheck.class,
+    OsCommandInjectionCheck.class,
+    CodeInjectionCheck.class,
+    TemplateInjectionCheck.class,
+    ServerSideRequestForgeryCheck.class,
+    PathTraversalCheck.class,
+    OpenRedirectCheck.class,
+    ReflectedXssCheck.class,
+    UnsafeDeserializationCheck.class);
 
   private InjectionChecks() {
   }

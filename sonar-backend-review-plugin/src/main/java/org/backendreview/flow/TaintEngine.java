@@ -1,0 +1,959 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.flow;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.backendreview.semantics.InjectionSanitizers;
+import org.backendreview.semantics.InjectionSinks.Kind;
+import org.backendreview.semantics.RequestSources;
+import org.backendreview.semantics.RequestSources.FunctionSources;
+import org.backendreview.semantics.RequestSources.Source;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Trees;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.AnnotatedAssignment;
+import org.sonar.plugins.python.api.tree.Argument;
+import org.sonar.plugins.python.api.tree.AssignmentExpression;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
+import org.sonar.plugins.python.api.tree.AwaitExpression;
+import org.sonar.plugins.python.api.tree.BinaryExpression;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionFor;
+import org.sonar.plugins.python.api.tree.CompoundAssignmentStatement;
+import org.sonar.plugins.python.api.tree.ConditionalExpression;
+import org.sonar.plugins.python.api.tree.DictCompExpression;
+import org.sonar.plugins.python.api.tree.DictionaryLiteral;
+import org.sonar.plugins.python.api.tree.DictionaryLiteralElement;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.ExpressionList;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.ForStatement;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.ListLiteral;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.RegularArgument;
+import org.sonar.plugins.python.api.tree.ReturnStatement;
+import org.sonar.plugins.python.api.tree.SetLiteral;
+import org.sonar.plugins.python.api.tree.StatementList;
+import org.sonar.plugins.python.api.tree.StringElement;
+import org.sonar.plugins.python.api.tree.StringLiteral;
+import org.sonar.plugins.python.api.tree.SubscriptionExpression;
+import org.sonar.plugins.python.api.tree.Token;
+import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.Tuple;
+import org.sonar.plugins.python.api.tree.UnpackingExpression;
+import org.sonar.plugins.python.api.tree.WithItem;
+
+/**
+ * Demand-driven taint analysis of one Python module: does request data reach this expression, and along which path?
+ * <p>
+ * The engine is lazy: nothing is computed until a check asks about the argument of a sink. It then evaluates the
+ * expression backwards:
+ * <ul>
+ *   <li>sources come from {@link RequestSources} (request reads, URL/FastAPI parameters);</li>
+ *   <li>values propagate through names (the reaching assignments by {@code ctx.valuesAtLocation}, or an approximation
+ *   from the symbol's bindings where the frontend gives none: tuple unpacking, augmented assignment, loops,
+ *   {@code with}, functions with {@code try}), string building (f-strings, {@code %}, {@code +}, {@code .format},
+ *   {@code join}), containers and comprehensions, slicing and subscripts of tainted containers, common {@code str}
+ *   and decoding functions, {@code dict.get}, in-place container updates ({@code d[k] = v}, {@code l.append(v)});</li>
+ *   <li>a conversion or escaping call ({@link InjectionSanitizers}), a value whose inferred type is a number, UUID,
+ *   date or enum, a lookup in a constant mapping, and a validation guarding the use ({@link Guards}) stop it;</li>
+ *   <li>calls to functions of the same module use summaries: what a function returns in terms of its parameters (one
+ *   summary per function and sink kind), and for a sink that depends on a parameter, the call sites of the function
+ *   in the module (up to {@value #MAX_CALL_DEPTH} levels up).</li>
+ * </ul>
+ * Results are cached per expression and kind for the whole file; work is bounded per question and per file, and an
+ * exhausted budget yields "no flow" (precision first). One engine serves one file: checks create a new one on
+ * {@code FILE_INPUT}.
+ */
+public final class TaintEngine {
+
+  static final int MAX_CALL_DEPTH = 3;
+  static final int MAX_STEPS_PER_QUESTION = 20_000;
+  static final int MAX_STEPS_PER_FILE = 400_000;
+  private static final int MAX_RECURSION = 150;
+
+  private static final Set<String> MUTATORS = Set.of("append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft");
+  private static final Set<String> PROPAGATING_METHODS = Set.of("lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize",
+    "casefold", "swapcase", "replace", "format", "format_map", "join", "split", "rsplit", "splitlines", "partition", "rpartition", "encode",
+    "decode", "expandtabs", "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix", "get", "getlist", "pop", "copy", "items",
+    "values", "keys", "read", "readline", "readlines", "getvalue", "dict", "model_dump", "model_dump_json", "json", "to_dict", "lists",
+    "__str__", "strftime", "chunks", "translate", "urlencode", "as_posix", "joinpath", "with_name", "with_suffix", "geturl", "normalize");
+  /** Methods whose other arguments flow into the result too ({@code sep.join(parts)}, {@code fmt.format(x)}). */
+  private static final Set<String> ARGUMENT_METHODS = Set.of("format", "format_map", "join", "replace", "joinpath", "with_name", "get", "pop",
+    "setdefault");
+  private static final Set<String> PROPAGATING_FUNCTIONS = Set.of("str", "repr", "format", "bytes", "bytearray", "list", "tuple", "set",
+    "frozenset", "sorted", "reversed", "dict", "iter", "next", "typing.cast", "copy.copy", "copy.deepcopy",
+    "os.path.join", "os.path.normpath", "os.path.basename", "posixpath.basename", "posixpath.join", "posixpath.normpath",
+    "posixpath.abspath", "posixpath.realpath", "posixpath.dirname", "os.path.abspath", "os.path.realpath", "os.path.expanduser", "os.path.dirname", "os.fspath",
+    "ntpath.join", "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath",
+    "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urljoin", "urllib.parse.urlparse", "urllib.parse.urlsplit",
+    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "urllib.parse.quote", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
+    "base64.b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "base64.decodebytes", "binascii.unhexlify", "binascii.a2b_base64",
+    "codecs.decode", "json.loads", "json.load", "simplejson.loads", "ujson.loads", "orjson.loads", "yaml.safe_load", "html.unescape",
+    "textwrap.dedent", "re.sub", "shlex.split", "django.utils.encoding.force_str", "django.utils.encoding.smart_str",
+    "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
+    "django.utils.http.urlsafe_base64_decode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+
+  private final FileInput file;
+  private final boolean webModule;
+  private final ModuleFunctions functions;
+  private final Map<Kind, Map<Tree, Taint>> values = new EnumMap<>(Kind.class);
+  private final Map<Kind, Map<Tree, Taint>> keyValues = new EnumMap<>(Kind.class);
+  private final Map<Kind, Map<FunctionDef, Taint>> returnSummaries = new EnumMap<>(Kind.class);
+  private final Map<Kind, Map<Name, Optional<Trace>>> parameterSources = new EnumMap<>(Kind.class);
+  private final Map<FunctionDef, FunctionSources> functionSources = new IdentityHashMap<>();
+  private final Map<FunctionDef, Guards> guards = new IdentityHashMap<>();
+  private final Map<SymbolV2, List<UsageV2>> definitions = new HashMap<>();
+  private final Map<Tree, Boolean> requestObjects = new IdentityHashMap<>();
+  private final Set<Tree> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Tree> keysInProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private SubscriptionContext ctx;
+  private int questionSteps;
+  private int fileSteps;
+  private int recursion;
+  private int cycles;
+
+  public TaintEngine(FileInput file) {
+    this.file = file;
+    this.webModule = RequestSources.importsWebFramework(file);
+    this.functions = new ModuleFunctions(file);
+  }
+
+  /** True when the module imports a web framework. */
+  public boolean isWebModule() {
+    return webModule;
+  }
+
+  /**
+   * A path from request data to this expression (the argument of a sink of this kind), through the functions of the
+   * module if needed; empty when none is proven.
+   */
+  public Optional<TaintFlow> flowTo(Expression expression, Kind kind, SubscriptionContext context) {
+    return resolve(taint(expression, kind, context), kind);
+  }
+
+  /** Like {@link #flowTo}, for the keys of a mapping ({@code filter(**filters)}): values put under constant keys do not count. */
+  public Optional<TaintFlow> keysFlowTo(Expression expression, Kind kind, SubscriptionContext context) {
+    start(context);
+    return resolve(keys(expression, kind), kind);
+  }
+
+  /** The taint of an expression within its function: request data and the parameters it depends on. */
+  public Taint taint(Expression expression, Kind kind, SubscriptionContext context) {
+    start(context);
+    return eval(expression, kind);
+  }
+
+  /** True when the expression is an HTTP request object (not request data itself). */
+  public boolean isRequestObject(Expression expression, SubscriptionContext context) {
+    this.ctx = context;
+    return isRequest(expression, 0);
+  }
+
+  private void start(SubscriptionContext context) {
+    this.ctx = context;
+    this.questionSteps = 0;
+  }
+
+  private Optional<TaintFlow> resolve(Taint taint, Kind kind) {
+    if (taint.hasSource()) {
+      return Optional.of(new TaintFlow(taint.source()));
+    }
+    for (Map.Entry<Name, Trace> parameter : taint.parameters().entrySet()) {
+      Optional<Trace> source = sourceOfParameter(parameter.getKey(), kind, 0);
+      if (source.isPresent()) {
+        return Optional.of(new TaintFlow(source.get().thenAll(parameter.getValue())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ evaluation
+
+  private boolean exhausted() {
+    return questionSteps > MAX_STEPS_PER_QUESTION || fileSteps > MAX_STEPS_PER_FILE || recursion > MAX_RECURSION;
+  }
+
+  Taint eval(Expression expression, Kind kind) {
+    return memoized(expression, values.computeIfAbsent(kind, k -> new IdentityHashMap<>()), inProgress, expr -> compute(expr, kind));
+  }
+
+  /**
+   * Evaluates once per expression: cached results, a cycle yields clean (and what depends on it is not cached), an
+   * exhausted budget yields clean (not cached either).
+   */
+  private Taint memoized(Expression expression, Map<Tree, Taint> cache, Set<Tree> running, java.util.function.Function<Expression, Taint> computation) {
+    Expression expr = Trees.skipParentheses(expression);
+    Taint cached = cache.get(expr);
+    if (cached != null) {
+      return cached;
+    }
+    if (exhausted() || !running.add(expr)) {
+      cycles++;
+      return Taint.CLEAN;
+    }
+    questionSteps++;
+    fileSteps++;
+    recursion++;
+    int cyclesBefore = cycles;
+    Taint result;
+    try {
+      result = computation.apply(expr);
+    } finally {
+      recursion--;
+      running.remove(expr);
+    }
+    if (cycles == cyclesBefore) {
+      cache.put(expr, result);
+    }
+    return result;
+  }
+
+  private Taint compute(Expression expr, Kind kind) {
+    if (!expr.is(Tree.Kind.STRING_LITERAL) && RequestSources.hasSafeValueType(expr)) {
+      return Taint.CLEAN;
+    }
+    if (expr instanceof CallExpression call && InjectionSanitizers.sanitizes(call, kind)) {
+      return Taint.CLEAN;
+    }
+    if (expr.is(Tree.Kind.SUBSCRIPTION, Tree.Kind.CALL_EXPR) && RequestSources.isServerFact(expr, e -> isRequest(e, 0))) {
+      return Taint.CLEAN;
+    }
+    Optional<Source> read = readOf(expr);
+    if (read.isPresent()) {
+      return kind == Kind.REDIRECT && RequestSources.isReferer(read.get()) ? Taint.CLEAN : Taint.of(Trace.ofSource(read.get()));
+    }
+    if ((kind == Kind.SSRF || kind == Kind.REDIRECT) && isStringBuilding(expr)) {
+      return urlTaint(expr, kind);
+    }
+    switch (expr.getKind()) {
+      case STRING_LITERAL:
+        return stringLiteral((StringLiteral) expr, kind);
+      case NAME:
+        return name((Name) expr, kind);
+      case QUALIFIED_EXPR:
+        return isRequest(expr, 0) ? Taint.CLEAN : eval(((QualifiedExpression) expr).qualifier(), kind);
+      case SUBSCRIPTION:
+        return eval(((SubscriptionExpression) expr).object(), kind);
+      case SLICE_EXPR:
+        return eval(((org.sonar.plugins.python.api.tree.SliceExpression) expr).object(), kind);
+      case CALL_EXPR:
+        return call((CallExpression) expr, kind);
+      case PLUS, MODULO, DIVISION, BITWISE_OR, AND, OR:
+        BinaryExpression binary = (BinaryExpression) expr;
+        return eval(binary.leftOperand(), kind).union(eval(binary.rightOperand(), kind));
+      case CONDITIONAL_EXPR:
+        ConditionalExpression conditional = (ConditionalExpression) expr;
+        return eval(conditional.trueExpression(), kind).union(eval(conditional.falseExpression(), kind));
+      case LIST_LITERAL:
+        return all(((ListLiteral) expr).elements().expressions(), kind);
+      case TUPLE:
+        return all(((Tuple) expr).elements(), kind);
+      case SET_LITERAL:
+        return all(((SetLiteral) expr).elements(), kind);
+      case DICTIONARY_LITERAL:
+        return dictionary((DictionaryLiteral) expr, kind, false);
+      case LIST_COMPREHENSION, SET_COMPREHENSION, GENERATOR_EXPR:
+        return eval(((ComprehensionExpression) expr).resultExpression(), kind);
+      case DICT_COMPREHENSION:
+        DictCompExpression dict = (DictCompExpression) expr;
+        return eval(dict.keyExpression(), kind).union(eval(dict.valueExpression(), kind));
+      case UNPACKING_EXPR:
+        return eval(((UnpackingExpression) expr).expression(), kind);
+      case AWAIT:
+        return eval(((AwaitExpression) expr).expression(), kind);
+      case ASSIGNMENT_EXPRESSION:
+        return eval(((AssignmentExpression) expr).expression(), kind);
+      default:
+        return Taint.CLEAN;
+    }
+  }
+
+  private static boolean isStringBuilding(Expression expr) {
+    return expr.is(Tree.Kind.PLUS, Tree.Kind.MODULO) || org.backendreview.tree.Literals.isFString(expr)
+      || expr instanceof CallExpression call && call.callee() instanceof QualifiedExpression method && "format".equals(method.name().name());
+  }
+
+  /**
+   * For URLs (outgoing requests, redirects): only request data that chooses the scheme or the host counts. The text
+   * before each value tells: {@code "https://api.example.com/items/" + x} and {@code "/orders/" + x} fix the target;
+   * {@code "https://" + x} and {@code "https://api.example.com" + x} ({@code x = "@evil.com"}) do not. A URL that
+   * starts with a value from the program (a setting, {@code reverse()}) has a fixed origin.
+   */
+  private Taint urlTaint(Expression expr, Kind kind) {
+    StringBuilder prefix = new StringBuilder();
+    for (StringParts.Part part : StringParts.of(expr)) {
+      if (part.isText()) {
+        prefix.append(part.text());
+        continue;
+      }
+      if (fixesTarget(prefix)) {
+        return Taint.CLEAN;
+      }
+      Taint value = eval(part.value(), kind);
+      if (!value.isClean()) {
+        return value;
+      }
+      if (prefix.isEmpty()) {
+        return Taint.CLEAN;
+      }
+      prefix.append('x');
+    }
+    return Taint.CLEAN;
+  }
+
+  /** True when the text fixes the scheme and the host ({@code https://host/}), or makes the URL relative ({@code /path}, {@code ?q=}). */
+  static boolean fixesTarget(CharSequence prefix) {
+    String text = prefix.toString();
+    int scheme = text.indexOf("://");
+    if (scheme >= 0) {
+      String rest = text.substring(scheme + 3);
+      for (int i = 1; i < rest.length(); i++) {
+        char c = rest.charAt(i);
+        if (c == '/' || c == '?' || c == '#') {
+          return rest.charAt(0) != '/' && !rest.substring(0, i).contains("\\");
+        }
+      }
+      return false;
+    }
+    if (text.startsWith("?") || text.startsWith("#")) {
+      return true;
+    }
+    return text.length() > 1 && text.charAt(0) == '/' && text.charAt(1) != '/' && text.charAt(1) != '\\';
+  }
+
+  private Optional<Source> readOf(Expression expr) {
+    if (!expr.is(Tree.Kind.QUALIFIED_EXPR, Tree.Kind.SUBSCRIPTION, Tree.Kind.CALL_EXPR, Tree.Kind.AWAIT)) {
+      return Optional.empty();
+    }
+    FunctionDef function = Trees.nearestFunctionDef(expr);
+    boolean viewClassMethod = function != null && sourcesOf(function).viewClassMethod();
+    return RequestSources.read(expr, e -> isRequest(e, 0), viewClassMethod);
+  }
+
+  private Taint all(List<Expression> expressions, Kind kind) {
+    Taint result = Taint.CLEAN;
+    for (Expression element : expressions) {
+      result = result.union(eval(element, kind));
+    }
+    return result;
+  }
+
+  private Taint stringLiteral(StringLiteral literal, Kind kind) {
+    Taint result = Taint.CLEAN;
+    for (StringElement element : literal.stringElements()) {
+      for (var formatted : element.formattedExpressions()) {
+        result = result.union(eval(formatted.expression(), kind));
+      }
+    }
+    return result;
+  }
+
+  private Taint dictionary(DictionaryLiteral dict, Kind kind, boolean keysOnly) {
+    Taint result = Taint.CLEAN;
+    for (DictionaryLiteralElement element : dict.elements()) {
+      if (element instanceof KeyValuePair pair) {
+        result = result.union(eval(pair.key(), kind));
+        if (!keysOnly) {
+          result = result.union(eval(pair.value(), kind));
+        }
+      } else if (element instanceof UnpackingExpression unpacking) {
+        result = result.union(keysOnly ? keys(unpacking.expression(), kind) : eval(unpacking.expression(), kind));
+      }
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private Taint call(CallExpression call, Kind kind) {
+    if (InjectionSanitizers.sanitizes(call, kind)) {
+      return Taint.CLEAN;
+    }
+    FunctionDef callee = ModuleFunctions.callee(call);
+    if (callee != null) {
+      return summaryAt(call, callee, kind);
+    }
+    Optional<String> fqn = Fqns.ofCallee(call);
+    if (fqn.isPresent() && PROPAGATING_FUNCTIONS.contains(fqn.get())) {
+      return arguments(call, kind);
+    }
+    if (RequestSources.isValidatingForm(call.callee())) {
+      // a Django form or DRF serializer bound to request data: its cleaned/validated values are still client text
+      return arguments(call, kind).then(call, "Bound to a form.");
+    }
+    Expression callee2 = Trees.skipParentheses(call.callee());
+    if (callee2 instanceof QualifiedExpression method && PROPAGATING_METHODS.contains(method.name().name())) {
+      String name = method.name().name();
+      Taint receiver = eval(method.qualifier(), kind);
+      if ("replace".equals(name)) {
+        // x.replace(old, new): the text removed does not flow into the result, the replacement does
+        return receiver.union(Arguments.value(call, 1, "new").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
+      }
+      if ("get".equals(name) || "pop".equals(name) || "setdefault".equals(name)) {
+        // a lookup in a clean mapping is clean, whatever the key; the default value may carry data
+        return receiver.union(Arguments.value(call, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
+      }
+      return ARGUMENT_METHODS.contains(name) ? receiver.union(arguments(call, kind)) : receiver;
+    }
+    return Taint.CLEAN;
+  }
+
+  private Taint arguments(CallExpression call, Kind kind) {
+    Taint result = Taint.CLEAN;
+    for (Argument argument : call.arguments()) {
+      if (argument instanceof RegularArgument regular) {
+        result = result.union(eval(regular.expression(), kind));
+      } else if (argument instanceof UnpackingExpression unpacking) {
+        result = result.union(eval(unpacking.expression(), kind));
+      }
+    }
+    return result;
+  }
+
+  /** The result of calling a function of this module: its return summary, with the arguments of this call. */
+  private Taint summaryAt(CallExpression call, FunctionDef callee, Kind kind) {
+    Taint summary = returnSummary(callee, kind);
+    if (summary.isClean()) {
+      return Taint.CLEAN;
+    }
+    String step = "Returned by \"" + callee.name().name() + "()\".";
+    Taint result = summary.hasSource() ? Taint.of(summary.source().then(call, step)) : Taint.CLEAN;
+    for (Map.Entry<Name, Trace> parameter : summary.parameters().entrySet()) {
+      Optional<Expression> argument = ModuleFunctions.argumentFor(call, callee, parameter.getKey());
+      if (argument.isPresent()) {
+        Taint passed = eval(argument.get(), kind).then(argument.get(), passedMessage(callee, parameter.getKey()));
+        Trace inside = parameter.getValue();
+        result = result.union(passed.map(t -> t.thenAll(inside).then(call, step)));
+      }
+    }
+    return result;
+  }
+
+  private static String passedMessage(FunctionDef callee, Name parameter) {
+    return "Passed to \"" + callee.name().name() + "()\" as \"" + parameter.name() + "\".";
+  }
+
+  /** What the function returns, in terms of request data and of its own parameters (computed once per kind). */
+  private Taint returnSummary(FunctionDef function, Kind kind) {
+    Map<FunctionDef, Taint> summaries = returnSummaries.computeIfAbsent(kind, k -> new IdentityHashMap<>());
+    Taint cached = summaries.get(function);
+    if (cached != null) {
+      return cached;
+    }
+    if (!inProgress.add(function)) {
+      cycles++;
+      return Taint.CLEAN;
+    }
+    int cyclesBefore = cycles;
+    Taint result = Taint.CLEAN;
+    try {
+      for (ReturnStatement statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class)) {
+        for (Expression value : statement.expressions()) {
+          result = result.union(eval(value, kind));
+        }
+      }
+    } finally {
+      inProgress.remove(function);
+    }
+    if (cycles == cyclesBefore && !exhausted()) {
+      summaries.put(function, result);
+    }
+    return result;
+  }
+
+  /**
+   * A path from request data into the parameter, through the call sites of its function in this module (and theirs,
+   * up to {@value #MAX_CALL_DEPTH} levels); computed once per parameter and kind.
+   */
+  private Optional<Trace> sourceOfParameter(Name parameter, Kind kind, int depth) {
+    Map<Name, Optional<Trace>> cache = parameterSources.computeIfAbsent(kind, k -> new IdentityHashMap<>());
+    Optional<Trace> cached = cache.get(parameter);
+    if (cached != null) {
+      return cached;
+    }
+    if (depth > MAX_CALL_DEPTH || !inProgress.add(parameter)) {
+      return Optional.empty();
+    }
+    Optional<Trace> result = Optional.empty();
+    try {
+      Tree owner = Trees.firstAncestor(parameter, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA);
+      if (owner instanceof FunctionDef function) {
+        result = sourceThroughCallSites(function, parameter, kind, depth);
+      }
+    } finally {
+      inProgress.remove(parameter);
+    }
+    if (!exhausted()) {
+      cache.put(parameter, result);
+    }
+    return result;
+  }
+
+  private Optional<Trace> sourceThroughCallSites(FunctionDef function, Name parameter, Kind kind, int depth) {
+    for (CallExpression call : functions.callSites(function)) {
+      Optional<Expression> argument = ModuleFunctions.argumentFor(call, function, parameter);
+      if (argument.isEmpty() || exhausted()) {
+        continue;
+      }
+      questionSteps = 0;
+      Taint passed = eval(argument.get(), kind);
+      String step = passedMessage(function, parameter);
+      if (passed.hasSource()) {
+        return Optional.of(passed.source().then(argument.get(), step));
+      }
+      for (Map.Entry<Name, Trace> outer : passed.parameters().entrySet()) {
+        Optional<Trace> source = sourceOfParameter(outer.getKey(), kind, depth + 1);
+        if (source.isPresent()) {
+          return Optional.of(source.get().thenAll(outer.getValue()).then(argument.get(), step));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ names
+
+  private Taint name(Name name, Kind kind) {
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null || isRequest(name, 0)) {
+      return Taint.CLEAN;
+    }
+    List<UsageV2> definitions = definitionsOf(symbol);
+    if (definitions.isEmpty()) {
+      return Taint.CLEAN;
+    }
+    FunctionDef function = Trees.nearestFunctionDef(name);
+    Predicate<Expression> isClean = e -> eval(e, kind).isClean();
+    Guards functionGuards = function == null ? null : guardsOf(function);
+    Token guard = functionGuards == null ? null : functionGuards.guardPoint(name, kind, isClean);
+    Predicate<Tree> validated = d -> validatedBefore(d, guard)
+      || functionGuards != null && Trees.nearestFunctionDef(d) == function && functionGuards.validatesDefinition(d, name, kind, isClean);
+    Taint result = Taint.CLEAN;
+    boolean reaching = false;
+    Set<Expression> assigned = valuesAtLocation(name);
+    if (assigned.stream().anyMatch(value -> Trees.isAncestorOrSelf(value, name))) {
+      // x = x.replace(...): the frontend may give the new value for the x read on the right; use the reaching definitions
+      assigned = Set.of();
+    }
+    if (!assigned.isEmpty()) {
+      for (Expression value : assigned) {
+        Tree target = assignmentTarget(value, symbol.name());
+        if (!validated.test(target == null ? value : target)) {
+          result = result.union(eval(value, kind).then(target == null ? value : target, "Assigned to \"" + symbol.name() + "\"."));
+        }
+      }
+      reaching = true;
+    }
+    for (UsageV2 definition : reachingDefinitions(definitions, name, reaching)) {
+      if (!validated.test(definition.tree())) {
+        result = result.union(definitionTaint(definition, symbol.name(), kind, false));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The frontend's reaching assignments. Not used inside loops, where it may miss the values from before the loop
+   * ({@code x = a; while True: x = x + b; use(x)} gives only {@code x + b}).
+   */
+  /** True when the definition comes before the guard point (or is a parameter and a guard exists). */
+  private static boolean validatedBefore(Tree definition, Token guard) {
+    return guard != null && (Guards.before(definition.firstToken(), guard) || definition.parent() instanceof Parameter);
+  }
+
+  private Set<Expression> valuesAtLocation(Name name) {
+    if (Trees.firstAncestor(name, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA)) instanceof
+      org.sonar.plugins.python.api.tree.Statement loop && !loop.is(Tree.Kind.FUNCDEF)) {
+      return Set.of();
+    }
+    try {
+      Set<Expression> result = ctx == null || name.symbol() == null ? Set.of() : ctx.valuesAtLocation(name);
+      return result == null ? Set.of() : result;
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  /** The binding usages and in-place updates of the symbol, in document order (once per symbol). */
+  private List<UsageV2> definitionsOf(SymbolV2 symbol) {
+    return definitions.computeIfAbsent(symbol, s -> {
+      List<UsageV2> result = new ArrayList<>();
+      for (UsageV2 usage : s.usages()) {
+        if (usage.isBindingUsage() && Trees.nearestFunctionDef(usage.tree()) != null
+          || usage.kind() == UsageV2.Kind.OTHER && mutation(usage.tree()) != null) {
+          result.add(usage);
+        }
+      }
+      result.sort((a, b) -> compare(a.tree().firstToken(), b.tree().firstToken()));
+      return result;
+    });
+  }
+
+  /**
+   * The definitions that may reach the use. With {@code valuesKnown} (the frontend gave the reaching assignments),
+   * only the other kinds of definitions (parameters, in-place updates) are added. Otherwise: the definitions before the
+   * use, starting at the last plain assignment in an enclosing block (which kills the earlier ones), and, when no such
+   * assignment exists, also the later ones in a loop around the use.
+   */
+  private static List<UsageV2> reachingDefinitions(List<UsageV2> definitions, Name use, boolean valuesKnown) {
+    FunctionDef useFunction = Trees.nearestFunctionDef(use);
+    List<UsageV2> result = new ArrayList<>();
+    int killer = -1;
+    for (int i = 0; i < definitions.size(); i++) {
+      UsageV2 definition = definitions.get(i);
+      Tree tree = definition.tree();
+      if (tree != use && Trees.nearestFunctionDef(tree) == useFunction && isBefore(tree, use) && kills(definition, use)) {
+        killer = i;
+      }
+    }
+    for (int i = 0; i < definitions.size(); i++) {
+      UsageV2 definition = definitions.get(i);
+      Tree tree = definition.tree();
+      if (tree == use || valuesKnown && definition.kind() == UsageV2.Kind.ASSIGNMENT_LHS && plainAssignment(definition) != null) {
+        continue;
+      }
+      boolean sameFunction = Trees.nearestFunctionDef(tree) == useFunction;
+      if (!sameFunction || definition.kind() == UsageV2.Kind.COMP_DECLARATION) {
+        result.add(definition);
+      } else if (isBefore(tree, use)) {
+        if (i >= killer && !isInSameSimpleStatement(tree, use)) {
+          result.add(definition);
+        }
+      } else if (inCommonLoop(tree, use, killer < 0 ? null : definitions.get(killer).tree())) {
+        result.add(definition);
+      }
+    }
+    return result;
+  }
+
+  private static boolean isBefore(Tree definition, Tree use) {
+    return compare(definition.firstToken(), use.firstToken()) < 0 || definition.is(Tree.Kind.NAME) && definition.parent() instanceof Parameter;
+  }
+
+  private static int compare(Token a, Token b) {
+    return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
+  }
+
+  /** A plain assignment {@code x = value} in a block that encloses the use, before it: earlier definitions are dead. */
+  private static boolean kills(UsageV2 definition, Name use) {
+    if (definition.kind() == UsageV2.Kind.PARAMETER) {
+      return true;
+    }
+    AssignmentStatement assignment = plainAssignment(definition);
+    return assignment != null && assignment.parent() instanceof StatementList block && Trees.isAncestorOrSelf(block, use)
+      && !Trees.isAncestorOrSelf(assignment, use);
+  }
+
+  private static AssignmentStatement plainAssignment(UsageV2 definition) {
+    Tree target = definition.tree();
+    if (definition.kind() == UsageV2.Kind.ASSIGNMENT_LHS && target.parent() instanceof ExpressionList list && list.expressions().size() == 1
+      && list.parent() instanceof AssignmentStatement assignment) {
+      return assignment;
+    }
+    return null;
+  }
+
+  /** {@code x = x + 1}: the use on the right does not see the assignment it belongs to. */
+  private static boolean isInSameSimpleStatement(Tree definition, Tree use) {
+    Tree current = definition;
+    while (current.parent() != null && !(current.parent() instanceof StatementList)) {
+      current = current.parent();
+    }
+    return current.is(Tree.Kind.ASSIGNMENT_STMT, Tree.Kind.COMPOUND_ASSIGNMENT, Tree.Kind.EXPRESSION_STMT, Tree.Kind.ANNOTATED_ASSIGNMENT)
+      && Trees.isAncestorOrSelf(current, use);
+  }
+
+  /** A loop encloses both (so the later definition reaches the use in the next iteration) and not the killer. */
+  private static boolean inCommonLoop(Tree definition, Tree use, Tree killer) {
+    Tree loop = Trees.firstAncestor(use, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF));
+    while (loop != null && !loop.is(Tree.Kind.FUNCDEF)) {
+      if (Trees.isAncestorOrSelf(loop, definition)) {
+        return killer == null || !Trees.isAncestorOrSelf(loop, killer);
+      }
+      loop = Trees.firstAncestor(loop, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF));
+    }
+    return false;
+  }
+
+  /** The taint a definition gives the variable (keys only: what it puts into a mapping's keys). */
+  private Taint definitionTaint(UsageV2 definition, String variable, Kind kind, boolean keysOnly) {
+    Tree tree = definition.tree();
+    switch (definition.kind()) {
+      case PARAMETER:
+        return parameter((Name) tree);
+      case ASSIGNMENT_LHS: {
+        Expression value = assignedValue(tree);
+        return value == null ? Taint.CLEAN : valueOf(value, kind, keysOnly).then(tree, "Assigned to \"" + variable + "\".");
+      }
+      case COMPOUND_ASSIGNMENT_LHS: {
+        CompoundAssignmentStatement compound = (CompoundAssignmentStatement) Trees.firstAncestor(tree, Tree.Kind.COMPOUND_ASSIGNMENT);
+        return compound == null ? Taint.CLEAN : valueOf(compound.rhsExpression(), kind, keysOnly).then(compound, "Appended to \"" + variable + "\".");
+      }
+      case LOOP_DECLARATION: {
+        ForStatement loop = (ForStatement) Trees.firstAncestor(tree, Tree.Kind.FOR_STMT);
+        return loop == null ? Taint.CLEAN : all(loop.testExpressions(), kind).then(tree, "Iterated into \"" + variable + "\".");
+      }
+      case COMP_DECLARATION: {
+        Tree clause = Trees.firstAncestor(tree, Tree.Kind.COMP_FOR);
+        return clause == null ? Taint.CLEAN : eval(((ComprehensionFor) clause).iterable(), kind);
+      }
+      case WITH_INSTANCE: {
+        WithItem item = (WithItem) Trees.firstAncestor(tree, Tree.Kind.WITH_ITEM);
+        return item == null ? Taint.CLEAN : eval(item.test(), kind).then(tree, "Bound to \"" + variable + "\".");
+      }
+      case OTHER:
+        return mutationTaint(tree, variable, kind, keysOnly);
+      default:
+        return Taint.CLEAN;
+    }
+  }
+
+  private Taint valueOf(Expression value, Kind kind, boolean keysOnly) {
+    return keysOnly ? keys(value, kind) : eval(value, kind);
+  }
+
+  private Taint parameter(Name parameter) {
+    Tree owner = Trees.firstAncestor(parameter, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA);
+    if (!(owner instanceof FunctionDef function)) {
+      return Taint.CLEAN;
+    }
+    Source source = sourcesOf(function).parameterSources().get(parameter);
+    if (source != null) {
+      return Taint.of(Trace.ofSource(source));
+    }
+    Parameter declaration = (Parameter) parameter.parent();
+    if (declaration.typeAnnotation() != null && RequestSources.isSafeType(declaration.typeAnnotation().expression(), 0)) {
+      return Taint.CLEAN;
+    }
+    return Taint.of(Trace.ofParameter(parameter));
+  }
+
+  /** For {@code x = v}, {@code x: T = v}, {@code x := v} and {@code a, x = u, v}: the value given to the target. */
+  private static Expression assignedValue(Tree target) {
+    Tree parent = target.parent();
+    if (parent instanceof AnnotatedAssignment annotated) {
+      return annotated.assignedValue();
+    }
+    if (parent instanceof AssignmentExpression walrus) {
+      return walrus.expression();
+    }
+    Tree current = target;
+    List<Integer> path = new ArrayList<>();
+    boolean starred = false;
+    while (current.parent() != null && current.parent().is(Tree.Kind.TUPLE, Tree.Kind.LIST_LITERAL, Tree.Kind.EXPRESSION_LIST,
+      Tree.Kind.PARENTHESIZED, Tree.Kind.UNPACKING_EXPR)) {
+      Tree container = current.parent();
+      if (container.is(Tree.Kind.UNPACKING_EXPR)) {
+        starred = true;
+      } else if (!container.is(Tree.Kind.PARENTHESIZED)) {
+        List<Tree> elements = container.children().stream().filter(c -> c instanceof Expression).toList();
+        if (!container.is(Tree.Kind.EXPRESSION_LIST) || elements.size() > 1) {
+          path.add(elements.indexOf(current));
+        }
+      }
+      current = container;
+    }
+    if (!(current.parent() instanceof AssignmentStatement assignment)) {
+      return null;
+    }
+    Expression value = assignment.assignedValue();
+    // a, b = x, y: follow the element at the same position when the shapes match
+    for (int i = path.size() - 1; i >= 0 && !starred; i--) {
+      Optional<List<Expression>> elements = org.backendreview.tree.Literals.collectionElements(value);
+      if (elements.isEmpty() || path.get(i) < 0 || path.get(i) >= elements.get().size()) {
+        break;
+      }
+      value = elements.get().get(path.get(i));
+    }
+    return value;
+  }
+
+  private static Tree assignmentTarget(Expression value, String variable) {
+    Tree parent = value.parent();
+    if (parent instanceof AssignmentStatement assignment) {
+      for (ExpressionList list : assignment.lhsExpressions()) {
+        for (Expression target : list.expressions()) {
+          if (target instanceof Name n && n.name().equals(variable)) {
+            return target;
+          }
+        }
+      }
+    }
+    return parent instanceof AnnotatedAssignment annotated ? annotated.variable() : null;
+  }
+
+  /** For a use of a variable as {@code x[k] = v} or {@code x.append(v)}: the call or assignment, or null. */
+  private static Tree mutation(Tree use) {
+    Tree parent = use.parent();
+    if (parent instanceof QualifiedExpression qualified && qualified.qualifier() == use && MUTATORS.contains(qualified.name().name())
+      && qualified.parent() instanceof CallExpression call && call.callee() == qualified) {
+      return call;
+    }
+    if (parent instanceof SubscriptionExpression subscription && subscription.object() == use
+      && subscription.parent() instanceof ExpressionList list && list.parent() instanceof AssignmentStatement assignment
+      && assignment.lhsExpressions().contains(list)) {
+      return assignment;
+    }
+    return null;
+  }
+
+  private Taint mutationTaint(Tree use, String variable, Kind kind, boolean keysOnly) {
+    Tree mutation = mutation(use);
+    if (mutation instanceof CallExpression call) {
+      String method = ((QualifiedExpression) call.callee()).name().name();
+      Taint added;
+      if ("update".equals(method) && keysOnly) {
+        added = Arguments.value(call, 0, "other").map(e -> keys(e, kind)).orElse(Taint.CLEAN);
+      } else if ("setdefault".equals(method) && keysOnly) {
+        added = Arguments.value(call, 0, "key").map(e -> eval(e, kind)).orElse(Taint.CLEAN);
+      } else {
+        added = arguments(call, kind);
+      }
+      return added.then(call, "Added to \"" + variable + "\".");
+    }
+    if (mutation instanceof AssignmentStatement assignment) {
+      SubscriptionExpression target = (SubscriptionExpression) use.parent();
+      Taint key = all(target.subscripts().expressions(), kind);
+      Taint added = keysOnly ? key : key.union(eval(assignment.assignedValue(), kind));
+      return added.then(assignment, "Stored in \"" + variable + "\".");
+    }
+    return Taint.CLEAN;
+  }
+
+  // ------------------------------------------------------------------ mapping keys
+
+  /** What the keys of a mapping may carry: like {@link #eval} except for values stored under constant keys. */
+  private Taint keys(Expression expression, Kind kind) {
+    return memoized(expression, keyValues.computeIfAbsent(kind, k -> new IdentityHashMap<>()), keysInProgress, expr -> computeKeys(expr, kind));
+  }
+
+  private Taint computeKeys(Expression expr, Kind kind) {
+    if (expr instanceof QualifiedExpression validated && RequestSources.VALIDATED_DATA.contains(validated.name().name())) {
+      // form.cleaned_data, serializer.validated_data: the keys are the declared fields
+      return Taint.CLEAN;
+    }
+    if (expr instanceof DictionaryLiteral dict) {
+      return dictionary(dict, kind, true);
+    }
+    if (expr instanceof DictCompExpression comprehension) {
+      return eval(comprehension.keyExpression(), kind);
+    }
+    if (expr instanceof CallExpression call && readOf(call).isEmpty()) {
+      if (Fqns.isCallTo(call, "dict")) {
+        Taint result = Taint.CLEAN;
+        for (Argument argument : call.arguments()) {
+          if (argument instanceof RegularArgument regular && regular.keywordArgument() == null) {
+            result = result.union(keys(regular.expression(), kind));
+          } else if (argument instanceof UnpackingExpression unpacking) {
+            result = result.union(keys(unpacking.expression(), kind));
+          }
+        }
+        return result;
+      }
+      if (Trees.skipParentheses(call.callee()) instanceof QualifiedExpression method && "copy".equals(method.name().name())) {
+        return keys(method.qualifier(), kind);
+      }
+    }
+    if (expr instanceof Name name && name.symbolV2() != null && !isRequest(name, 0)) {
+      SymbolV2 symbol = name.symbolV2();
+      FunctionDef function = Trees.nearestFunctionDef(name);
+      Token guard = function == null ? null : guardsOf(function).guardPoint(name, kind, e -> eval(e, kind).isClean());
+      Taint result = Taint.CLEAN;
+      for (UsageV2 definition : reachingDefinitions(definitionsOf(symbol), name, false)) {
+        if (!validatedBefore(definition.tree(), guard)) {
+          result = result.union(definitionTaint(definition, symbol.name(), kind, true));
+        }
+      }
+      return result;
+    }
+    return eval(expr, kind);
+  }
+
+  // ------------------------------------------------------------------ request objects and function facts
+
+  private FunctionSources sourcesOf(FunctionDef function) {
+    return functionSources.computeIfAbsent(function, f -> RequestSources.of(f, ctx, webModule, functions::isFastApiDependency));
+  }
+
+  private Guards guardsOf(FunctionDef function) {
+    return guards.computeIfAbsent(function, Guards::new);
+  }
+
+  private boolean isRequest(Expression expression, int depth) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (!expr.is(Tree.Kind.NAME, Tree.Kind.QUALIFIED_EXPR) || depth > 3) {
+      return false;
+    }
+    Boolean cached = requestObjects.get(expr);
+    if (cached != null) {
+      return cached;
+    }
+    boolean result = computeIsRequest(expr, depth);
+    requestObjects.put(expr, result);
+    return result;
+  }
+
+  private boolean computeIsRequest(Expression expr, int depth) {
+    if (RequestSources.isFlaskRequest(expr)) {
+      return true;
+    }
+    if (expr instanceof QualifiedExpression) {
+      return webModule && RequestSources.isSelfRequest(expr);
+    }
+    Name name = (Name) expr;
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return false;
+    }
+    boolean found = false;
+    for (UsageV2 usage : symbol.usages()) {
+      if (!usage.isBindingUsage()) {
+        continue;
+      }
+      if (usage.kind() == UsageV2.Kind.PARAMETER) {
+        Tree owner = Trees.firstAncestor(usage.tree(), Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA);
+        if (!(owner instanceof FunctionDef function) || !sourcesOf(function).requestObjects().contains(usage.tree())) {
+          return false;
+        }
+        found = true;
+      } else if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && plainAssignment(usage) != null) {
+        if (!isRequest(plainAssignment(usage).assignedValue(), depth + 1)) {
+          return false;
+        }
+        found = true;
+      } else {
+        return false;
+      }
+    }
+    return found;
+  }
+
+  /** Nodes per file the engine evaluated so far (for tests of the bounds). */
+  int fileSteps() {
+    return fileSteps;
+  }
+
+  FileInput file() {
+    return file;
+  }
+}

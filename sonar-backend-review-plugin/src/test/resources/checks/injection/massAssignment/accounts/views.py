@@ -1,0 +1,75 @@
+import json
+
+from django.http import JsonResponse
+from rest_framework import serializers
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
+
+from accounts.models import Profile
+
+EDITABLE = {"display_name"}
+
+
+def create_profile(request):
+    profile = Profile.objects.create(**request.POST.dict())  # Noncompliant {{Copy only the fields a client may set: "Profile.objects.create()" receives every key of the form data (line 14).}}
+    return JsonResponse({"id": profile.pk})
+
+
+def update_profile(request, pk):
+    data = json.loads(request.body)
+    Profile.objects.filter(pk=pk).update(**data)  # Noncompliant
+    profile = Profile(**data)  # Noncompliant
+    for key, value in data.items():
+        setattr(profile, key, value)  # Noncompliant {{Check the attribute names from the request body (line 19) against an allow-list before calling setattr(): a client can set any attribute.}}
+    profile.save()
+    return JsonResponse({})
+
+
+@api_view(["POST"])
+def create_profile_api(request):
+    profile = Profile.objects.create(**request.data)  # Noncompliant
+    return Response({"id": profile.pk})
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Profile
+        fields = "__all__"  # Noncompliant {{List the fields of this serializer instead of "__all__": every model field, present and future, is exposed and, unless read-only, writable.}}
+
+
+# Compliant look-alikes
+
+def create_profile_explicit(request):
+    profile = Profile.objects.create(display_name=request.POST["display_name"])
+    return JsonResponse({"id": profile.pk})
+
+
+def update_profile_allow_listed(request, pk):
+    data = json.loads(request.body)
+    profile = Profile.objects.get(pk=pk)
+    for key, value in data.items():
+        if key in EDITABLE:
+            setattr(profile, key, value)
+    fields = {key: data[key] for key in EDITABLE if key in data}
+    Profile.objects.filter(pk=pk).update(**fields)
+    profile.save()
+    return JsonResponse({})
+
+
+@api_view(["POST"])
+def create_profile_validated(request):
+    serializer = ProfileWriteSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    profile = Profile.objects.create(**serializer.validated_data)
+    return Response({"id": profile.pk})
+
+
+class ProfileWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Profile
+        fields = ["display_name"]
+
+
+class PlainSerializer(serializers.Serializer):
+    class Meta:
+        fields = "__all__"
