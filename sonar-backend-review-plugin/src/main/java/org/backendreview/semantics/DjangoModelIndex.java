@@ -194,7 +194,8 @@ public final class DjangoModelIndex {
       }
       first = false;
     }
-    fields.values().stream().filter(f -> f.flag("unique") || f.flag("primary_key")).forEach(f -> uniqueSets.add(List.of(f.name())));
+    fields.values().stream().filter(f -> f.flag("unique") || f.flag("primary_key") || f.kind() == Kind.ONE_TO_ONE)
+      .forEach(f -> uniqueSets.add(List.of(f.name())));
     if (fields.values().stream().noneMatch(f -> f.flag("primary_key"))) {
       uniqueSets.add(List.of("id"));
     }
