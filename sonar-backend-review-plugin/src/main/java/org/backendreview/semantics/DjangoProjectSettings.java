@@ -136,54 +136,51 @@ public final class DjangoProjectSettings {
     boolean literalSeen = false;
     boolean unknown = unresolvedImports;
     for (ModuleSummary module : settings) {
-      if (module.mutatedNames().contains("DATABASES")) {
-        unknown = true;
-      }
-      Assigned databases = module.assignments().get("DATABASES");
-      if (databases == null) {
-        continue;
-      }
-      if (!(databases.value() instanceof Dict dict) || !dict.complete()) {
-        unknown = true;
-        continue;
-      }
-      for (Value database : dict.entries().values()) {
-        if (!(database instanceof Dict config) || !config.complete()) {
+      unknown |= module.mutatedNames().contains("DATABASES");
+      for (Assigned databases : module.assignmentsOf("DATABASES")) {
+        if (!(databases.value() instanceof Dict dict) || !dict.complete()) {
           unknown = true;
           continue;
         }
-        Value atomic = config.entries().get("ATOMIC_REQUESTS");
-        if (atomic instanceof Bool b && b.value()) {
-          return TriBool.TRUE;
+        for (Value database : dict.entries().values()) {
+          TriBool atomic = atomicRequests(database);
+          if (atomic == TriBool.TRUE) {
+            return TriBool.TRUE;
+          }
+          unknown |= atomic == TriBool.UNKNOWN;
+          literalSeen = true;
         }
-        if (atomic != null && !(atomic instanceof Bool)) {
-          unknown = true;
-        }
-        literalSeen = true;
       }
     }
     return literalSeen && !unknown ? TriBool.FALSE : TriBool.UNKNOWN;
   }
 
+  private static TriBool atomicRequests(Value database) {
+    if (!(database instanceof Dict config) || !config.complete()) {
+      return TriBool.UNKNOWN;
+    }
+    Value atomic = config.entries().get("ATOMIC_REQUESTS");
+    if (atomic == null) {
+      return TriBool.FALSE;
+    }
+    return atomic instanceof Bool b ? (b.value() ? TriBool.TRUE : TriBool.FALSE) : TriBool.UNKNOWN;
+  }
+
   private static TriBool pagination(List<ModuleSummary> settings, boolean unresolvedImports) {
     boolean unknown = unresolvedImports;
     for (ModuleSummary module : settings) {
-      if (module.mutatedNames().contains("REST_FRAMEWORK")) {
-        unknown = true;
+      unknown |= module.mutatedNames().contains("REST_FRAMEWORK");
+      for (Assigned restFramework : module.assignmentsOf("REST_FRAMEWORK")) {
+        if (!(restFramework.value() instanceof Dict dict)) {
+          unknown = true;
+          continue;
+        }
+        Value paginationClass = dict.entries().get("DEFAULT_PAGINATION_CLASS");
+        if (paginationClass != null && !(paginationClass instanceof NoneValue)) {
+          return TriBool.TRUE;
+        }
+        unknown |= !dict.complete();
       }
-      Assigned restFramework = module.assignments().get("REST_FRAMEWORK");
-      if (restFramework == null) {
-        continue;
-      }
-      if (!(restFramework.value() instanceof Dict dict)) {
-        unknown = true;
-        continue;
-      }
-      Value paginationClass = dict.entries().get("DEFAULT_PAGINATION_CLASS");
-      if (paginationClass != null && !(paginationClass instanceof NoneValue)) {
-        return TriBool.TRUE;
-      }
-      unknown |= !dict.complete();
     }
     return unknown ? TriBool.UNKNOWN : TriBool.FALSE;
   }

@@ -59,6 +59,7 @@ public final class ModuleSummary {
   private final Map<String, ClassSummary> classes = new LinkedHashMap<>();
   private final Map<String, FunctionSummary> functions = new LinkedHashMap<>();
   private final Map<String, Assigned> assignments = new LinkedHashMap<>();
+  private final Map<String, List<Assigned>> allAssignments = new LinkedHashMap<>();
   private final List<String> mutatedNames = new ArrayList<>();
 
   private ModuleSummary(String fileId) {
@@ -189,6 +190,16 @@ public final class ModuleSummary {
     return assignments;
   }
 
+  /** Every module-level assignment of the name, in order (several when assigned in if/else or try/except branches). */
+  public List<Assigned> assignmentsOf(String name) {
+    return allAssignments.getOrDefault(name, List.of());
+  }
+
+  private void assign(Assigned assigned) {
+    assignments.put(assigned.name(), assigned);
+    allAssignments.computeIfAbsent(assigned.name(), n -> new ArrayList<>()).add(assigned);
+  }
+
   /** Module-level names mutated after assignment ({@code X.update(...)}, {@code X["k"] = v}, {@code X += ...}). */
   public List<String> mutatedNames() {
     return mutatedNames;
@@ -237,10 +248,10 @@ public final class ModuleSummary {
           decorators(functionDef.decorators()), parameterNames(functionDef)));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
-          name -> assignments.put(name, new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
+          name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
           () -> noteMutation(assignment));
       } else if (tree instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name && annotated.assignedValue() != null) {
-        assignments.put(name.name(), new Assigned(name.name(), value(annotated.assignedValue()), Range.of(annotated)));
+        assign(new Assigned(name.name(), value(annotated.assignedValue()), Range.of(annotated)));
       } else if (tree instanceof org.sonar.plugins.python.api.tree.CompoundAssignmentStatement compound
         && compound.lhsExpression() instanceof Name name) {
         mutatedNames.add(name.name());

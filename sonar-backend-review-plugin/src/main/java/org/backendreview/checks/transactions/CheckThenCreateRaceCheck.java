@@ -42,7 +42,8 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
 @Rule(key = "CheckThenCreateRace")
 public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> CREATES = Set.of("create", "get_or_create", "bulk_create", "update_or_create");
+  /** get_or_create()/update_or_create() after a check are reported on their own when their lookup is not unique. */
+  private static final Set<String> CREATES = Set.of("create", "bulk_create");
   private static final Set<String> NOT_LOOKUPS = Set.of("defaults", "create_defaults");
 
   @Override
