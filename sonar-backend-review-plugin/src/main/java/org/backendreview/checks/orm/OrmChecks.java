@@ -12,7 +12,9 @@ public final class OrmChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
     MissingSelectRelatedCheck.class,
-    MissingPrefetchRelatedCheck.class);
+    MissingPrefetchRelatedCheck.class,
+    QueryInLoopCheck.class,
+    UnhandledDoesNotExistCheck.class);
 
   private OrmChecks() {
   }
