@@ -211,6 +211,11 @@ public final class DjangoQuerySets {
     if (values.isEmpty()) {
       return Optional.empty();
     }
+    return mergedQuerySet(values, ctx, depth, visiting);
+  }
+
+  /** The querysets of all the values merged, or empty when one of them is not a queryset or they cannot be merged. */
+  private static Optional<QuerySet> mergedQuerySet(Iterable<Expression> values, SubscriptionContext ctx, int depth, Set<Tree> visiting) {
     QuerySet merged = null;
     for (Expression value : values) {
       Optional<QuerySet> qs = of(value, ctx, depth + 1, visiting);
@@ -300,21 +305,14 @@ public final class DjangoQuerySets {
 
   private static Optional<QuerySet> returnedQuerySet(FunctionDef function, SubscriptionContext ctx, int depth, Set<Tree> visiting) {
     List<ReturnStatement> returns = Trees.descendantsInSameScope(function.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class);
-    QuerySet merged = null;
+    List<Expression> values = new ArrayList<>();
     for (ReturnStatement returned : returns) {
       if (returned.expressions().size() != 1) {
         return Optional.empty();
       }
-      Optional<QuerySet> qs = of(returned.expressions().get(0), ctx, depth + 1, visiting);
-      if (qs.isEmpty()) {
-        return Optional.empty();
-      }
-      merged = merged == null ? qs.get() : merge(merged, qs.get());
-      if (merged == null) {
-        return Optional.empty();
-      }
+      values.add(returned.expressions().get(0));
     }
-    return Optional.ofNullable(merged);
+    return mergedQuerySet(values, ctx, depth, visiting);
   }
 
   private static ClassDef enclosingMethodOwner(Tree tree) {

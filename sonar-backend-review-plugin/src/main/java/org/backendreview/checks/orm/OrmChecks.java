@@ -13,6 +13,7 @@ public final class OrmChecks {
   public static final List<Class<?>> CHECKS = List.of(
     MissingSelectRelatedCheck.class,
     MissingPrefetchRelatedCheck.class,
+    SerializerRelationNotPrefetchedCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class);
 
