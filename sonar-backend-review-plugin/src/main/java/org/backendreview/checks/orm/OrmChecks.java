@@ -14,6 +14,7 @@ public final class OrmChecks {
     MissingSelectRelatedCheck.class,
     MissingPrefetchRelatedCheck.class,
     SerializerRelationNotPrefetchedCheck.class,
+    UnpaginatedListViewCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class);
 
