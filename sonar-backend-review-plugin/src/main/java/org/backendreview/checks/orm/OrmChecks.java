@@ -15,6 +15,7 @@ public final class OrmChecks {
     MissingPrefetchRelatedCheck.class,
     SerializerRelationNotPrefetchedCheck.class,
     UnpaginatedListViewCheck.class,
+    PrematureQuerySetEvaluationCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class);
 
