@@ -16,6 +16,7 @@ public final class OrmChecks {
     SerializerRelationNotPrefetchedCheck.class,
     UnpaginatedListViewCheck.class,
     PrematureQuerySetEvaluationCheck.class,
+    RelationWithoutIntegrityCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class);
 
