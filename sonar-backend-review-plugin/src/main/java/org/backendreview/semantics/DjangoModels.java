@@ -132,7 +132,7 @@ public final class DjangoModels {
     if (fromParameter.isPresent()) {
       return fromParameter;
     }
-    Optional<InstanceOrigin> fromLoop = loopOrigin(symbol);
+    Optional<InstanceOrigin> fromLoop = loopOrigin(symbol, ctx);
     if (fromLoop.isPresent()) {
       return fromLoop;
     }
@@ -144,7 +144,7 @@ public final class DjangoModels {
     boolean locked = true;
     for (Expression value : values) {
       Expression expr = Trees.skipParentheses(value);
-      if (!(expr instanceof CallExpression call) || !isInstanceFetch(call)) {
+      if (!(expr instanceof CallExpression call) || !isInstanceFetch(call, ctx)) {
         return Optional.empty();
       }
       if (first == null || call.firstToken().line() < first.firstToken().line()) {
@@ -152,7 +152,11 @@ public final class DjangoModels {
       }
       locked &= chainLocksRows(call);
     }
-    return Optional.of(new InstanceOrigin(first, locked, modelOfChain(first)));
+    ClassType model = modelOfChain(first);
+    if (model == null) {
+      model = DjangoQuerySets.queryCall(first, ctx).map(q -> q.receiver().model()).orElse(null);
+    }
+    return Optional.of(new InstanceOrigin(first, locked, model));
   }
 
   /**
@@ -243,8 +247,12 @@ public final class DjangoModels {
     return Optional.empty();
   }
 
-  private static boolean isInstanceFetch(CallExpression call) {
+  private static boolean isInstanceFetch(CallExpression call, SubscriptionContext ctx) {
     if (managerMethod(call).filter(INSTANCE_METHODS::contains).isPresent()) {
+      return true;
+    }
+    // models declaring their managers lose the manager's type: follow the queryset chain instead
+    if (Fqns.calleeName(call).filter(INSTANCE_METHODS::contains).isPresent() && DjangoQuerySets.queryCall(call, ctx).isPresent()) {
       return true;
     }
     if (Fqns.isCallTo(call, "django.shortcuts.get_object_or_404")) {
@@ -286,7 +294,7 @@ public final class DjangoModels {
     return !staticOrClassMethod && isModelClassDef(owner);
   }
 
-  private static Optional<InstanceOrigin> loopOrigin(SymbolV2 symbol) {
+  private static Optional<InstanceOrigin> loopOrigin(SymbolV2 symbol, SubscriptionContext ctx) {
     Optional<UsageV2> binding = symbol.getSingleBindingUsage();
     if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.LOOP_DECLARATION) {
       return Optional.empty();
@@ -300,6 +308,7 @@ public final class DjangoModels {
     if (isQuerySetCall(iterable)) {
       return Optional.of(new InstanceOrigin(iterable, chainLocksRows((CallExpression) iterable), modelOfChain((CallExpression) iterable)));
     }
-    return Optional.empty();
+    return DjangoQuerySets.of(iterable, ctx).filter(qs -> !qs.valuesLike())
+      .map(qs -> new InstanceOrigin(iterable, qs.locked(), qs.model()));
   }
 }

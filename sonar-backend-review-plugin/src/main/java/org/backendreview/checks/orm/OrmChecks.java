@@ -10,7 +10,15 @@ import java.util.List;
 /** Django ORM performance and correctness: N+1, queries in loops, premature evaluation, unbounded lists (feature-matrix family 2, issue 5). */
 public final class OrmChecks {
 
-  public static final List<Class<?>> CHECKS = List.of();
+  public static final List<Class<?>> CHECKS = List.of(
+    MissingSelectRelatedCheck.class,
+    MissingPrefetchRelatedCheck.class,
+    SerializerRelationNotPrefetchedCheck.class,
+    UnpaginatedListViewCheck.class,
+    PrematureQuerySetEvaluationCheck.class,
+    RelationWithoutIntegrityCheck.class,
+    QueryInLoopCheck.class,
+    UnhandledDoesNotExistCheck.class);
 
   private OrmChecks() {
   }

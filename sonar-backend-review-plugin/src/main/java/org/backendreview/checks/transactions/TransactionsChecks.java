@@ -11,7 +11,13 @@ import java.util.List;
 public final class TransactionsChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
-    ReadModifyWriteWithoutFCheck.class);
+    ReadModifyWriteWithoutFCheck.class,
+    SideEffectBeforeCommitCheck.class,
+    SelectForUpdateOutsideAtomicCheck.class,
+    MultipleWritesWithoutTransactionCheck.class,
+    DatabaseErrorCaughtInsideAtomicCheck.class,
+    CheckThenCreateRaceCheck.class,
+    CeleryTaskModelArgumentCheck.class);
 
   private TransactionsChecks() {
   }

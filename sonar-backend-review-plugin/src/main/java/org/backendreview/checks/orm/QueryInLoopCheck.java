@@ -1,0 +1,167 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.orm;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.DjangoQuerySets;
+import org.backendreview.semantics.DjangoQuerySets.QueryCall;
+import org.backendreview.semantics.DjangoWrites;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionFor;
+import org.sonar.plugins.python.api.tree.DictCompExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.ForStatement;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Statement;
+import org.sonar.plugins.python.api.tree.StatementList;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * ORM-03: a Django query or write run once per item of a {@code for} loop or comprehension, with arguments that depend on
+ * the item: {@code create()}/{@code save()}/{@code delete()}/{@code update()}/{@code get()}/{@code exists()}/
+ * {@code count()}... Loops over literal collections, {@code while} loops and per-item related-manager reads (ORM-02)
+ * are not reported.
+ */
+@Rule(key = "QueryInLoop")
+public class QueryInLoopCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> READS = Set.of("get", "first", "last", "latest", "earliest", "exists", "count", "aggregate", "in_bulk",
+    "contains");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, QueryInLoopCheck::check);
+  }
+
+  private static void check(SubscriptionContext ctx) {
+    CallExpression call = (CallExpression) ctx.syntaxNode();
+    Optional<String> method = Fqns.calleeName(call);
+    if (method.isEmpty() || !READS.contains(method.get()) && !DjangoWrites.QUERYSET_WRITES.contains(method.get())
+      && !Set.of("save", "delete", "add", "remove").contains(method.get())) {
+      return;
+    }
+    Tree loop = Trees.enclosingLoop(call);
+    if (loop == null || loop.is(Tree.Kind.WHILE_STMT) || iteratesLiteral(loop) || leavesLoopRightAfter(call, loop)) {
+      return;
+    }
+    String advice = advice(call, method.get(), ctx);
+    if (advice == null || !dependsOnLoop(call, loop)) {
+      return;
+    }
+    ctx.addIssue(call, advice).secondary(loopKeyword(loop), "Loop running it once per item");
+  }
+
+  private static String advice(CallExpression call, String method, SubscriptionContext ctx) {
+    Optional<DjangoWrites.Write> write = DjangoWrites.of(call, ctx);
+    if (write.isPresent()) {
+      // related-manager writes are reported with their own target text (order.items), queryset writes with the model name
+      boolean related = write.get().target().equals(write.get().display()) && write.get().target().contains(".");
+      return switch (method) {
+        case "save" -> "Update these rows together after the loop with bulk_update() or a queryset update(): this save() runs one query per item.";
+        case "create", "bulk_create" -> related
+          ? "Create these rows together after the loop with bulk_create(): this create() runs one INSERT per item."
+          : "Collect the objects and insert them with bulk_create() after the loop: this create() runs one INSERT per item.";
+        case "get_or_create", "update_or_create" -> "Load the existing rows once before the loop and bulk_create() the missing ones: this "
+          + method + "() runs one or more queries per item.";
+        case "add", "remove" -> "Pass all the objects to a single " + method + "() call after the loop: this one runs queries per item.";
+        case "delete" -> "Delete these rows with one queryset delete() (filter(pk__in=...)): this delete() runs one query per item.";
+        default -> "Express this per-item " + method + "() as one query (filter(pk__in=...), Case/When, F()): it runs once per item.";
+      };
+    }
+    Optional<QueryCall> read = DjangoQuerySets.queryCall(call, ctx).filter(q -> READS.contains(q.method()));
+    if (read.isEmpty() || Set.of("add", "remove", "save").contains(method)) {
+      return null;
+    }
+    return switch (method) {
+      case "get", "first", "last", "latest", "earliest", "in_bulk" -> "Fetch these rows in one query before the loop (in_bulk() or "
+        + "filter(...__in=...)): this " + method + "() runs once per item.";
+      default -> "Compute this " + method + "() for all items in one query (annotate(), values().annotate() or filter(...__in=...)): "
+        + "it runs once per item.";
+    };
+  }
+
+  /** The call reads a name bound by the loop (its variables, or assigned in its body). */
+  private static boolean dependsOnLoop(CallExpression call, Tree loop) {
+    Set<Name> names = new HashSet<>();
+    Trees.walk(call, t -> !t.is(Tree.Kind.LAMBDA, Tree.Kind.FUNCDEF), t -> {
+      if (t instanceof Name name) {
+        names.add(name);
+      }
+    });
+    for (Name name : names) {
+      SymbolV2 symbol = name.symbolV2();
+      if (symbol == null) {
+        continue;
+      }
+      for (UsageV2 usage : symbol.usages()) {
+        if (usage.isBindingUsage() && Trees.isAncestorOrSelf(loop, usage.tree())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code for x in [..]}, {@code for x in ("a", "b")}, {@code range(3)}: a fixed, small number of iterations. */
+  private static boolean iteratesLiteral(Tree loop) {
+    Expression iterable = null;
+    if (loop instanceof ForStatement forStatement && forStatement.testExpressions().size() == 1) {
+      iterable = forStatement.testExpressions().get(0);
+    } else if (loop instanceof ComprehensionExpression comprehension) {
+      iterable = comprehension.comprehensionFor().iterable();
+    } else if (loop instanceof DictCompExpression dict) {
+      iterable = dict.comprehensionFor().iterable();
+    }
+    if (iterable == null) {
+      return false;
+    }
+    Expression expr = Trees.skipParentheses(iterable);
+    if (Literals.collectionElements(expr).isPresent() || expr.is(Tree.Kind.DICTIONARY_LITERAL)) {
+      return true;
+    }
+    return expr instanceof CallExpression call && call.callee() instanceof Name n && "range".equals(n.name())
+      && call.arguments().size() == 1 && call.arguments().get(0) instanceof org.sonar.plugins.python.api.tree.RegularArgument arg
+      && Literals.isNumber(arg.expression());
+  }
+
+  /** The call sits in a block of the loop that ends with return/break/raise: it runs at most once. */
+  private static boolean leavesLoopRightAfter(Tree call, Tree loop) {
+    for (Tree current = call.parent(); current != null && current != loop; current = current.parent()) {
+      if (current instanceof StatementList list && !list.statements().isEmpty()) {
+        Statement last = list.statements().get(list.statements().size() - 1);
+        if (last.is(Tree.Kind.RETURN_STMT, Tree.Kind.BREAK_STMT, Tree.Kind.RAISE_STMT)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Tree loopKeyword(Tree loop) {
+    if (loop instanceof ForStatement forStatement) {
+      return forStatement.forKeyword();
+    }
+    List<Tree> children = loop.children();
+    for (Tree child : children) {
+      if (child instanceof ComprehensionFor comprehensionFor) {
+        return comprehensionFor.forToken();
+      }
+    }
+    return loop;
+  }
+}

@@ -1,0 +1,43 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.orm;
+
+import org.backendreview.testing.CheckVerifier;
+import org.backendreview.testing.QuickFixVerifier;
+import org.junit.jupiter.api.Test;
+
+class MissingSelectRelatedCheckTest {
+
+  private static final String MODELS = """
+    from django.db import models
+
+    class Author(models.Model):
+        name = models.CharField(max_length=10)
+
+    class Book(models.Model):
+        author = models.ForeignKey(Author, on_delete=models.CASCADE)
+        isbn_owner = models.ForeignKey(Author, to_field="name", on_delete=models.CASCADE, related_name="+")
+
+    """;
+
+  @Test
+  void forward_relations_read_per_item_across_modules() {
+    CheckVerifier.verify(OrmSamples.withShop("orm/missingSelectRelated"), new MissingSelectRelatedCheck());
+  }
+
+  @Test
+  void quick_fix_reads_the_foreign_key_column() {
+    QuickFixVerifier.verify(new MissingSelectRelatedCheck(),
+      MODELS + "ids = [b.author.id for b in Book.objects.all()]\n",
+      MODELS + "ids = [b.author_id for b in Book.objects.all()]\n");
+  }
+
+  @Test
+  void no_quick_fix_when_the_key_targets_another_field() {
+    QuickFixVerifier.verifyNoQuickFixes(new MissingSelectRelatedCheck(),
+      MODELS + "ids = [b.isbn_owner.pk for b in Book.objects.all()]\n");
+  }
+}

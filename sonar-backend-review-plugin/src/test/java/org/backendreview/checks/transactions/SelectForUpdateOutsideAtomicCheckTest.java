@@ -1,0 +1,18 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.transactions;
+
+import org.backendreview.testing.CheckVerifier;
+import org.backendreview.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+class SelectForUpdateOutsideAtomicCheckTest {
+
+  @Test
+  void locks_outside_transactions_in_tasks_and_commands() {
+    CheckVerifier.verify(Samples.project("transactions/selectForUpdateOutsideAtomic"), new SelectForUpdateOutsideAtomicCheck());
+  }
+}
