@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
-import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Decorator;
@@ -118,7 +116,7 @@ public final class AsyncContext {
     Expression callee = Trees.skipParentheses(call.callee());
     FunctionDef target = null;
     if (callee instanceof Name name) {
-      target = functionBoundTo(name);
+      target = Trees.functionBoundTo(name);
     } else if (callee instanceof QualifiedExpression qualified && qualified.qualifier() instanceof Name receiver
       && ("self".equals(receiver.name()) || "cls".equals(receiver.name()))) {
       target = methodOfEnclosingClass(call, qualified.name().name());
@@ -127,19 +125,6 @@ public final class AsyncContext {
       return Optional.empty();
     }
     return Optional.of(target);
-  }
-
-  private static FunctionDef functionBoundTo(Name name) {
-    SymbolV2 symbol = name.symbolV2();
-    if (symbol == null) {
-      return null;
-    }
-    Optional<UsageV2> binding = symbol.getSingleBindingUsage();
-    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.FUNC_DECLARATION) {
-      return null;
-    }
-    Tree parent = binding.get().tree().parent();
-    return parent instanceof FunctionDef function ? function : null;
   }
 
   private static FunctionDef methodOfEnclosingClass(Tree node, String methodName) {

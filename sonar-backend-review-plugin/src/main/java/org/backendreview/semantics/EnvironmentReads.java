@@ -13,8 +13,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
-import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
-import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -73,8 +71,8 @@ public final class EnvironmentReads {
     if (!(Trees.skipParentheses(call.callee()) instanceof Name name)) {
       return Optional.empty();
     }
-    FunctionDef helper = moduleFunction(name);
-    if (helper == null || helper.body().statements().size() > MAX_HELPER_STATEMENTS) {
+    FunctionDef helper = Trees.functionBoundTo(name);
+    if (helper == null || !Trees.isModuleLevelStatement(helper) || helper.body().statements().size() > MAX_HELPER_STATEMENTS) {
       return Optional.empty();
     }
     List<Parameter> parameters = RequestHandlers.namedParameters(helper);
@@ -95,19 +93,6 @@ public final class EnvironmentReads {
     }
     Optional<String> variable = Arguments.positional(call, 0).flatMap(a -> Literals.stringValue(a.expression()));
     return Optional.of(new EnvRead(call, variable, defaultValue));
-  }
-
-  private static FunctionDef moduleFunction(Name name) {
-    SymbolV2 symbol = name.symbolV2();
-    if (symbol == null) {
-      return null;
-    }
-    Optional<UsageV2> binding = symbol.getSingleBindingUsage();
-    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.FUNC_DECLARATION) {
-      return null;
-    }
-    Tree definition = binding.get().tree().parent();
-    return definition instanceof FunctionDef function && Trees.isModuleLevelStatement(function) ? function : null;
   }
 
   private static boolean readsVariableNamedBy(FunctionDef helper, String parameter) {

@@ -9,8 +9,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.ComprehensionExpression;
 import org.sonar.plugins.python.api.tree.ComprehensionFor;
@@ -18,6 +22,7 @@ import org.sonar.plugins.python.api.tree.DictCompExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ForStatement;
 import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.ParenthesizedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -185,5 +190,19 @@ public final class Trees {
       }
     });
     return result;
+  }
+
+  /** The {@code def} a name is bound to when that is its only binding (a function of this file); null otherwise. */
+  @Nullable
+  public static FunctionDef functionBoundTo(Name name) {
+    SymbolV2 symbol = name.symbolV2();
+    if (symbol == null) {
+      return null;
+    }
+    Optional<UsageV2> binding = symbol.getSingleBindingUsage();
+    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.FUNC_DECLARATION) {
+      return null;
+    }
+    return binding.get().tree().parent() instanceof FunctionDef function ? function : null;
   }
 }

@@ -52,6 +52,9 @@ class RealCodeScanTest {
     long start = System.nanoTime();
     List<String> lines = new ArrayList<>();
     Map<String, Integer> counts = new TreeMap<>();
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No .py file under " + dir);
+    }
     PythonProject project = PythonProject.of(files);
     for (Path file : project.files().stream().map(java.io.File::toPath).toList()) {
       PythonVisitorContext context;

@@ -148,4 +148,23 @@ class TreeHelpersTest {
     assertThat(fixes).extracting(f -> QuickFixVerifier.apply(code, f)).containsExactly(
       "x = f(a, '''multi\nline''', b)\n", "x = f(a, s)\n", "x = f(a, z, '''multi\nline''')\n", "x = f(a, )\n");
   }
+
+  @Test
+  void function_bound_to_a_name_only_when_it_is_its_single_binding() {
+    Map<String, String> bound = new LinkedHashMap<>();
+    Analysis.onEach("m.py", """
+      from os import getenv
+      def helper(): pass
+      def twice(): pass
+      twice = 1
+      helper()
+      twice()
+      getenv("A")
+      """, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
+        Name callee = (Name) ((CallExpression) tree).callee();
+        var function = Trees.functionBoundTo(callee);
+        bound.put(callee.name(), function == null ? null : function.name().name());
+      });
+    assertThat(bound).containsEntry("helper", "helper").containsEntry("twice", null).containsEntry("getenv", null);
+  }
 }

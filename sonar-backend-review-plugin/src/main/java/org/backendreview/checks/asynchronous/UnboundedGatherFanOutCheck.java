@@ -144,12 +144,8 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
     if (!(expr instanceof CallExpression call) || !(Trees.skipParentheses(call.callee()) instanceof Name callee)) {
       return false;
     }
-    SymbolV2 symbol = callee.symbolV2();
-    Optional<UsageV2> binding = symbol == null ? Optional.empty() : symbol.getSingleBindingUsage();
-    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.FUNC_DECLARATION) {
-      // unknown callee (imported or a parameter): it may limit itself, stay silent
-      return true;
-    }
-    return binding.get().tree().parent() instanceof FunctionDef target && limitsConcurrency(target);
+    FunctionDef target = Trees.functionBoundTo(callee);
+    // unknown callee (imported or a parameter): it may limit itself, stay silent
+    return target == null || limitsConcurrency(target);
   }
 }
