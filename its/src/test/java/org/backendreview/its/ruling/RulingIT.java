@@ -100,9 +100,10 @@ class RulingIT {
       .append(" findings").append(byRule.isEmpty() ? "" : ": ").append(String.join(", ", byRule.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
       .append('\n')
       .append("package ").append(pkg.name()).append(' ').append(pkg.version()).append('\n');
-    for (Issue issue : result.issues()) {
-      out.append(shorten(issue.file())).append(':').append(issue.line()).append("  ").append(issue.rule()).append("  ").append(issue.message()).append('\n');
-    }
+    result.issues().stream()
+      .map(i -> new Issue(shorten(i.file()), i.line(), i.rule(), i.message()))
+      .sorted()
+      .forEach(i -> out.append(i.file()).append(':').append(i.line()).append("  ").append(i.rule()).append("  ").append(i.message()).append('\n'));
     result.warnings().stream().sorted().forEach(w -> out.append("warning ").append(shorten(w)).append('\n'));
     return out.toString();
   }
