@@ -97,6 +97,17 @@ final class WebApi {
       int line = issue.has("line") ? issue.get("line").getAsInt() : 0;
       issues.add(new Issue(file, line, rule.substring(rule.indexOf(':') + 1), issue.get("message").getAsString()));
     }
+    // security hotspots are not issues in the Web API: they are listed apart, and count as findings like the CLI's
+    for (JsonObject hotspot : all(server, "api/hotspots/search", "hotspots", "project", projectKey)) {
+      String rule = hotspot.get("ruleKey").getAsString();
+      if (!rule.startsWith(PluginMetadata.REPOSITORY + ":")) {
+        continue;
+      }
+      String component = hotspot.get("component").getAsString();
+      String file = component.substring(component.indexOf(':') + 1);
+      int line = hotspot.has("line") ? hotspot.get("line").getAsInt() : 0;
+      issues.add(new Issue(file, line, rule.substring(rule.indexOf(':') + 1), hotspot.get("message").getAsString()));
+    }
     return issues;
   }
 }

@@ -22,7 +22,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.backendreview.its.common.ExpectedIssues;
 import org.backendreview.its.common.Issue;
+import org.backendreview.its.common.Its;
 import org.backendreview.its.common.PluginMetadata;
 import org.backendreview.its.common.Timings;
 import org.sonarsource.sonarlint.core.rpc.protocol.backend.analysis.AnalyzeFilesAndTrackParams;
@@ -116,6 +118,15 @@ final class SonarLintProject {
     Map<String, List<RaisedIssueDto>> byFile = new HashMap<>();
     client.getRaisedIssuesForScopeId(scope).forEach((uri, issues) -> byFile.put(relative(uri), issues));
     return byFile;
+  }
+
+  /**
+   * The expected findings SonarLint raises as issues: security hotspots of the expected-issue files are left out, since
+   * SonarLint reports hotspots apart from issues (only in connected mode, through another RPC call).
+   */
+  static Set<Issue> withoutHotspots(Set<Issue> expected) {
+    PluginMetadata plugin = PluginMetadata.of(Its.pluginJar());
+    return ExpectedIssues.filter(expected, i -> !"SECURITY_HOTSPOT".equals(plugin.rules().get(i.rule()).type()));
   }
 
   /** Our repository's issues among the raised ones, engine-neutral (comparable with the expected-issue files). */
