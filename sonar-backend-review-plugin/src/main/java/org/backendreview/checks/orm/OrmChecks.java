@@ -18,7 +18,8 @@ public final class OrmChecks {
     PrematureQuerySetEvaluationCheck.class,
     RelationWithoutIntegrityCheck.class,
     QueryInLoopCheck.class,
-    UnhandledDoesNotExistCheck.class);
+    UnhandledDoesNotExistCheck.class,
+    SignalReceiverSideEffectCheck.class);
 
   private OrmChecks() {
   }
