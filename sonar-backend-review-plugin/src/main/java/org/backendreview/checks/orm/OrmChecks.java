@@ -19,7 +19,8 @@ public final class OrmChecks {
     RelationWithoutIntegrityCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class,
-    SignalReceiverSideEffectCheck.class);
+    SignalReceiverSideEffectCheck.class,
+    UnboundedQuerySetResponseCheck.class);
 
   private OrmChecks() {
   }
