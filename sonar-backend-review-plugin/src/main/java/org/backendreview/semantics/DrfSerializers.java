@@ -70,6 +70,20 @@ public final class DrfSerializers {
     }));
   }
 
+  /**
+   * True when the class is a DRF serializer: its type extends a {@code rest_framework.serializers} class, or (for a
+   * class of another module, whose bases the types do not carry) one of its declared bases resolves to one through its
+   * module's imports.
+   */
+  public static boolean isSerializerClass(ClassType type, SubscriptionContext ctx) {
+    java.util.function.Predicate<String> drf = fqn -> fqn.startsWith("rest_framework.serializers.");
+    if (ClassHierarchy.typeIsOrExtends(type, drf)) {
+      return true;
+    }
+    return of(type, ctx).filter(s -> s.declaration().bases().stream()
+      .anyMatch(base -> base instanceof Dotted dotted && drf.test(s.module().resolve(dotted.text())))).isPresent();
+  }
+
   /** The per-instance reads of the serializer (see the class comment). */
   public static List<Read> reads(Serializer serializer) {
     List<Read> reads = new ArrayList<>();

@@ -18,7 +18,9 @@ public final class OrmChecks {
     PrematureQuerySetEvaluationCheck.class,
     RelationWithoutIntegrityCheck.class,
     QueryInLoopCheck.class,
-    UnhandledDoesNotExistCheck.class);
+    UnhandledDoesNotExistCheck.class,
+    SignalReceiverSideEffectCheck.class,
+    UnboundedQuerySetResponseCheck.class);
 
   private OrmChecks() {
   }

@@ -1,0 +1,91 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.orm;
+
+import java.util.Optional;
+import org.backendreview.semantics.BlockingCalls;
+import org.backendreview.semantics.DjangoModels;
+import org.backendreview.semantics.DjangoQuerySets;
+import org.backendreview.semantics.DjangoSignals;
+import org.backendreview.semantics.DjangoSignals.Receiver;
+import org.backendreview.semantics.DjangoWrites;
+import org.backendreview.semantics.OutboundEffects;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.types.v2.ClassType;
+
+/**
+ * ORM-08: a receiver of a model signal ({@code post_save}, {@code pre_save}, {@code m2m_changed}, {@code pre_delete},
+ * {@code post_delete}) that makes an outbound call (HTTP request, e-mail, task dispatch, broker publish) or writes
+ * another model than its sender. Only calls written directly in the receiver count (not in nested functions or
+ * lambdas, so {@code transaction.on_commit(lambda: ...)} is fine), and {@code delay_on_commit} is not an effect.
+ */
+@Rule(key = "SignalReceiverSideEffect")
+public class SignalReceiverSideEffectCheck extends PythonSubscriptionCheck {
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ctx -> DjangoSignals.decorated((FunctionDef) ctx.syntaxNode())
+      .ifPresent(r -> check(r, ctx)));
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> DjangoSignals.connected((CallExpression) ctx.syntaxNode())
+      .ifPresent(r -> check(r, ctx)));
+  }
+
+  private static void check(Receiver receiver, SubscriptionContext ctx) {
+    String where = "the " + receiver.signals().get(0) + " receiver \"" + receiver.function().name().name() + "\"";
+    ClassType sender = receiver.sender() == null || !DjangoModels.isModelClass(receiver.sender()) ? null
+      : DjangoModels.classType(receiver.sender().typeV2());
+    for (CallExpression call : Trees.descendantsInSameScope(receiver.function().body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      String effect = effect(call, sender, ctx);
+      if (effect != null) {
+        ctx.addIssue(call, "Move " + effect + " out of " + where + " into the code that saves the model, or dispatch it with "
+            + "transaction.on_commit(): a signal receiver hides it from every caller of save().")
+          .secondary(receiver.registration(), "Connected to " + String.join(", ", receiver.signals()) + " here");
+      }
+    }
+  }
+
+  private static String effect(CallExpression call, ClassType sender, SubscriptionContext ctx) {
+    Optional<OutboundEffects.Effect> outbound = OutboundEffects.of(call, ctx);
+    if (outbound.isPresent()) {
+      return outbound.get().onCommit() ? null : "this " + outbound.get().kind().description() + " (\"" + outbound.get().what() + "\")";
+    }
+    Optional<String> http = BlockingCalls.blockingHttp(call);
+    if (http.isPresent()) {
+      return "this HTTP call (\"" + http.get() + "\")";
+    }
+    if (sender == null) {
+      return null;
+    }
+    Optional<DjangoWrites.Write> write = DjangoWrites.of(call, ctx);
+    ClassType written = write.isEmpty() ? null : writtenModel(call, ctx);
+    if (written == null || written.equals(sender) || written.fullyQualifiedName() == null
+      || written.fullyQualifiedName().equals(sender.fullyQualifiedName())) {
+      return null;
+    }
+    return "this write to \"" + written.name() + "\"";
+  }
+
+  private static ClassType writtenModel(CallExpression call, SubscriptionContext ctx) {
+    Expression receiver = Trees.skipParentheses(Fqns.receiver(call).orElseThrow());
+    Optional<DjangoQuerySets.QuerySet> qs = DjangoQuerySets.of(receiver, ctx);
+    if (qs.isPresent()) {
+      return qs.get().model();
+    }
+    if (receiver instanceof Name name) {
+      return DjangoModels.instanceOrigin(name, ctx).map(DjangoModels.InstanceOrigin::model).orElse(null);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.orm;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.DjangoQuerySets;
+import org.backendreview.semantics.DrfSerializers;
+import org.backendreview.semantics.RequestHandlers;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ComprehensionExpression;
+import org.sonar.plugins.python.api.tree.DictionaryLiteral;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.ReturnStatement;
+import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.types.v2.ClassType;
+
+/**
+ * ORM-05 for hand-written handlers: a Django view, a DRF {@code APIView}/{@code @api_view} handler or a FastAPI path
+ * operation that returns or serialises every row of a model ({@code Model.objects.all()} or a queryset of a known
+ * model built without {@code filter}/{@code exclude} and without slicing) in one response. Serialising means: returned
+ * (FastAPI), {@code list(qs)}, a comprehension over it, {@code JsonResponse}/{@code Response}, {@code serializers.serialize},
+ * a DRF serializer with {@code many=True}, or a value of the context dictionary given to {@code render()}. Handlers
+ * that paginate anything ({@code Paginator}, {@code paginate_queryset}...) are left alone.
+ */
+@Rule(key = "UnboundedQuerySetResponse")
+public class UnboundedQuerySetResponseCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> FILTERING = Set.of("filter", "exclude", "complex_filter", "extra", "none", "get", "in_bulk", "raw",
+    "aggregate", "count", "exists", "first", "last", "latest", "earliest", "iterator", "dates", "datetimes");
+  private static final Set<String> RESPONSES = Set.of("django.http.JsonResponse", "django.http.response.JsonResponse",
+    "rest_framework.response.Response");
+  private static final Set<String> SERIALIZE = Set.of("django.core.serializers.serialize");
+  private static final Set<String> RENDER = Set.of("django.shortcuts.render", "django.template.response.TemplateResponse",
+    "django.shortcuts.render_to_response", "django.template.loader.render_to_string");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, UnboundedQuerySetResponseCheck::check);
+  }
+
+  private static void check(SubscriptionContext ctx) {
+    FunctionDef function = (FunctionDef) ctx.syntaxNode();
+    Optional<RequestHandlers.Handler> handler = RequestHandlers.of(function, ctx);
+    if (handler.isEmpty() || handler.get().framework() == RequestHandlers.Framework.FLASK || paginates(function)) {
+      return;
+    }
+    boolean fastApi = handler.get().framework() == RequestHandlers.Framework.FASTAPI;
+    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      for (Expression listed : listedExpressions(t, fastApi, ctx)) {
+        report(listed, ctx);
+      }
+    });
+  }
+
+  /** The expressions this node turns into a whole response or list. */
+  private static List<Expression> listedExpressions(Tree node, boolean fastApi, SubscriptionContext ctx) {
+    if (node instanceof ReturnStatement returned && fastApi && returned.expressions().size() == 1) {
+      return List.of(returned.expressions().get(0));
+    }
+    if (node instanceof ComprehensionExpression comprehension) {
+      return List.of(comprehension.comprehensionFor().iterable());
+    }
+    if (!(node instanceof CallExpression call)) {
+      return List.of();
+    }
+    if (Fqns.isCallTo(call, "list") || isCallToAny(call, RESPONSES)) {
+      return Arguments.value(call, 0, "data").stream().toList();
+    }
+    if (isCallToAny(call, SERIALIZE)) {
+      return Arguments.value(call, 1, "queryset").stream().toList();
+    }
+    if (isCallToAny(call, RENDER)) {
+      int position = Fqns.isCallTo(call, "django.template.loader.render_to_string") ? 1 : 2;
+      return Arguments.value(call, position, "context").map(Trees::skipParentheses)
+        .filter(DictionaryLiteral.class::isInstance).map(d -> contextValues((DictionaryLiteral) d)).orElse(List.of());
+    }
+    if (Arguments.value(call, -1, "many").flatMap(Literals::booleanValue).orElse(false)
+      && call.callee().typeV2() instanceof ClassType serializer && DrfSerializers.isSerializerClass(serializer, ctx)) {
+      return Arguments.value(call, 0, "instance").stream().toList();
+    }
+    return List.of();
+  }
+
+  private static List<Expression> contextValues(DictionaryLiteral dictionary) {
+    return dictionary.elements().stream().filter(KeyValuePair.class::isInstance).map(e -> ((KeyValuePair) e).value()).toList();
+  }
+
+  private static boolean isCallToAny(CallExpression call, Set<String> fqns) {
+    return Fqns.ofCallee(call).filter(fqns::contains).isPresent();
+  }
+
+  private static void report(Expression listed, SubscriptionContext ctx) {
+    Optional<DjangoQuerySets.QuerySet> qs = DjangoQuerySets.of(listed, ctx);
+    if (qs.isEmpty() || qs.get().sliced() || qs.get().model() == null
+      || qs.get().methods().stream().anyMatch(m -> Fqns.calleeName(m).filter(FILTERING::contains).isPresent())) {
+      return;
+    }
+    ctx.addIssue(listed, "Paginate or slice this list of every \"" + qs.get().model().name() + "\" row: the response grows with the table.")
+      .secondary(qs.get().origin(), "Queryset without a filter or a limit");
+  }
+
+  /** True when the handler paginates or slices in any way the rule does not follow. */
+  private static boolean paginates(FunctionDef function) {
+    boolean[] found = {false};
+    Trees.walk(function.body(), t -> !found[0], t -> {
+      if (t instanceof CallExpression call && Fqns.calleeName(call).filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("paginat")).isPresent()) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+}

@@ -1,0 +1,97 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.Nullable;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Trees;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Decorator;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.ListLiteral;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.Tuple;
+
+/**
+ * Receivers of Django's model signals ({@code pre_save}, {@code post_save}, {@code pre_delete}, {@code post_delete},
+ * {@code m2m_changed}): functions decorated with {@code @receiver(signal, sender=...)} and functions of the same file
+ * passed to {@code signal.connect(fn, sender=...)}. Signals are known by the FQN their import gives them; receivers
+ * connected from another module ({@code AppConfig.ready()} connecting an imported function) are not followed.
+ */
+public final class DjangoSignals {
+
+  private static final String SIGNALS = "django.db.models.signals.";
+  private static final List<String> MODEL_SIGNALS = List.of("pre_save", "post_save", "pre_delete", "post_delete", "m2m_changed");
+  private static final List<String> RECEIVER_DECORATORS = List.of("django.dispatch.receiver", "django.dispatch.dispatcher.receiver");
+
+  private DjangoSignals() {
+  }
+
+  /**
+   * A receiver of model signals.
+   *
+   * @param signals the model signals it receives ({@code post_save}...)
+   * @param registration the decorator or {@code connect(...)} call that connects it
+   * @param sender the {@code sender=} argument, or null when absent
+   */
+  public record Receiver(FunctionDef function, List<String> signals, org.sonar.plugins.python.api.tree.Tree registration,
+    @Nullable Expression sender) {
+  }
+
+  /** The receiver a {@code @receiver(<model signal>, ...)} decorator makes of the function, or empty. */
+  public static Optional<Receiver> decorated(FunctionDef function) {
+    for (Decorator decorator : function.decorators()) {
+      if (decorator.expression() instanceof CallExpression call && RECEIVER_DECORATORS.stream().anyMatch(f -> Fqns.isCallTo(call, f))) {
+        List<String> signals = Arguments.value(call, 0, "signal").map(DjangoSignals::modelSignals).orElse(List.of());
+        if (!signals.isEmpty()) {
+          return Optional.of(new Receiver(function, signals, decorator, Arguments.value(call, -1, "sender").orElse(null)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * For {@code <model signal>.connect(fn, sender=...)} where {@code fn} is a function of this file, the receiver; empty
+   * otherwise (also when {@code fn} already has a {@code @receiver} decorator, which {@link #decorated} reports).
+   */
+  public static Optional<Receiver> connected(CallExpression call) {
+    if (!(Trees.skipParentheses(call.callee()) instanceof QualifiedExpression qualified) || !"connect".equals(qualified.name().name())) {
+      return Optional.empty();
+    }
+    Optional<String> signal = modelSignal(qualified.qualifier());
+    Optional<Expression> fn = Arguments.value(call, 0, "receiver");
+    if (signal.isEmpty() || fn.isEmpty() || !(Trees.skipParentheses(fn.get()) instanceof Name name)) {
+      return Optional.empty();
+    }
+    FunctionDef function = Trees.functionBoundTo(name);
+    if (function == null || decorated(function).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Receiver(function, List.of(signal.get()), call, Arguments.value(call, 1, "sender").orElse(null)));
+  }
+
+  private static List<String> modelSignals(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    List<Expression> elements = expr instanceof ListLiteral list ? list.elements().expressions()
+      : expr instanceof Tuple tuple ? tuple.elements() : List.of(expr);
+    List<String> signals = new ArrayList<>();
+    for (Expression element : elements) {
+      modelSignal(element).ifPresent(signals::add);
+    }
+    return signals;
+  }
+
+  private static Optional<String> modelSignal(Expression expression) {
+    return Fqns.of(expression).filter(f -> f.startsWith(SIGNALS)).map(f -> f.substring(SIGNALS.length())).filter(MODEL_SIGNALS::contains);
+  }
+}
