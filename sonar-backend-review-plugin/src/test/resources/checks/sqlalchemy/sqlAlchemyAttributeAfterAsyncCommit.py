@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Depends
 from sqlalchemy import select, func
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from app.database import AsyncSessionLocal, get_session
 
@@ -58,6 +58,15 @@ async def rename_scalar(user_id: int, name: str):
         return label
 
 
+async def rename_two_steps(user_id: int, name: str):
+    async with SessionFactory() as session:
+        result = await session.execute(select(User).where(User.id == user_id))
+        user = result.scalars().first()
+        user.name = name
+        await session.commit()
+    return {"name": user.name}  # Noncompliant
+
+
 class UserService:
     def __init__(self):
         self.session = SessionFactory()
@@ -67,6 +76,31 @@ class UserService:
         self.session.add(user)
         await self.session.commit()
         return user.id  # Noncompliant
+
+
+class Storage:
+    def __init__(self):
+        # SQLAlchemy 1.4 style: a sessionmaker making AsyncSession objects
+        self.session = sessionmaker(engine, class_=AsyncSession)
+
+    async def add_profile(self, name):
+        async with self.session() as session:
+            user = User(name=name)
+            session.add(user)
+            await session.commit()
+        return user.id  # Noncompliant
+
+
+class KeptStorage:
+    def __init__(self):
+        self.session = sessionmaker(engine, expire_on_commit=False, class_=AsyncSession)
+
+    async def add_profile(self, name):
+        async with self.session() as session:
+            user = User(name=name)
+            session.add(user)
+            await session.commit()
+        return user.id
 
 
 # Compliant look-alikes
@@ -157,6 +191,24 @@ async def commit_in_branch(name: str, flag: bool):
             await session.commit()
         else:
             print(user.name)
+
+
+async def delete_user(user_id: int):
+    async with SessionFactory() as session:
+        result = await session.execute(select(User).where(User.id == user_id))
+        user = result.scalar()
+        await session.delete(user)
+        await session.commit()
+    return user.name  # deleted instances are detached by the commit, not expired
+
+
+async def result_used_twice(user_id: int):
+    async with SessionFactory() as session:
+        result = await session.execute(select(User).where(User.id == user_id))
+        user = result.scalar()
+        print(result)
+        await session.commit()
+        return user.name
 
 
 async def count_only():

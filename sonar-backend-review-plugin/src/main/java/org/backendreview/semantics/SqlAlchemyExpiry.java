@@ -49,6 +49,33 @@ public final class SqlAlchemyExpiry {
     return result;
   }
 
+  /**
+   * True when every origin of the session is a call of a factory bound in the module to
+   * {@code sessionmaker(..., class_=AsyncSession)} (the SQLAlchemy 1.4 way of making asyncio sessions, which
+   * {@link SqlAlchemy#sessionKind} reports as synchronous by the factory's class).
+   */
+  public static boolean madeAsyncBySessionmaker(Expression session, Origins origins, SubscriptionContext ctx) {
+    List<Expression> values = origins.of(session, ctx);
+    return !values.isEmpty() && values.stream().allMatch(value -> Trees.skipParentheses(value) instanceof CallExpression call
+      && factoriesOf(call, origins, ctx).stream().allMatch(SqlAlchemyExpiry::hasAsyncSessionClass) && !factoriesOf(call, origins, ctx).isEmpty());
+  }
+
+  private static List<Expression> factoriesOf(CallExpression call, Origins origins, SubscriptionContext ctx) {
+    Expression factory = Trees.skipParentheses(call.callee());
+    if (factory instanceof CallExpression) {
+      return List.of(factory);
+    }
+    return factory instanceof Name || factory instanceof QualifiedExpression ? origins.of(factory, ctx) : List.of();
+  }
+
+  private static boolean hasAsyncSessionClass(Expression factory) {
+    return Trees.skipParentheses(factory) instanceof CallExpression call && SqlAlchemy.factoryCreation(call).filter(k -> k == SqlAlchemy.SessionKind.SYNC).isPresent()
+      && Arguments.keyword(call, "class_").flatMap(a -> Fqns.of(a.expression()))
+        .filter(f -> f.equals("sqlalchemy.ext.asyncio.AsyncSession") || f.equals("sqlalchemy.ext.asyncio.session.AsyncSession")
+          || f.equals("sqlmodel.ext.asyncio.session.AsyncSession"))
+        .isPresent();
+  }
+
   private static Optional<Boolean> ofCreation(Expression value, Origins origins, SubscriptionContext ctx) {
     if (!(Trees.skipParentheses(value) instanceof CallExpression call) || SqlAlchemy.sessionCreation(call, origins, ctx).isEmpty()) {
       return Optional.empty();
@@ -63,9 +90,7 @@ public final class SqlAlchemyExpiry {
     if (isSessionClass(call)) {
       return Optional.of(Boolean.TRUE);
     }
-    Expression factory = Trees.skipParentheses(call.callee());
-    List<Expression> factories = factory instanceof CallExpression ? List.of(factory)
-      : (factory instanceof Name || factory instanceof QualifiedExpression) ? origins.of(factory, ctx) : List.of();
+    List<Expression> factories = factoriesOf(call, origins, ctx);
     if (factories.isEmpty()) {
       return Optional.empty();
     }

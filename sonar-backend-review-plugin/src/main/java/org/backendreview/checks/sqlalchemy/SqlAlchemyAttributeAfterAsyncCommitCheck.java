@@ -71,7 +71,8 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscription
       return;
     }
     String session = sessionKey(receiver.get());
-    if (session == null || SqlAlchemy.sessionKind(receiver.get(), origins, ctx).filter(k -> k == SessionKind.ASYNC).isEmpty()
+    if (session == null || (SqlAlchemy.sessionKind(receiver.get(), origins, ctx).filter(k -> k == SessionKind.ASYNC).isEmpty()
+      && !SqlAlchemyExpiry.madeAsyncBySessionmaker(receiver.get(), origins, ctx))
       || !SqlAlchemyExpiry.expiresOnCommit(receiver.get(), origins, ctx).orElse(Boolean.FALSE)) {
       return;
     }
@@ -135,6 +136,15 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscription
         }
       }
     }
+    // instances deleted before the commit are detached by it, not expired
+    for (CallExpression call : Trees.descendantsInSameScope(coroutine.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (Trees.startsBefore(call, commit) && Fqns.calleeName(call).filter("delete"::equals).isPresent()
+        && Fqns.receiver(call).filter(r -> isSession(r, session)).isPresent()
+        && Arguments.positional(call, 0).map(a -> Trees.skipParentheses(a.expression())).orElse(null) instanceof Name deleted
+        && deleted.symbolV2() != null) {
+        result.remove(deleted.symbolV2());
+      }
+    }
     return result;
   }
 
@@ -168,13 +178,29 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscription
   private static Name boundName(CallExpression load) {
     Tree await = AsyncContext.outermostParentheses(load).parent();
     String method = Fqns.calleeName(load).orElse("");
-    Tree value = await;
-    if (!"get".equals(method) && !"scalar".equals(method)) {
-      value = resultAccess(await, method);
-      if (value == null) {
-        return null;
-      }
+    if ("get".equals(method) || "scalar".equals(method)) {
+      return assignedName(await);
     }
+    Tree value = resultAccess(await, method);
+    if (value != null) {
+      return assignedName(value);
+    }
+    // result = await session.execute(select(Model)); obj = result.scalar_one()
+    Name result = assignedName(await);
+    SymbolV2 symbol = result == null ? null : result.symbolV2();
+    if (symbol == null || symbol.usages().stream().filter(UsageV2::isBindingUsage).count() != 1) {
+      return null;
+    }
+    List<Name> reads = symbol.usages().stream().filter(u -> !u.isBindingUsage()).map(u -> (Name) u.tree()).toList();
+    if (reads.size() != 1) {
+      return null;
+    }
+    value = resultAccess(reads.get(0), method);
+    return value == null ? null : assignedName(value);
+  }
+
+  /** {@code name = <value>}: the single name the value is assigned to, or null. */
+  private static Name assignedName(Tree value) {
     Tree top = value instanceof Expression e ? AsyncContext.outermostParentheses(e) : value;
     if (top.parent() instanceof AssignmentStatement assignment && assignment.assignedValue() == top && assignment.lhsExpressions().size() == 1
       && assignment.lhsExpressions().get(0).expressions().size() == 1
