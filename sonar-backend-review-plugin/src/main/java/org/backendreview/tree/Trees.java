@@ -24,6 +24,7 @@ import org.sonar.plugins.python.api.tree.ForStatement;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.ParenthesizedExpression;
+import org.sonar.plugins.python.api.tree.Token;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
@@ -190,6 +191,13 @@ public final class Trees {
       }
     });
     return result;
+  }
+
+  /** True when the first tree starts before the second one in the file (by their first tokens). */
+  public static boolean startsBefore(Tree first, Tree second) {
+    Token a = first.firstToken();
+    Token b = second.firstToken();
+    return a.line() < b.line() || a.line() == b.line() && a.column() < b.column();
   }
 
   /** The {@code def} a name is bound to when that is its only binding (a function of this file); null otherwise. */

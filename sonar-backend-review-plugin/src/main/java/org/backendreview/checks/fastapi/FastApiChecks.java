@@ -21,7 +21,8 @@ public final class FastApiChecks {
     CreateEndpointWithout201Check.class,
     StateChangeInSafeMethodHandlerCheck.class,
     HttpExceptionInServiceLayerCheck.class,
-    RouteReturnsSecretFieldsCheck.class);
+    RouteReturnsSecretFieldsCheck.class,
+    FastApiExceptionWithoutHandlerCheck.class);
 
   private FastApiChecks() {
   }

@@ -17,7 +17,8 @@ public final class SqlAlchemyChecks {
     SqlAlchemyLegacyQueryApiCheck.class,
     SqlAlchemyAsyncSessionQueryCheck.class,
     SqlAlchemyPythonOperatorInFilterCheck.class,
-    SqlAlchemyStatementNotExecutedCheck.class);
+    SqlAlchemyStatementNotExecutedCheck.class,
+    SqlAlchemyAttributeAfterAsyncCommitCheck.class);
 
   private SqlAlchemyChecks() {
   }
