@@ -556,7 +556,11 @@ public final class TaintEngine {
       assigned = Set.of();
     }
     if (!assigned.isEmpty()) {
-      for (Expression value : assigned) {
+      // the frontend's set has no stable order: document order keeps the reported source the same from run to run
+      List<Expression> ordered = assigned.stream()
+        .sorted(java.util.Comparator.comparingInt((Expression e) -> e.firstToken().line()).thenComparingInt(e -> e.firstToken().column()))
+        .toList();
+      for (Expression value : ordered) {
         Tree target = assignmentTarget(value, symbol.name());
         if (!validated.test(target == null ? value : target)) {
           result = result.union(eval(value, kind).then(target == null ? value : target, "Assigned to \"" + symbol.name() + "\"."));
