@@ -170,6 +170,10 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
   /** {@code get_or_create(a=..., b=...)} whose lookup fields are not unique together. */
   private static void checkGetOrCreate(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    // cheap name test first: resolving the queryset of every call of a file is what costs
+    if (!(call.callee() instanceof QualifiedExpression callee) || !Set.of("get_or_create", "update_or_create").contains(callee.name().name())) {
+      return;
+    }
     Optional<QueryCall> query = DjangoQuerySets.queryCall(call, ctx)
       .filter(q -> "get_or_create".equals(q.method()) || "update_or_create".equals(q.method()));
     if (query.isEmpty() || !query.get().receiver().methods().isEmpty()) {
