@@ -135,7 +135,7 @@ final class Guards {
   }
 
   static boolean before(Token a, Token b) {
-    return a.line() < b.line() || a.line() == b.line() && a.column() < b.column();
+    return Trees.compareTokens(a, b) < 0;
   }
 
   /** The block always leaves: its last statement returns, raises, continues, breaks or calls an abort-like function. */

@@ -557,9 +557,7 @@ public final class TaintEngine {
     }
     if (!assigned.isEmpty()) {
       // the frontend's set has no stable order: document order keeps the reported source the same from run to run
-      List<Expression> ordered = assigned.stream()
-        .sorted(java.util.Comparator.comparingInt((Expression e) -> e.firstToken().line()).thenComparingInt(e -> e.firstToken().column()))
-        .toList();
+      List<Expression> ordered = assigned.stream().sorted(Trees.DOCUMENT_ORDER).toList();
       for (Expression value : ordered) {
         Tree target = assignmentTarget(value, symbol.name());
         if (!validated.test(target == null ? value : target)) {
@@ -608,7 +606,7 @@ public final class TaintEngine {
           result.add(usage);
         }
       }
-      result.sort((a, b) -> compare(a.tree().firstToken(), b.tree().firstToken()));
+      result.sort((a, b) -> Trees.DOCUMENT_ORDER.compare(a.tree(), b.tree()));
       return result;
     });
   }
@@ -651,11 +649,7 @@ public final class TaintEngine {
   }
 
   private static boolean isBefore(Tree definition, Tree use) {
-    return compare(definition.firstToken(), use.firstToken()) < 0 || definition.is(Tree.Kind.NAME) && definition.parent() instanceof Parameter;
-  }
-
-  private static int compare(Token a, Token b) {
-    return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
+    return Trees.startsBefore(definition, use) || definition.is(Tree.Kind.NAME) && definition.parent() instanceof Parameter;
   }
 
   /** A plain assignment {@code x = value} in a block that encloses the use, before it: earlier definitions are dead. */

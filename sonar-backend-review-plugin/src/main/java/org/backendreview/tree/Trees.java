@@ -7,6 +7,7 @@ package org.backendreview.tree;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -195,9 +196,15 @@ public final class Trees {
 
   /** True when the first tree starts before the second one in the file (by their first tokens). */
   public static boolean startsBefore(Tree first, Tree second) {
-    Token a = first.firstToken();
-    Token b = second.firstToken();
-    return a.line() < b.line() || a.line() == b.line() && a.column() < b.column();
+    return DOCUMENT_ORDER.compare(first, second) < 0;
+  }
+
+  /** Trees by where they start in the file: line, then column. */
+  public static final Comparator<Tree> DOCUMENT_ORDER = Comparator.comparing(Tree::firstToken, Trees::compareTokens);
+
+  /** Tokens by position: line, then column. */
+  public static int compareTokens(Token a, Token b) {
+    return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
   }
 
   /** The {@code def} a name is bound to when that is its only binding (a function of this file); null otherwise. */
