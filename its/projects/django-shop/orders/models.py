@@ -20,3 +20,12 @@ class Order(models.Model):
     total = models.DecimalField(max_digits=12, decimal_places=2)
     status = models.CharField(max_length=16, choices=STATUSES, default=PENDING)
     created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["customer", "product", "status"],
+                condition=models.Q(status="pending"),
+                name="one_pending_order_per_product",
+            ),
+        ]
