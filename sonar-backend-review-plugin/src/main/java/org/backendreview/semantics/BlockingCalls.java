@@ -235,21 +235,9 @@ public final class BlockingCalls {
    * {@code httpx.Client} methods, {@code urllib.request.urlopen}), as a label, or empty.
    */
   public static Optional<String> blockingHttp(CallExpression call) {
-    Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.isPresent()) {
-      String name = fqn.get();
-      String method = name.substring(name.lastIndexOf('.') + 1);
-      if (("urllib.request.urlopen".equals(name) || "urllib.request.urlretrieve".equals(name))) {
-        return Optional.of(name + "()");
-      }
-      for (String prefix : HTTP_FUNCTION_PREFIXES) {
-        if (name.equals(prefix + method) && HTTP_METHODS.contains(method)) {
-          return Optional.of("requests." + method + "()");
-        }
-      }
-      if (name.equals("httpx." + method) && HTTP_METHODS.contains(method) || name.equals("httpx.stream")) {
-        return Optional.of(name + "()");
-      }
+    Optional<String> function = Fqns.ofCallee(call).flatMap(BlockingCalls::blockingHttpFunction);
+    if (function.isPresent()) {
+      return function;
     }
     Expression callee = Trees.skipParentheses(call.callee());
     if (callee instanceof QualifiedExpression qualified && HTTP_METHODS.contains(qualified.name().name())) {
@@ -260,6 +248,27 @@ public final class BlockingCalls {
       if (client.filter(ClientObjects.HTTPX_CLIENT::equals).isPresent()) {
         return Optional.of("httpx.Client." + qualified.name().name() + "()");
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * For the FQN of a blocking HTTP function ({@code requests} and {@code httpx} module functions,
+   * {@code urllib.request.urlopen}), its label; empty otherwise (methods of client objects need the call, see
+   * {@link #blockingHttp}).
+   */
+  public static Optional<String> blockingHttpFunction(String name) {
+    String method = name.substring(name.lastIndexOf('.') + 1);
+    if ("urllib.request.urlopen".equals(name) || "urllib.request.urlretrieve".equals(name)) {
+      return Optional.of(name + "()");
+    }
+    for (String prefix : HTTP_FUNCTION_PREFIXES) {
+      if (name.equals(prefix + method) && HTTP_METHODS.contains(method)) {
+        return Optional.of("requests." + method + "()");
+      }
+    }
+    if (name.equals("httpx." + method) && HTTP_METHODS.contains(method) || name.equals("httpx.stream")) {
+      return Optional.of(name + "()");
     }
     return Optional.empty();
   }

@@ -12,6 +12,8 @@ import javax.annotation.Nullable;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.sonar.plugins.python.api.LocationInFile;
+import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Decorator;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -20,12 +22,14 @@ import org.sonar.plugins.python.api.tree.ListLiteral;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tuple;
+import org.sonar.plugins.python.api.types.v2.FunctionType;
 
 /**
  * Receivers of Django's model signals ({@code pre_save}, {@code post_save}, {@code pre_delete}, {@code post_delete},
  * {@code m2m_changed}): functions decorated with {@code @receiver(signal, sender=...)} and functions of the same file
- * passed to {@code signal.connect(fn, sender=...)}. Signals are known by the FQN their import gives them; receivers
- * connected from another module ({@code AppConfig.ready()} connecting an imported function) are not followed.
+ * passed to {@code signal.connect(fn, sender=...)}. Signals are known by the FQN their import gives them. A function of
+ * another module passed to {@code connect} ({@code AppConfig.ready()} connecting an imported function) is given by
+ * {@link #connectedFromModule}: its definition is read from that module's {@link ModuleSummary} (its body's calls only).
  */
 public final class DjangoSignals {
 
@@ -78,6 +82,48 @@ public final class DjangoSignals {
       return Optional.empty();
     }
     return Optional.of(new Receiver(function, List.of(signal.get()), call, Arguments.value(call, 1, "sender").orElse(null)));
+  }
+
+  /**
+   * A receiver defined in another module of the project and connected here.
+   *
+   * @param module the summary of the module defining it
+   * @param function its top-level definition there
+   * @param signal the model signal ({@code post_save}...)
+   * @param registration the {@code connect(...)} call
+   */
+  public record ImportedReceiver(ModuleSummary module, ModuleSummary.FunctionSummary function, String signal, CallExpression registration) {
+  }
+
+  /**
+   * For {@code <model signal>.connect(fn, ...)} where {@code fn} is a top-level function of another module of the project
+   * (imported, or read as {@code module.fn}) that has no {@code @receiver} decorator, the receiver; empty otherwise (a
+   * function of this file is {@link #connected}; an unresolved or library function is unknown).
+   */
+  public static Optional<ImportedReceiver> connectedFromModule(CallExpression call, SubscriptionContext ctx) {
+    if (!(Trees.skipParentheses(call.callee()) instanceof QualifiedExpression qualified) || !"connect".equals(qualified.name().name())) {
+      return Optional.empty();
+    }
+    Optional<String> signal = modelSignal(qualified.qualifier());
+    Optional<Expression> fn = Arguments.value(call, 0, "receiver");
+    if (signal.isEmpty() || fn.isEmpty() || !(Trees.skipParentheses(fn.get()).typeV2() instanceof FunctionType function)) {
+      return Optional.empty();
+    }
+    Optional<LocationInFile> location = function.definitionLocation();
+    if (location.isEmpty() || location.get().fileId() == null || location.get().fileId().equals(ctx.pythonFile().key())) {
+      return Optional.empty();
+    }
+    Optional<ModuleSummary> module = ModuleSources.summaryAt(location.get(), ctx);
+    ModuleSummary.FunctionSummary summary = module.map(m -> m.functions().get(function.name())).orElse(null);
+    if (summary == null || summary.nameRange().line() != location.get().startLine()) {
+      return Optional.empty();
+    }
+    for (ModuleSummary.Value decorator : summary.decorators()) {
+      if (RECEIVER_DECORATORS.contains(module.get().resolve(ModuleSummary.decoratorText(decorator)))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new ImportedReceiver(module.get(), summary, signal.get(), call));
   }
 
   private static List<String> modelSignals(Expression expression) {

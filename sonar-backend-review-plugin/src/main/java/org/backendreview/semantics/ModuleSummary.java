@@ -52,6 +52,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 public final class ModuleSummary {
 
   private static final int MAX_ACCESS_PATHS = 200;
+  static final int MAX_CALLS_PER_FUNCTION = 200;
 
   private final String fileId;
   private final Map<String, String> imports = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ public final class ModuleSummary {
   private final Map<String, Assigned> assignments = new LinkedHashMap<>();
   private final Map<String, List<Assigned>> allAssignments = new LinkedHashMap<>();
   private final List<String> mutatedNames = new ArrayList<>();
+  private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -163,8 +165,28 @@ public final class ModuleSummary {
   public record FunctionSummary(String name, Range nameRange, List<Value> decorators, List<String> parameters) {
   }
 
+  /**
+   * A call written in a function body: its callee as dotted text as written ({@code notify.delay}, {@code send_mail};
+   * {@code ?} when the callee is not a dotted name), to be resolved with {@link #resolve(String)}.
+   */
+  public record CallSite(String callee, Range range) {
+  }
+
+  /** The dotted text of a decorator ({@code app.task} for {@code @app.task} and {@code @app.task(bind=True)}), or "". */
+  public static String decoratorText(Value decorator) {
+    return decorator instanceof Call call ? call.callee() : decorator instanceof Dotted dotted ? dotted.text() : "";
+  }
+
   public String fileId() {
     return fileId;
+  }
+
+  /**
+   * The calls the top-level function of this name makes directly in its body (not in nested functions, lambdas or
+   * classes), in source order, at most {@value #MAX_CALLS_PER_FUNCTION}; empty for an unknown function.
+   */
+  public List<CallSite> callsIn(String function) {
+    return functionCalls.getOrDefault(function, List.of());
   }
 
   /** Local name to imported dotted name ({@code from django.db import models} gives {@code models -> django.db.models}). */
@@ -246,6 +268,7 @@ public final class ModuleSummary {
       } else if (tree instanceof FunctionDef functionDef) {
         functions.put(functionDef.name().name(), new FunctionSummary(functionDef.name().name(), Range.of(functionDef.name()),
           decorators(functionDef.decorators()), parameterNames(functionDef)));
+        functionCalls.put(functionDef.name().name(), directCalls(functionDef));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
           name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
@@ -259,6 +282,17 @@ public final class ModuleSummary {
         noteMutatingCall(statement);
       }
     });
+  }
+
+  private static List<CallSite> directCalls(FunctionDef function) {
+    List<CallSite> calls = new ArrayList<>();
+    for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (calls.size() >= MAX_CALLS_PER_FUNCTION) {
+        break;
+      }
+      calls.add(new CallSite(dottedText(call.callee()).orElse("?"), Range.of(call)));
+    }
+    return List.copyOf(calls);
   }
 
   private void noteMutation(AssignmentStatement assignment) {

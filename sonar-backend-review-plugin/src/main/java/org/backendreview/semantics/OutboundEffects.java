@@ -55,6 +55,17 @@ public final class OutboundEffects {
   public record Effect(Kind kind, CallExpression call, String what, boolean onCommit) {
   }
 
+  /**
+   * For the FQN of a Django mail function ({@code django.core.mail.send_mail}...) or of an e-mail message's
+   * {@code send} method, its label ({@code send_mail()}); empty otherwise.
+   */
+  public static Optional<String> mailFunction(String fqn) {
+    if (MAIL_FUNCTIONS.contains(fqn) || fqn.startsWith("django.core.mail.") && fqn.endsWith(".send")) {
+      return Optional.of(fqn.substring(fqn.lastIndexOf('.') + 1) + "()");
+    }
+    return Optional.empty();
+  }
+
   public static Optional<Effect> of(CallExpression call, SubscriptionContext ctx) {
     Optional<CeleryTasks.Dispatch> dispatch = CeleryTasks.dispatch(call, ctx);
     if (dispatch.isPresent()) {
@@ -62,10 +73,9 @@ public final class OutboundEffects {
       return Optional.of(new Effect(Kind.TASK, call, task + "." + dispatch.get().method() + "()",
         dispatch.get().kind() == CeleryTasks.Kind.ON_COMMIT));
     }
-    Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.isPresent() && (MAIL_FUNCTIONS.contains(fqn.get()) || fqn.get().startsWith("django.core.mail.") && fqn.get().endsWith(".send"))) {
-      String simple = fqn.get().substring(fqn.get().lastIndexOf('.') + 1);
-      return Optional.of(new Effect(Kind.EMAIL, call, simple + "()", false));
+    Optional<String> mail = Fqns.ofCallee(call).flatMap(OutboundEffects::mailFunction);
+    if (mail.isPresent()) {
+      return Optional.of(new Effect(Kind.EMAIL, call, mail.get(), false));
     }
     Optional<String> method = Fqns.calleeName(call);
     if (method.isEmpty()) {

@@ -75,4 +75,25 @@ class DjangoModelsTest {
     assertThat(methods).containsEntry("11:order_by", "order_by qs").containsEntry("11:filter", "filter qs")
       .containsEntry("12:all", "all qs").containsEntry("13:len", "-");
   }
+
+  @Test
+  void models_re_exported_by_a_package_init_are_unknown() {
+    // The frontend (5.31) resolves "from shop.models.product import Product" but gives UnresolvedImportType for a name
+    // that a package's __init__.py re-exports ("from shop.models import Product" with "from .product import Product"
+    // there): such models are not known and the rules stay silent (hyperkitty's API imports its models this way).
+    Map<String, Boolean> models = new LinkedHashMap<>();
+    Analysis.onEach(Map.of("shop/__init__.py", "", "shop/models/__init__.py", "from .product import Product\n",
+      "shop/models/product.py", MODELS, "api/__init__.py", "", "api/views.py", """
+        from shop.models import Product
+        from shop.models.product import Product as Direct
+        Product.objects.all()
+        Direct.objects.all()
+        """), "api/views.py", Tree.Kind.NAME, (tree, ctx) -> {
+          Name name = (Name) tree;
+          if (name.parent() instanceof org.sonar.plugins.python.api.tree.QualifiedExpression) {
+            models.put(name.name() + " " + name.typeV2().getClass().getSimpleName(), DjangoModels.isModelClass(name));
+          }
+        });
+    assertThat(models).containsEntry("Direct ClassType", true).containsEntry("Product UnresolvedImportType", false);
+  }
 }

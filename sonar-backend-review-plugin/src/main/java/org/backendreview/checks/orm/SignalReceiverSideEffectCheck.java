@@ -5,17 +5,21 @@
  */
 package org.backendreview.checks.orm;
 
+import java.util.List;
 import java.util.Optional;
 import org.backendreview.semantics.BlockingCalls;
 import org.backendreview.semantics.DjangoModels;
 import org.backendreview.semantics.DjangoQuerySets;
 import org.backendreview.semantics.DjangoSignals;
+import org.backendreview.semantics.DjangoSignals.ImportedReceiver;
 import org.backendreview.semantics.DjangoSignals.Receiver;
 import org.backendreview.semantics.DjangoWrites;
 import org.backendreview.semantics.OutboundEffects;
+import org.backendreview.semantics.SummarizedEffects;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -30,6 +34,11 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * {@code post_delete}) that makes an outbound call (HTTP request, e-mail, task dispatch, broker publish) or writes
  * another model than its sender. Only calls written directly in the receiver count (not in nested functions or
  * lambdas, so {@code transaction.on_commit(lambda: ...)} is fine), and {@code delay_on_commit} is not an effect.
+ * <p>
+ * A function of another module connected with {@code signal.connect(fn, ...)} (typically in {@code AppConfig.ready()})
+ * is reported on the {@code connect(...)} call, because the module defining it cannot know it is a receiver. Its body
+ * is read from that module's summary, untyped: e-mails, HTTP functions and task dispatches are found there, writes to
+ * other models are not.
  */
 @Rule(key = "SignalReceiverSideEffect")
 public class SignalReceiverSideEffectCheck extends PythonSubscriptionCheck {
@@ -38,8 +47,30 @@ public class SignalReceiverSideEffectCheck extends PythonSubscriptionCheck {
   public void initialize(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ctx -> DjangoSignals.decorated((FunctionDef) ctx.syntaxNode())
       .ifPresent(r -> check(r, ctx)));
-    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> DjangoSignals.connected((CallExpression) ctx.syntaxNode())
-      .ifPresent(r -> check(r, ctx)));
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> {
+      CallExpression call = (CallExpression) ctx.syntaxNode();
+      DjangoSignals.connected(call).ifPresent(r -> check(r, ctx));
+      DjangoSignals.connectedFromModule(call, ctx).ifPresent(r -> checkImported(r, ctx));
+    });
+  }
+
+  /**
+   * A receiver of another module: the issue is raised on the {@code connect(...)} call (the module defining the function
+   * cannot see that it is a receiver), with the effects as secondary locations in that module.
+   */
+  private static void checkImported(ImportedReceiver receiver, SubscriptionContext ctx) {
+    List<SummarizedEffects.Effect> effects = SummarizedEffects.of(receiver.module(), receiver.function().name());
+    if (effects.isEmpty()) {
+      return;
+    }
+    SummarizedEffects.Effect first = effects.get(0);
+    String others = effects.size() == 1 ? "" : effects.size() == 2 ? " and 1 other side effect" : " and " + (effects.size() - 1) + " other side effects";
+    PreciseIssue issue = ctx.addIssue(receiver.registration(), "Move the " + first.description() + " (\"" + first.what() + "\")" + others
+      + " out of the " + receiver.signal() + " receiver \"" + receiver.function().name() + "\" connected here into the code that saves "
+      + "the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of save().");
+    for (SummarizedEffects.Effect effect : effects) {
+      issue.secondary(effect.range().toLocation(receiver.module().fileId()), "Called by the receiver: " + effect.what());
+    }
   }
 
   private static void check(Receiver receiver, SubscriptionContext ctx) {

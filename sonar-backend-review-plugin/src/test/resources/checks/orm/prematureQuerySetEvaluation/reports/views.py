@@ -1,4 +1,5 @@
 from django.http import JsonResponse
+from django.shortcuts import render
 
 from shop.models import Author, Book
 
@@ -44,3 +45,106 @@ def compliant(request, author_id):
     if len(plain) and list(plain)[0]:
         pass
     return count, exists, number, first, top, recent, head, manager_truthy
+
+
+def held_in_names(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    total = len(books)  # Noncompliant {{Use count() on this queryset instead of len(): len() loads every row to count them.}}
+#           ^^^^^^^^^^
+    drafts = Book.objects.filter(author_id=author_id, title="")
+    if drafts:  # Noncompliant {{Use exists() instead of testing this queryset: testing it loads every row.}}
+#      ^^^^^^
+        drafts.update(title="untitled")
+    tagged = Book.objects.filter(tags__label="x")
+    flag = bool(tagged)  # Noncompliant
+    ordered = Book.objects.order_by("-created")
+    newest = list(ordered)[0]  # Noncompliant {{Use first() on this queryset instead of list(...)[0]: list() loads every row to keep one.}}
+    others = Book.objects.exclude(author_id=author_id)
+    if others.count() > 0:  # Noncompliant {{Use exists() instead of comparing count() with 0: counting reads every matching row.}}
+#      ^^^^^^^^^^^^^^^^^^
+        total += others.filter(title="").count()
+    if not Book.objects.filter(title="x").count() == 0:  # Noncompliant
+        total += 1
+    if 0 < Book.objects.filter(title="y").count():  # Noncompliant
+        total += 1
+    return JsonResponse({"total": total, "flag": flag, "newest": newest.pk})
+
+
+# Compliant look-alikes: querysets in names whose rows are read later (from the cache), or that are not querysets
+
+def iterated_after_test(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if not books:
+        return JsonResponse({"books": []})
+    return JsonResponse({"books": [b.title for b in books]})
+
+
+def counted_then_iterated(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    total = len(books)
+    for book in books:
+        print(book.title, total)
+    if books.count() > 0:
+        print(books[0])
+    return total
+
+
+def passed_to_template_after_test(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if books:
+        return render(request, "books.html", {"books": books})
+    return render(request, "empty.html")
+
+
+def serialized_after_test(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if len(books) == 0:
+        return JsonResponse({}, status=404)
+    return JsonResponse(BookSerializer(books, many=True).data)
+
+
+def reassigned(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if request.GET.get("recent"):
+        books = books.order_by("-created")
+    return len(books)
+
+
+def not_querysets(request, author_id):
+    rows = list(Book.objects.filter(author_id=author_id))
+    ids = list(Book.objects.values_list("pk", flat=True))
+    sliced = Book.objects.all()[:10]
+    if rows and len(ids) and list(ids)[0] and len(sliced):
+        return rows[0]
+    return None
+
+
+def count_used_as_number(request, author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if books.count() > 10:
+        return books.count()
+    return Book.objects.count() - 1
+
+
+def returned_after_test(author_id):
+    books = Book.objects.filter(author_id=author_id)
+    if books:
+        return books
+    return None
+
+
+BOOKS = Book.objects.filter(title="")
+
+
+def module_level_name():
+    return len(BOOKS)
+
+
+def parameter(books):
+    return len(books)
+
+
+class ReportTests:
+    def test_filtered(self):
+        books = Book.objects.filter(title="x")
+        assert len(books) == 2
