@@ -40,7 +40,7 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * {@code exists()} answers without counting. A queryset held in a local name assigned once counts too when the function
  * never reads its rows otherwise: evaluating a queryset before iterating it (or passing it on) fills its cache and is
  * the documented way to use it, so any other use of the name than a new query built from it keeps the rule silent.
- * Names in test functions are left alone (tests count the rows they assert on).
+ * Test functions are left alone (tests count and test the rows they assert on).
  */
 @Rule(key = "PrematureQuerySetEvaluation")
 public class PrematureQuerySetEvaluationCheck extends PythonSubscriptionCheck {
@@ -143,6 +143,11 @@ public class PrematureQuerySetEvaluationCheck extends PythonSubscriptionCheck {
   }
 
   private static boolean isQuerySetToFlag(Expression expression, SubscriptionContext ctx) {
+    // tests count and test the querysets they assert on (assertEqual(len(rows), 2)): not worth a query less
+    FunctionDef function = Trees.enclosingFunction(expression);
+    if (function != null && TestCode.isTestScenario(function)) {
+      return false;
+    }
     return isInlineQuerySet(expression, ctx) || isLocalQuerySetNeverReused(expression, ctx);
   }
 
@@ -157,9 +162,7 @@ public class PrematureQuerySetEvaluationCheck extends PythonSubscriptionCheck {
     }
     Optional<Expression> value = Values.singleAssignedValue(name);
     FunctionDef function = Trees.enclosingFunction(name);
-    // tests count and test the querysets they assert on (assertEqual(len(rows), 2)): not worth a query less
-    if (value.isEmpty() || function == null || Trees.enclosingFunction(value.get()) != function || TestCode.isTestScenario(function)
-      || !isInlineQuerySet(value.get(), ctx)) {
+    if (value.isEmpty() || function == null || Trees.enclosingFunction(value.get()) != function || !isInlineQuerySet(value.get(), ctx)) {
       return false;
     }
     for (UsageV2 usage : name.symbolV2().usages()) {

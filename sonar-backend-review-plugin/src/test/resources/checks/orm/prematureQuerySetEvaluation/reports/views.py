@@ -148,3 +148,7 @@ class ReportTests:
     def test_filtered(self):
         books = Book.objects.filter(title="x")
         assert len(books) == 2
+
+    def test_inline(self):
+        assert len(Book.objects.filter(title="x")) == 2
+        assert Book.objects.filter(title="y")
