@@ -65,7 +65,8 @@ public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
     }
     String method = callee.name().name();
     boolean ordering = "order_by".equals(method);
-    if (!ordering && !FILTERS.contains(method)) {
+    if (ordering ? !isLiteralOrdering(call) : !FILTERS.contains(method) || !onlyKeywords(call)) {
+      // dict.get(key), filter(function, items), order_by(*fields): not lookups this rule reads
       return;
     }
     Optional<QueryCall> query = DjangoQuerySets.queryCall(call, ctx);
@@ -86,6 +87,15 @@ public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
     if (!findings.isEmpty()) {
       report(ctx, findings, model.get());
     }
+  }
+
+  private static boolean onlyKeywords(CallExpression call) {
+    return call.arguments().stream().allMatch(a -> a instanceof RegularArgument r && r.keywordArgument() != null);
+  }
+
+  private static boolean isLiteralOrdering(CallExpression call) {
+    return call.arguments().get(0) instanceof RegularArgument first && first.keywordArgument() == null
+      && Literals.stringValue(first.expression()).isPresent();
   }
 
   private record Finding(Tree tree, DjangoModelIndex.Field field, boolean ordering) {
