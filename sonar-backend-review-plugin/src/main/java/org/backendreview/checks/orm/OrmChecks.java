@@ -17,6 +17,8 @@ public final class OrmChecks {
     UnpaginatedListViewCheck.class,
     PrematureQuerySetEvaluationCheck.class,
     RelationWithoutIntegrityCheck.class,
+    FilterOnUnindexedFieldCheck.class,
+    IdFieldInsteadOfForeignKeyCheck.class,
     QueryInLoopCheck.class,
     UnhandledDoesNotExistCheck.class,
     SignalReceiverSideEffectCheck.class,

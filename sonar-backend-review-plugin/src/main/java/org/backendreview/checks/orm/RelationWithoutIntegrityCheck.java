@@ -7,6 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.DjangoModelNames;
 import org.backendreview.semantics.DjangoModels;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -21,7 +22,6 @@ import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.RegularArgument;
-import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
@@ -49,7 +49,7 @@ public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
       return;
     }
     ClassDef model = Trees.enclosingClass(call);
-    if (model == null || !DjangoModels.isModelClassDef(model) || isUnmanaged(model)) {
+    if (model == null || !DjangoModels.isModelClassDef(model) || DjangoModelNames.isUnmanaged(model)) {
       return;
     }
     Optional<RegularArgument> constraint = Arguments.keyword(call, "db_constraint");
@@ -63,21 +63,5 @@ public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
       ctx.addIssue(onDelete.get(), "Choose CASCADE, PROTECT or SET_NULL for \"" + field.name()
         + "\" instead of DO_NOTHING: deleting the referenced row then fails on the constraint or leaves this one dangling.");
     }
-  }
-
-  /** {@code class Meta: managed = False}. */
-  private static boolean isUnmanaged(ClassDef model) {
-    for (Statement statement : model.body().statements()) {
-      if (statement instanceof ClassDef meta && "Meta".equals(meta.name().name())) {
-        for (Statement metaStatement : meta.body().statements()) {
-          if (metaStatement instanceof AssignmentStatement a && a.lhsExpressions().size() == 1
-            && a.lhsExpressions().get(0).expressions().get(0) instanceof Name n && "managed".equals(n.name())
-            && !Literals.booleanValue(a.assignedValue()).orElse(false)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }
