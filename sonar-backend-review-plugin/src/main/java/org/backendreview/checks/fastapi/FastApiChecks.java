@@ -22,7 +22,8 @@ public final class FastApiChecks {
     StateChangeInSafeMethodHandlerCheck.class,
     HttpExceptionInServiceLayerCheck.class,
     RouteReturnsSecretFieldsCheck.class,
-    FastApiExceptionWithoutHandlerCheck.class);
+    FastApiExceptionWithoutHandlerCheck.class,
+    UncappedUploadReadCheck.class);
 
   private FastApiChecks() {
   }
