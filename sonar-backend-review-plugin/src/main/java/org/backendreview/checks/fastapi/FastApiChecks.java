@@ -23,7 +23,8 @@ public final class FastApiChecks {
     HttpExceptionInServiceLayerCheck.class,
     RouteReturnsSecretFieldsCheck.class,
     FastApiExceptionWithoutHandlerCheck.class,
-    UncappedUploadReadCheck.class);
+    UncappedUploadReadCheck.class,
+    DjangoJsonBodyWithoutValidationCheck.class);
 
   private FastApiChecks() {
   }
