@@ -1,5 +1,5 @@
 import shutil
-from typing import Annotated
+from typing import Annotated, List, Optional
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 from fastapi import UploadFile as Upload
@@ -127,3 +127,19 @@ class CachedRequest(StarletteRequest):
 
     async def json(self):
         return await self.body()
+
+
+@router.post("/many")
+async def upload_many(files: list[UploadFile]):
+    sizes = []
+    for upload in files:
+        sizes.append(len(await upload.read()))  # Noncompliant
+    return sizes
+
+
+@router.post("/many-optional")
+async def upload_many_optional(files: Annotated[Optional[List[UploadFile]], File()] = None):
+    for upload in files or []:
+        await upload.read(CHUNK)
+    for item in files:
+        await item.read()  # Noncompliant

@@ -9,13 +9,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.ClientObjects;
+import org.backendreview.semantics.Pydantic;
 import org.backendreview.semantics.RequestSources;
+import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
@@ -27,6 +30,7 @@ import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.ForStatement;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.StringLiteral;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
@@ -34,7 +38,8 @@ import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * API-03 (uploads and raw bodies): a handler pulls a whole upload or request body into memory with no size cap:
- * {@code await file.read()} on a FastAPI/Starlette {@code UploadFile}, {@code await request.body()} on a Starlette
+ * {@code await file.read()} on a FastAPI/Starlette {@code UploadFile} (or on the loop variable over a
+ * {@code list[UploadFile]} parameter), {@code await request.body()} on a Starlette
  * request, an {@code async for chunk in request.stream()} loop that accumulates every chunk without a check, or
  * {@code request.FILES[...].read()} in Django (whose {@code FILE_UPLOAD_MAX_MEMORY_SIZE} only decides when an upload
  * spills to disk; {@code read()} loads it whole anyway). Silent when the function looks at a size first (an upload's
@@ -48,6 +53,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
   private static final Set<String> FILES_GETTERS = Set.of("get", "getlist", "values", "__getitem__");
   private static final Set<String> SIZE_ATTRIBUTES = Set.of("size", "multiple_chunks", "tell", "_size");
   private static final Set<String> ACCUMULATORS = Set.of("append", "extend", "write");
+  private static final Set<String> LISTS = Set.of("list", "typing.List", "typing.Sequence", "collections.abc.Sequence");
 
   private boolean webModule;
 
@@ -71,7 +77,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
       return;
     }
     if ("read".equals(method) && readsEverything(call)) {
-      if (isAwaited(call) && ClientObjects.isA(receiver, ClientObjects.UPLOAD_FILE)) {
+      if (isAwaited(call) && (ClientObjects.isA(receiver, ClientObjects.UPLOAD_FILE) || isUploadListElement(receiver))) {
         if (!checksSize(function)) {
           ctx.addIssue(call, "Read \"" + SourceText.of(receiver) + "\" in bounded chunks or reject it above a maximum size first: \""
             + SourceText.call(call) + "\" loads the whole upload into memory.");
@@ -119,6 +125,44 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
     return accumulates[0] && !tests[0];
   }
 
+  /**
+   * The loop variable of {@code for file in files}, where {@code files} is a parameter annotated
+   * {@code list[UploadFile]}/{@code List[UploadFile]} (also inside {@code Optional}/{@code Annotated}).
+   */
+  private static boolean isUploadListElement(Expression expression) {
+    if (!(expression instanceof Name name) || name.symbolV2() == null) {
+      return false;
+    }
+    Optional<UsageV2> binding = name.symbolV2().getSingleBindingUsage();
+    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.LOOP_DECLARATION
+      || !(Trees.firstAncestor(binding.get().tree(), Tree.Kind.FOR_STMT) instanceof ForStatement loop) || loop.testExpressions().size() != 1
+      || !(Trees.skipParentheses(loop.testExpressions().get(0)) instanceof Name collection) || collection.symbolV2() == null) {
+      return false;
+    }
+    Optional<UsageV2> parameter = collection.symbolV2().getSingleBindingUsage();
+    if (parameter.isEmpty() || parameter.get().kind() != UsageV2.Kind.PARAMETER
+      || !(parameter.get().tree().parent() instanceof Parameter declared) || declared.typeAnnotation() == null) {
+      return false;
+    }
+    return isUploadList(Pydantic.unwrapAnnotated(declared.typeAnnotation().expression()).get(0));
+  }
+
+  private static boolean isUploadList(Expression annotation) {
+    Expression type = Trees.skipParentheses(annotation);
+    if (type instanceof org.sonar.plugins.python.api.tree.BinaryExpression union && type.is(Tree.Kind.BITWISE_OR)) {
+      return isUploadList(union.leftOperand()) || isUploadList(union.rightOperand());
+    }
+    if (!(type instanceof SubscriptionExpression subscription) || subscription.subscripts().expressions().size() != 1) {
+      return false;
+    }
+    Optional<String> container = Fqns.of(subscription.object());
+    Expression element = subscription.subscripts().expressions().get(0);
+    if (container.filter("typing.Optional"::equals).isPresent()) {
+      return isUploadList(element);
+    }
+    return container.filter(LISTS::contains).isPresent() && ClientObjects.annotationClass(element).filter(ClientObjects.UPLOAD_FILE::equals).isPresent();
+  }
+
   /** {@code read()}, {@code read(-1)}, {@code read(None)}. */
   private static boolean readsEverything(CallExpression call) {
     if (call.arguments().isEmpty()) {
@@ -151,7 +195,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
         return isFilesRead(assigned.get(), function, ctx, false);
       }
       SymbolV2 symbol = name.symbolV2();
-      if (symbol != null && symbol.usages().stream().filter(u -> u.kind() == org.sonar.plugins.python.api.symbols.v2.UsageV2.Kind.LOOP_DECLARATION)
+      if (symbol != null && symbol.usages().stream().filter(u -> u.kind() == UsageV2.Kind.LOOP_DECLARATION)
         .count() == 1 && symbol.getSingleBindingUsage().isPresent()) {
         Tree loop = Trees.firstAncestor(symbol.getSingleBindingUsage().get().tree(), Tree.Kind.FOR_STMT);
         return loop instanceof ForStatement forStatement && forStatement.testExpressions().size() == 1
