@@ -107,3 +107,21 @@ def sync_function(client: httpx.Client, urls):
     for url in urls:
         results.append(client.get(url))
     return results
+
+
+async def aiohttp_pages(session: aiohttp.ClientSession, urls):
+    pages = []
+    for url in urls:
+        async with session.get(url) as response:  # Noncompliant
+            pages.append(await response.json())
+    return pages
+
+
+async def aiohttp_checked(session: aiohttp.ClientSession, urls):
+    pages = []
+    for url in urls:
+        async with session.get(url) as response:
+            if response.status != 200:
+                continue
+            pages.append(await response.json())
+    return pages

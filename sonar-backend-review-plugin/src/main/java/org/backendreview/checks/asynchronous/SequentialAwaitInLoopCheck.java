@@ -33,12 +33,14 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
  * ASY-06 (opt-in half): a {@code for} loop in an {@code async def} whose only work is one awaited read request per
  * item on an async HTTP client ({@code httpx.AsyncClient}, {@code aiohttp.ClientSession}: {@code get}/{@code head}/
  * {@code options} or {@code request("GET", ...)}), its result collected: {@code results.append(await client.get(u))},
- * {@code r = await client.get(u); results.append(r)} or {@code results[u] = await client.get(u)}. The requests are
+ * {@code r = await client.get(u); results.append(r)}, {@code results[u] = await client.get(u)}, or aiohttp's
+ * {@code async with session.get(u) as response: results.append(await response.json())}. The requests are
  * independent by construction: their arguments use the loop variable and names bound outside the loop only (never the
  * collected results), the body has nothing else (no sleep, no test, no {@code break}, no write), the loop has no
  * {@code else}. Each request waits for the previous one; {@code asyncio.gather} with a semaphore, or a
@@ -49,6 +51,7 @@ public class SequentialAwaitInLoopCheck extends PythonSubscriptionCheck {
 
   private static final Set<String> READ_METHODS = Set.of("get", "head", "options");
   private static final Set<String> COLLECTORS = Set.of("append", "add");
+  private static final Set<String> RESPONSE_READS = Set.of("json", "text", "read");
 
   @Override
   public void initialize(Context context) {
@@ -66,15 +69,15 @@ public class SequentialAwaitInLoopCheck extends PythonSubscriptionCheck {
       return;
     }
     List<Statement> body = loop.body().statements();
-    Optional<AwaitExpression> await = collectedAwait(body);
-    if (await.isEmpty()) {
+    Optional<Expression> reported = collectedAwait(body).map(Expression.class::cast).or(() -> aiohttpContext(body));
+    if (reported.isEmpty()) {
       return;
     }
-    CallExpression request = (CallExpression) Trees.skipParentheses(await.get().expression());
+    CallExpression request = (CallExpression) Trees.skipParentheses(reported.get() instanceof AwaitExpression await ? await.expression() : reported.get());
     if (!isIndependent(request, item, loop)) {
       return;
     }
-    ctx.addIssue(await.get(), "Run these independent requests concurrently with \"asyncio.gather\" (bounded by a semaphore) or a TaskGroup: "
+    ctx.addIssue(reported.get(), "Run these independent requests concurrently with \"asyncio.gather\" (bounded by a semaphore) or a TaskGroup: "
       + "each \"" + SourceText.call(request) + "\" waits for the previous one.")
       .secondary(loop.forKeyword(), "Sequential loop");
   }
@@ -84,24 +87,49 @@ public class SequentialAwaitInLoopCheck extends PythonSubscriptionCheck {
    * {@code x = await r} followed by {@code results.append(x)}; empty for any other body.
    */
   private static Optional<AwaitExpression> collectedAwait(List<Statement> body) {
+    return collectedAwait(body, SequentialAwaitInLoopCheck::isReadRequest);
+  }
+
+  private static Optional<AwaitExpression> collectedAwait(List<Statement> body, java.util.function.Predicate<AwaitExpression> isReadRequest) {
     if (body.size() == 1 && body.get(0) instanceof ExpressionStatement statement && statement.expressions().size() == 1
-      && collected(statement.expressions().get(0)) instanceof AwaitExpression await && isReadRequest(await)) {
+      && collected(statement.expressions().get(0)) instanceof AwaitExpression await && isReadRequest.test(await)) {
       return Optional.of(await);
     }
     if (body.size() == 1 && body.get(0) instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
       && assignment.lhsExpressions().get(0).expressions().size() == 1
       && assignment.lhsExpressions().get(0).expressions().get(0) instanceof SubscriptionExpression target && target.object() instanceof Name
-      && Trees.skipParentheses(assignment.assignedValue()) instanceof AwaitExpression await && isReadRequest(await)) {
+      && Trees.skipParentheses(assignment.assignedValue()) instanceof AwaitExpression await && isReadRequest.test(await)) {
       return Optional.of(await);
     }
     if (body.size() == 2 && body.get(0) instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
       && assignment.lhsExpressions().get(0).expressions().size() == 1 && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name result
-      && Trees.skipParentheses(assignment.assignedValue()) instanceof AwaitExpression await && isReadRequest(await)
+      && Trees.skipParentheses(assignment.assignedValue()) instanceof AwaitExpression await && isReadRequest.test(await)
       && body.get(1) instanceof ExpressionStatement statement && statement.expressions().size() == 1
       && collected(statement.expressions().get(0)) instanceof Name collectedName && collectedName.name().equals(result.name())) {
       return Optional.of(await);
     }
     return Optional.empty();
+  }
+
+  /**
+   * aiohttp's {@code async with session.get(u) as response: results.append(await response.json())} (or
+   * {@code data = await response.json(); results.append(data)}): the request call.
+   */
+  private static Optional<Expression> aiohttpContext(List<Statement> body) {
+    if (body.size() != 1 || !(body.get(0) instanceof WithStatement with) || !with.isAsync() || with.withItems().size() != 1
+      || !(with.withItems().get(0).expression() instanceof Name response)
+      || !(Trees.skipParentheses(with.withItems().get(0).test()) instanceof CallExpression request)
+      || !isReadRequest(request)) {
+      return Optional.empty();
+    }
+    Optional<AwaitExpression> read = collectedAwait(with.statements().statements(), await -> isResponseRead(await, response));
+    return read.isPresent() ? Optional.of(request) : Optional.empty();
+  }
+
+  /** {@code await response.json()}, {@code .text()}, {@code .read()} on the response of the {@code async with}. */
+  private static boolean isResponseRead(AwaitExpression await, Name response) {
+    return Trees.skipParentheses(await.expression()) instanceof CallExpression call && Trees.skipParentheses(call.callee()) instanceof QualifiedExpression q
+      && q.qualifier() instanceof Name receiver && receiver.name().equals(response.name()) && RESPONSE_READS.contains(q.name().name());
   }
 
   /** The single argument of {@code <name>.append(x)}/{@code <name>.add(x)}, or null. */
@@ -116,8 +144,11 @@ public class SequentialAwaitInLoopCheck extends PythonSubscriptionCheck {
 
   /** {@code client.get(...)}, {@code client.head(...)}, {@code client.request("GET", ...)} on an async HTTP client. */
   private static boolean isReadRequest(AwaitExpression await) {
-    if (!(Trees.skipParentheses(await.expression()) instanceof CallExpression call)
-      || !(Trees.skipParentheses(call.callee()) instanceof QualifiedExpression callee)) {
+    return Trees.skipParentheses(await.expression()) instanceof CallExpression call && isReadRequest(call);
+  }
+
+  private static boolean isReadRequest(CallExpression call) {
+    if (!(Trees.skipParentheses(call.callee()) instanceof QualifiedExpression callee)) {
       return false;
     }
     String method = callee.name().name();
