@@ -34,9 +34,10 @@ import org.sonar.plugins.python.api.types.v2.TypeWrapper;
  * which {@link ModuleSources} parses into a {@link ModuleSummary}; the router is a single module-level
  * {@code APIRouter()} assignment there (no {@code route_class}, which may wrap every route, and no {@code **kwargs}); its
  * routes are the module's top-level functions decorated with {@code @router.<verb>(...)}/{@code @router.api_route(...)}
- * and their raises outside {@code try}; a raised name is resolved to a class the router's module defines, or through
- * the module's imports to a class of a module the frontend knows while analysing the application's module (the types
- * of modules that module imports, directly or not: an application module usually imports the exceptions it handles).
+ * and nothing else (another decorator may catch what the route raises), and their raises outside {@code try}; a raised
+ * name is resolved to a class the router's module defines, or through the module's imports to a class of a module the
+ * frontend knows while analysing the application's module (the types of modules that module imports, directly or not:
+ * an application module usually imports the exceptions it handles).
  * Anything unknown (a router imported by name, not a module attribute; no readable file; a router assigned twice; an
  * exception class that does not resolve) gives no result, so callers stay silent.
  */
@@ -106,7 +107,11 @@ public final class FastApiIncludedRouters {
     return ROUTER_CLASSES.contains(summary.resolve(call.callee())) && !call.unpacking() && !call.kwargs().containsKey("route_class");
   }
 
+  /** Decorated as a route of the router, and by nothing else (another decorator may catch what the route raises). */
   private static boolean isRouteOf(FunctionSummary function, String router) {
+    if (function.decorators().size() != 1) {
+      return false;
+    }
     for (Value decorator : function.decorators()) {
       if (decorator instanceof ModuleSummary.Call call && call.callee().startsWith(router + ".")
         && ROUTE_METHODS.contains(call.callee().substring(router.length() + 1))) {

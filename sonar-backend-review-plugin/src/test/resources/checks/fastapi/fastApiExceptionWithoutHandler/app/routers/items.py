@@ -33,3 +33,13 @@ async def delete_item(item_id: int):
 
 def helper():
     raise QuotaExceeded()  # not a route
+
+
+def catching(function):
+    return function
+
+
+@router.get("/wrapped")
+@catching
+async def wrapped_route():
+    raise errors.Unsupported("no")  # another decorator may turn it into a response
