@@ -18,9 +18,14 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.LocationInFile;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.AliasedName;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.ImportFrom;
+import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 import org.sonar.plugins.python.api.types.v2.FunctionType;
 import org.sonar.plugins.python.api.types.v2.ModuleType;
@@ -29,8 +34,8 @@ import org.sonar.plugins.python.api.types.v2.TypeWrapper;
 
 /**
  * The routes of an {@code APIRouter} defined in another module of the project and included into an application with
- * {@code app.include_router(routes.router)}, read on the public API only: the frontend gives the router's module as a
- * {@code ModuleType}; a function or class that module defines gives the module's file ({@code definitionLocation}),
+ * {@code app.include_router(routes.router)} or {@code from routes import router; app.include_router(router)}, read on
+ * the public API only: the frontend gives the router's module as a {@code ModuleType}; a function or class that module defines gives the module's file ({@code definitionLocation}),
  * which {@link ModuleSources} parses into a {@link ModuleSummary}; the router is a single module-level
  * {@code APIRouter()} assignment there (no {@code route_class}, which may wrap every route, and no {@code **kwargs}); its
  * routes are the module's top-level functions decorated with {@code @router.<verb>(...)}/{@code @router.api_route(...)}
@@ -38,8 +43,8 @@ import org.sonar.plugins.python.api.types.v2.TypeWrapper;
  * name is resolved to a class the router's module defines, or through the module's imports to a class of a module the
  * frontend knows while analysing the application's module (the types of modules that module imports, directly or not:
  * an application module usually imports the exceptions it handles).
- * Anything unknown (a router imported by name, not a module attribute; no readable file; a router assigned twice; an
- * exception class that does not resolve) gives no result, so callers stay silent.
+ * Anything unknown (a router reached otherwise, e.g. through a variable or a re-export; no readable file; a router
+ * assigned twice; an exception class that does not resolve) gives no result, so callers stay silent.
  */
 public final class FastApiIncludedRouters {
 
@@ -56,8 +61,18 @@ public final class FastApiIncludedRouters {
   /** For {@code app.include_router(module.router, ...)}: the raises of the router's routes; empty when unknown. */
   public static Optional<List<RouteRaise>> raises(CallExpression includeRouter, SubscriptionContext ctx) {
     Optional<Expression> argument = Arguments.value(includeRouter, 0, "router").map(Trees::skipParentheses);
-    if (argument.isEmpty() || !(argument.get() instanceof QualifiedExpression router)
-      || !(Trees.skipParentheses(router.qualifier()).typeV2() instanceof ModuleType module)) {
+    ModuleType module;
+    String routerName;
+    if (argument.isPresent() && argument.get() instanceof QualifiedExpression router
+      && Trees.skipParentheses(router.qualifier()).typeV2() instanceof ModuleType qualifier) {
+      module = qualifier;
+      routerName = router.name().name();
+    } else if (argument.isPresent() && argument.get() instanceof Name name && importedFrom(name) instanceof AliasedName imported
+      && imported.dottedName().names().size() == 1 && Trees.firstAncestor(imported, Tree.Kind.IMPORT_FROM) instanceof ImportFrom from
+      && from.module() != null && from.module().names().get(from.module().names().size() - 1).typeV2() instanceof ModuleType source) {
+      module = source;
+      routerName = imported.dottedName().names().get(0).name();
+    } else {
       return Optional.empty();
     }
     Optional<LocationInFile> anyDefinition = definitionInModule(module);
@@ -65,7 +80,6 @@ public final class FastApiIncludedRouters {
     if (summary.isEmpty()) {
       return Optional.empty();
     }
-    String routerName = router.name().name();
     if (!isPlainRouter(summary.get(), routerName)) {
       return Optional.empty();
     }
@@ -83,6 +97,18 @@ public final class FastApiIncludedRouters {
       }
     }
     return Optional.of(result);
+  }
+
+  /** The {@code from m import name [as alias]} that binds the name, when that is its only binding. */
+  private static AliasedName importedFrom(Name name) {
+    if (name.symbolV2() == null) {
+      return null;
+    }
+    Optional<UsageV2> binding = name.symbolV2().getSingleBindingUsage();
+    if (binding.isEmpty() || binding.get().kind() != UsageV2.Kind.IMPORT) {
+      return null;
+    }
+    return Trees.firstAncestor(binding.get().tree(), Tree.Kind.ALIASED_NAME) instanceof AliasedName aliased ? aliased : null;
   }
 
   /** The location of a function or class the module itself defines (its FQN is under the module's). */

@@ -66,6 +66,8 @@ class FastApiIncludedRoutersTest {
         app.include_router(items.wrapped)
         app.include_router(router)
         app.include_router(unknown.router)
+        routers = [router]
+        app.include_router(routers[0])
         """,
       "shop/unknown.py", """
         from fastapi import APIRouter
@@ -91,6 +93,7 @@ class FastApiIncludedRoutersTest {
       "[a:OutOfStock:shop.errors.OutOfStock@11, b:errors.OutOfStock:shop.errors.OutOfStock@19]",
       "[c:OutOfStock:shop.errors.OutOfStock@23]",
       "?",
+      "[a:OutOfStock:shop.errors.OutOfStock@11, b:errors.OutOfStock:shop.errors.OutOfStock@19]",
       "?",
       "?");
   }

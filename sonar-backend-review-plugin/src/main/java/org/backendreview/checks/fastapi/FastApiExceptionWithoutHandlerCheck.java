@@ -32,7 +32,8 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * of the project that none of the application's exception handlers (for the class or one of its bases) maps to a
  * response, so the client gets a generic 500. Only applications whose handlers the module shows completely are
  * considered (see {@link FastApiExceptionHandlers}). Routes of an {@code APIRouter} of another module are checked at
- * {@code app.include_router(module.router)} in the application's module, through that module's source (see
+ * {@code app.include_router(module.router)} or {@code app.include_router(router)} (imported from its module) in the
+ * application's module, through that module's source (see
  * {@link FastApiIncludedRouters}); a router's routes in a module that does not create the application are not checked
  * there, since the router does not know the application it is included into.
  */

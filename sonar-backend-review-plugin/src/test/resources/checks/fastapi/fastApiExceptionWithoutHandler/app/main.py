@@ -85,7 +85,8 @@ def helper():
 
 app.include_router(items.router)  # Noncompliant 2
 app.include_router(wrapped.router)
-app.include_router(named_router)
+app.include_router(named_router)  # Noncompliant {{Register an exception handler for "QuotaExceeded" ("@app.exception_handler(QuotaExceeded)") or raise an HTTPException in route "named": no handler of this application maps it and clients get a generic 500.}}
+#                  ^^^^^^^^^^^^
 
 
 if __name__ == "__main__":

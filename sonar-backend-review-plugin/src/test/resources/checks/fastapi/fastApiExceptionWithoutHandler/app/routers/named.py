@@ -7,4 +7,4 @@ router = APIRouter()
 
 @router.get("/named")
 async def named():
-    raise QuotaExceeded()  # included by name: the module is not known
+    raise QuotaExceeded()  # reported where the router is included by name (main.py)
