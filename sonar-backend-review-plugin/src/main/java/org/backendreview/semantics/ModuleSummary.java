@@ -63,6 +63,7 @@ public final class ModuleSummary {
   private final Map<String, List<Assigned>> allAssignments = new LinkedHashMap<>();
   private final List<String> mutatedNames = new ArrayList<>();
   private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
+  private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -177,6 +178,10 @@ public final class ModuleSummary {
     return decorator instanceof Call call ? call.callee() : decorator instanceof Dotted dotted ? dotted.text() : "";
   }
 
+  /** A {@code raise X}/{@code raise X(...)} of a top-level function: the raised name as dotted text. */
+  public record Raised(String exception, Range range) {
+  }
+
   public String fileId() {
     return fileId;
   }
@@ -187,6 +192,14 @@ public final class ModuleSummary {
    */
   public List<CallSite> callsIn(String function) {
     return functionCalls.getOrDefault(function, List.of());
+  }
+
+  /**
+   * The exceptions a top-level function raises by name in its own body, outside any {@code try} statement (bare
+   * {@code raise} and raised expressions that are not names or calls of names are left out).
+   */
+  public List<Raised> raisesOf(String functionName) {
+    return raises.getOrDefault(functionName, List.of());
   }
 
   /** Local name to imported dotted name ({@code from django.db import models} gives {@code models -> django.db.models}). */
@@ -269,6 +282,7 @@ public final class ModuleSummary {
         functions.put(functionDef.name().name(), new FunctionSummary(functionDef.name().name(), Range.of(functionDef.name()),
           decorators(functionDef.decorators()), parameterNames(functionDef)));
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
+        raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
           name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
@@ -293,6 +307,18 @@ public final class ModuleSummary {
       calls.add(new CallSite(dottedText(call.callee()).orElse("?"), Range.of(call)));
     }
     return List.copyOf(calls);
+  }
+
+  private static List<Raised> raisedOutsideTry(FunctionDef function) {
+    List<Raised> result = new ArrayList<>();
+    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF, Tree.Kind.TRY_STMT), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.RaiseStatement raise && !raise.expressions().isEmpty()) {
+        Expression raised = raise.expressions().get(0);
+        Expression named = raised instanceof CallExpression call ? call.callee() : raised;
+        dottedText(named).ifPresent(text -> result.add(new Raised(text, Range.of(named))));
+      }
+    });
+    return List.copyOf(result);
   }
 
   private void noteMutation(AssignmentStatement assignment) {

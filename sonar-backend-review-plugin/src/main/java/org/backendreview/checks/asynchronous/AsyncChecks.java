@@ -18,7 +18,8 @@ public final class AsyncChecks {
     CoroutineNotAwaitedCheck.class,
     UnboundedGatherFanOutCheck.class,
     AsyncClientNotClosedCheck.class,
-    SharedMutableGlobalStateCheck.class);
+    SharedMutableGlobalStateCheck.class,
+    SequentialAwaitInLoopCheck.class);
 
   private AsyncChecks() {
   }

@@ -22,7 +22,9 @@ public final class FastApiChecks {
     StateChangeInSafeMethodHandlerCheck.class,
     HttpExceptionInServiceLayerCheck.class,
     RouteReturnsSecretFieldsCheck.class,
-    FastApiExceptionWithoutHandlerCheck.class);
+    FastApiExceptionWithoutHandlerCheck.class,
+    UncappedUploadReadCheck.class,
+    DjangoJsonBodyWithoutValidationCheck.class);
 
   private FastApiChecks() {
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.FastApi;
 import org.backendreview.semantics.FastApiExceptionHandlers;
+import org.backendreview.semantics.FastApiIncludedRouters;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
@@ -30,8 +31,11 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * API-05 (handler part): a path operation of a FastAPI application created in the same module raises an exception class
  * of the project that none of the application's exception handlers (for the class or one of its bases) maps to a
  * response, so the client gets a generic 500. Only applications whose handlers the module shows completely are
- * considered (see {@link FastApiExceptionHandlers}); routes of {@code APIRouter}s, which are included into an
- * application elsewhere, are not.
+ * considered (see {@link FastApiExceptionHandlers}). Routes of an {@code APIRouter} of another module are checked at
+ * {@code app.include_router(module.router)} or {@code app.include_router(router)} (imported from its module) in the
+ * application's module, through that module's source (see
+ * {@link FastApiIncludedRouters}); a router's routes in a module that does not create the application are not checked
+ * there, since the router does not know the application it is included into.
  */
 @Rule(key = "FastApiExceptionWithoutHandler")
 public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck {
@@ -53,6 +57,58 @@ public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck
       handlers = null;
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.RAISE_STMT, this::check);
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkIncludedRouter);
+  }
+
+  /** {@code app.include_router(routes.router)}: the raises of the routes of a router defined in another module. */
+  private void checkIncludedRouter(SubscriptionContext ctx) {
+    CallExpression include = (CallExpression) ctx.syntaxNode();
+    if (!Fqns.calleeName(include).filter("include_router"::equals).isPresent() || !FastApi.isAppMethod(include, "include_router")) {
+      return;
+    }
+    CallExpression app = Fqns.receiver(include).map(o -> FastApiExceptionHandlers.application(o, origins, ctx)).orElse(null);
+    if (app == null) {
+      return;
+    }
+    Optional<Set<String>> handled = handlers(include, ctx).handledBy(app);
+    if (handled.isEmpty()) {
+      return;
+    }
+    Optional<List<FastApiIncludedRouters.RouteRaise>> raises = FastApiIncludedRouters.raises(include, ctx);
+    if (raises.isEmpty()) {
+      return;
+    }
+    Set<String> reported = new java.util.HashSet<>();
+    for (FastApiIncludedRouters.RouteRaise raise : raises.get()) {
+      Optional<List<String>> hierarchy = unhandledHierarchy(raise.exception(), handled.get());
+      if (hierarchy.isPresent() && reported.add(raise.exception().name())) {
+        String name = raise.exception().name();
+        ctx.addIssue(include.arguments().get(0), String.format("Register an exception handler for \"%s\" (\"@app.exception_handler(%s)\") or raise an "
+          + "HTTPException in route \"%s\": no handler of this application maps it and clients get a generic 500.", name, name, raise.route()))
+          .secondary(raise.location(), "Raised here")
+          .secondary(app, "Application without a handler for it");
+      }
+    }
+  }
+
+  private FastApiExceptionHandlers handlers(Tree node, SubscriptionContext ctx) {
+    if (handlers == null) {
+      handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(node, Tree.Kind.FILE_INPUT), origins, ctx);
+    }
+    return handlers;
+  }
+
+  /** The class hierarchy of a project exception that neither the framework nor the given handlers map; empty otherwise. */
+  private static Optional<List<String>> unhandledHierarchy(ClassType exception, Set<String> handled) {
+    if (exception.definitionLocation().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<List<String>> hierarchy = FastApiExceptionHandlers.hierarchy(exception);
+    if (hierarchy.isEmpty() || hierarchy.get().stream().noneMatch(BASES::contains) || hierarchy.get().stream().anyMatch(HANDLED_BY_FRAMEWORK::contains)
+      || hierarchy.get().stream().anyMatch(handled::contains)) {
+      return Optional.empty();
+    }
+    return hierarchy;
   }
 
   private void check(SubscriptionContext ctx) {

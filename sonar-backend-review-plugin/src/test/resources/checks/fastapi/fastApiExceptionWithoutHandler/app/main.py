@@ -4,6 +4,8 @@ import uvicorn
 
 from app.errors import DomainError, NotFoundError, QuotaExceeded, Conflict, Unsupported
 from app.external import ExternalError
+from app.routers import items, wrapped
+from app.routers.named import router as named_router
 
 app = FastAPI()
 router = APIRouter()
@@ -79,6 +81,12 @@ async def on_router():
 
 def helper():
     raise QuotaExceeded()
+
+
+app.include_router(items.router)  # Noncompliant 2
+app.include_router(wrapped.router)
+app.include_router(named_router)  # Noncompliant {{Register an exception handler for "QuotaExceeded" ("@app.exception_handler(QuotaExceeded)") or raise an HTTPException in route "named": no handler of this application maps it and clients get a generic 500.}}
+#                  ^^^^^^^^^^^^
 
 
 if __name__ == "__main__":
