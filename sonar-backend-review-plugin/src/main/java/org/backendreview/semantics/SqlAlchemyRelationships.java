@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.backendreview.semantics.ModuleSummary.Assigned;
 import org.backendreview.semantics.ModuleSummary.Bool;
 import org.backendreview.semantics.ModuleSummary.Call;
@@ -29,6 +30,7 @@ import org.backendreview.tree.Values;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
+import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ComprehensionFor;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -80,6 +82,12 @@ public final class SqlAlchemyRelationships {
   private static final Set<String> SCALAR_ROW_METHODS = Set.of("scalar_one", "scalar_one_or_none", "scalar");
   /** Methods giving one element of a scalars result or a 1.x Query. */
   private static final Set<String> ONE_ROW_METHODS = Set.of("first", "one", "one_or_none");
+  /** Session methods running a statement and giving the first entity of each row ({@code stream_scalars} is asyncio's). */
+  private static final Set<String> STATEMENT_SCALARS = Set.of("scalars", "stream_scalars");
+  /** Session methods running a statement and giving rows. */
+  private static final Set<String> STATEMENT_ROWS = Set.of("execute", "stream");
+  /** Calls of statement and query chains kept on a load: loader options and filters. */
+  private static final Set<String> KEPT_CALLS = Set.of("options", "filter", "filter_by", "where");
   private static final int MAX_DEPTH = 4;
   private static final int MAX_CLASSES = 20;
 
@@ -99,14 +107,18 @@ public final class SqlAlchemyRelationships {
    * A query loading instances of a mapped class.
    *
    * @param query the call that runs it ({@code session.scalars(...)}, {@code session.query(User)}...), for locations
-   * @param options the {@code .options(...)} calls of its statement and query chains
+   * @param chain the {@code .options(...)}, {@code .filter(...)}, {@code .filter_by(...)}, {@code .where(...)} calls of
+   * its statement and query chains
    * @param awaited true when the result is awaited ({@code AsyncSession})
    */
-  public record EntityLoad(ClassType entity, Tree query, List<CallExpression> options, boolean awaited) {
+  public record EntityLoad(ClassType entity, Tree query, List<CallExpression> chain, boolean awaited) {
 
     /** True when the options mention the relationship, hold a wildcard, or are not all known loader calls. */
     public boolean optionsMayLoad(String relationship) {
-      for (CallExpression call : options) {
+      for (CallExpression call : chain) {
+        if (Fqns.calleeName(call).filter("options"::equals).isEmpty()) {
+          continue;
+        }
         for (Argument argument : call.arguments()) {
           if (!(argument instanceof RegularArgument regular) || regular.keywordArgument() != null || mayLoad(regular.expression(), relationship)) {
             return true;
@@ -115,6 +127,41 @@ public final class SqlAlchemyRelationships {
       }
       return false;
     }
+
+    /**
+     * True when the query keeps only rows whose relationship is one given object ({@code filter(Order.customer == c)},
+     * {@code filter_by(customer=c)}, {@code where(Order.customer_id == 1)}): every item refers to that object, which the
+     * lazy loader of a many-to-one reference loads at most once and then finds in the session's identity map.
+     */
+    public boolean filteredOn(String relationship) {
+      for (CallExpression call : chain) {
+        String method = Fqns.calleeName(call).orElse("");
+        if ("filter_by".equals(method) && call.arguments().stream().anyMatch(a -> a instanceof RegularArgument r && r.keywordArgument() != null
+          && namesRelationship(r.keywordArgument().name(), relationship))) {
+          return true;
+        }
+        if (("filter".equals(method) || "where".equals(method)) && call.arguments().stream().anyMatch(a -> a instanceof RegularArgument r
+          && comparesRelationship(r.expression(), relationship))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean comparesRelationship(Expression expression, String relationship) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (expr instanceof CallExpression call && Fqns.ofCallee(call).filter(f -> f.equals("sqlalchemy.and_") || f.equals("sqlalchemy.sql.expression.and_")).isPresent()) {
+      return call.arguments().stream().anyMatch(a -> a instanceof RegularArgument r && comparesRelationship(r.expression(), relationship));
+    }
+    return expr instanceof BinaryExpression comparison && "==".equals(comparison.operator().value())
+      && Stream.of(comparison.leftOperand(), comparison.rightOperand()).anyMatch(o -> Trees.skipParentheses(o) instanceof QualifiedExpression q
+        && namesRelationship(q.name().name(), relationship));
+  }
+
+  /** {@code customer} or its foreign key column {@code customer_id} (the naming convention). */
+  private static boolean namesRelationship(String name, String relationship) {
+    return name.equals(relationship) || name.equals(relationship + "_id");
   }
 
   /** A read {@code item.relationship} in a loop over loaded instances. */
@@ -254,7 +301,7 @@ public final class SqlAlchemyRelationships {
       return trace(receiver, options, true, awaited, depth);
     }
     if (REFINERS.contains(method)) {
-      if ("options".equals(method)) {
+      if (KEPT_CALLS.contains(method)) {
         options.add(call);
       }
       return trace(receiver, options, scalars, awaited, depth);
@@ -263,7 +310,7 @@ public final class SqlAlchemyRelationships {
       return Arguments.positional(call, 0).flatMap(a -> entityClass(a.expression()))
         .map(e -> new EntityLoad(e, call, List.copyOf(options), awaited));
     }
-    if (("scalars".equals(method) || ("execute".equals(method) && scalars)) && !call.arguments().isEmpty()) {
+    if ((STATEMENT_SCALARS.contains(method) || (STATEMENT_ROWS.contains(method) && scalars)) && !call.arguments().isEmpty()) {
       boolean awaitedCall = awaited || AsyncContext.isAwaited(call);
       return Arguments.positional(call, 0).flatMap(a -> selectedEntity(a.expression(), options, 0))
         .map(e -> new EntityLoad(e, call, List.copyOf(options), awaitedCall));
@@ -284,7 +331,7 @@ public final class SqlAlchemyRelationships {
       return Optional.empty();
     }
     if (call.callee() instanceof QualifiedExpression callee && REFINERS.contains(callee.name().name())) {
-      if ("options".equals(callee.name().name())) {
+      if (KEPT_CALLS.contains(callee.name().name())) {
         options.add(call);
       }
       return selectedEntity(callee.qualifier(), options, depth);
@@ -376,7 +423,7 @@ public final class SqlAlchemyRelationships {
       }
       relationship(load.get().entity(), name, ctx)
         .filter(Relationship::lazy)
-        .filter(r -> !load.get().optionsMayLoad(name))
+        .filter(r -> !load.get().optionsMayLoad(name) && !load.get().filteredOn(name))
         .ifPresent(r -> reads.put(name, new LoopRead(read, r, load.get())));
     }
     return new ArrayList<>(reads.values());

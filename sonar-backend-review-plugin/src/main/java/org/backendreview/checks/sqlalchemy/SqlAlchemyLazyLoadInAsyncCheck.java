@@ -77,7 +77,7 @@ public class SqlAlchemyLazyLoadInAsyncCheck extends PythonSubscriptionCheck {
         continue;
       }
       String name = read.name().name();
-      if (assigned.contains(name) || !seen.add(name) || load.optionsMayLoad(name)) {
+      if (assigned.contains(name) || !seen.add(name) || load.optionsMayLoad(name) || load.filteredOn(name)) {
         continue;
       }
       SqlAlchemyRelationships.relationship(load.entity(), name, ctx).filter(Relationship::lazy)

@@ -18,6 +18,14 @@ async def list_orders(session: AsyncSession):
         print(order.customer.name)  # Noncompliant
 
 
+async def streamed(session: AsyncSession):
+    async for order in await session.stream_scalars(select(Order)):
+        print(order.customer)  # Noncompliant
+    result = await session.stream(select(Customer))
+    async for customer in result.scalars():
+        print(customer.invoices)  # Noncompliant
+
+
 async def one_customer(session: AsyncSession, customer_id: int):
     customer = await session.get(Customer, customer_id)
     if customer is None:

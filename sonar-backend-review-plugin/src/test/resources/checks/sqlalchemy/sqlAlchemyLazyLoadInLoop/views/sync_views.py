@@ -1,4 +1,4 @@
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, joinedload, selectinload, subqueryload, raiseload, contains_eager, Load
 from sqlmodel import Session as ModelSession, select as model_select
 
@@ -35,7 +35,7 @@ def numbered(session: Session):
 
 
 def one_x_iterated_query(session):
-    for order in session.query(Order).filter_by(customer_id=1):
+    for order in session.query(Order).filter(Order.id > 10):
         print(order.customer.name)  # Noncompliant
 
 
@@ -109,6 +109,15 @@ def non_lazy_and_unknown(session: Session, customers):
     stmt = stmt.options(selectinload(Customer.orders))
     for c in session.scalars(stmt):
         print(c.orders)  # statement rebound: unknown
+
+
+def one_parent(session: Session, customer):
+    for order in session.query(Order).filter_by(customer_id=1):
+        print(order.customer.name)  # every order has the same customer: loaded once
+    for order in session.scalars(select(Order).where(Order.customer == customer)):
+        print(order.customer.name)
+    for order in session.query(Order).filter(and_(Order.id > 1, Order.customer_id == customer.id)):
+        print(order.customer.name)
 
 
 def single_instance(session: Session):
