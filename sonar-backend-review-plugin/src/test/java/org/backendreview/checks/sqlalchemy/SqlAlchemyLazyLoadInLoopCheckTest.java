@@ -19,4 +19,9 @@ class SqlAlchemyLazyLoadInLoopCheckTest {
     files.addAll(Samples.project("sqlalchemy/sqlAlchemyLazyLoadInLoop"));
     CheckVerifier.verify(files, new SqlAlchemyLazyLoadInLoopCheck());
   }
+
+  @Test
+  void relationship_declared_in_the_same_module() {
+    CheckVerifier.verify(Samples.file("sqlalchemy/sqlAlchemyLazyLoadInLoopSameModule.py"), new SqlAlchemyLazyLoadInLoopCheck());
+  }
 }
