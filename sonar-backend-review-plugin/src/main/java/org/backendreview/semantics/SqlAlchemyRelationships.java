@@ -56,6 +56,7 @@ import org.sonar.plugins.python.api.types.v2.TypeWrapper;
  *
  * <p><b>Loads.</b> The expression a loop iterates is traced (through names bound once) to the query yielding mapped
  * instances of one entity: {@code session.scalars(select(User)...)} (optionally {@code .all()}, {@code .unique()}),
+ * SQLModel's {@code session.exec(select(User))},
  * {@code session.execute(select(User)...).scalars()}, 1.x {@code session.query(User).filter(...)...} and
  * Flask-SQLAlchemy's {@code User.query...}, awaited or not. The {@code .options(...)} calls of the statement and query
  * chains are kept: a relationship they mention (by attribute or string path), a {@code "*"} wildcard, or an option
@@ -82,8 +83,11 @@ public final class SqlAlchemyRelationships {
   private static final Set<String> SCALAR_ROW_METHODS = Set.of("scalar_one", "scalar_one_or_none", "scalar");
   /** Methods giving one element of a scalars result or a 1.x Query. */
   private static final Set<String> ONE_ROW_METHODS = Set.of("first", "one", "one_or_none");
-  /** Session methods running a statement and giving the first entity of each row ({@code stream_scalars} is asyncio's). */
-  private static final Set<String> STATEMENT_SCALARS = Set.of("scalars", "stream_scalars");
+  /**
+   * Session methods running a statement and giving the first entity of each row ({@code stream_scalars} is asyncio's,
+   * {@code exec} SQLModel's for a one-entity select).
+   */
+  private static final Set<String> STATEMENT_SCALARS = Set.of("scalars", "stream_scalars", "exec");
   /** Session methods running a statement and giving rows. */
   private static final Set<String> STATEMENT_ROWS = Set.of("execute", "stream");
   /** Calls of statement and query chains kept on a load: loader options and filters. */

@@ -52,7 +52,7 @@ def flask_models():
 
 def sqlmodel_models(session: ModelSession):
     for team in session.exec(model_select(Team)):
-        print(team.heroes)  # not traced: session.exec is SQLModel's own API
+        print(team.heroes)  # Noncompliant
     for team in session.scalars(model_select(Team)):
         print(team.heroes)  # Noncompliant
         print(team.staff)
