@@ -340,7 +340,7 @@ public final class SqlAlchemyRelationships {
       }
       return selectedEntity(callee.qualifier(), options, depth);
     }
-    if (SqlAlchemy.isStatementConstructor(call) && Fqns.ofCallee(call).filter(f -> f.endsWith(".select")).isPresent()
+    if ((SqlAlchemy.isStatementConstructor(call) && Fqns.ofCallee(call).filter(f -> f.endsWith(".select")).isPresent() || isFlaskSelect(call))
       && call.arguments().size() == 1) {
       return Arguments.positional(call, 0).flatMap(a -> entityClass(a.expression()));
     }
@@ -353,6 +353,12 @@ public final class SqlAlchemyRelationships {
       return Arguments.positional(call, 0).map(a -> a.expression()).orElse(iterable);
     }
     return iterable;
+  }
+
+  /** Flask-SQLAlchemy 3's {@code db.select(User)} on the extension object, named {@code db} by its documentation. */
+  private static boolean isFlaskSelect(CallExpression call) {
+    return call.callee() instanceof QualifiedExpression callee && "select".equals(callee.name().name())
+      && Trees.skipParentheses(callee.qualifier()) instanceof Name db && "db".equals(db.name());
   }
 
   /** A class name (not an aliased entity, a column or an expression). */

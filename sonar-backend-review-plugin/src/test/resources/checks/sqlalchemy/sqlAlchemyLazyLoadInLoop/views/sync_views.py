@@ -3,7 +3,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload, subqueryload, rais
 from sqlmodel import Session as ModelSession, select as model_select
 
 from shop.models import Customer, VipCustomer, Order, Plain
-from shop.flask_models import Author, Team
+from shop.flask_models import Author, Team, db
 from shop import options as helpers
 
 
@@ -48,6 +48,10 @@ def flask_models():
     for author in Author.query.filter_by(id=1).all():
         print(author.books)  # Noncompliant
         print(author.awards)
+    for author in db.session.execute(db.select(Author).order_by(Author.id)).scalars():
+        print(author.books)  # Noncompliant
+    for author in db.session.scalars(db.select(Author).options(db.selectinload(Author.books))):
+        print(author.books)
 
 
 def sqlmodel_models(session: ModelSession):
