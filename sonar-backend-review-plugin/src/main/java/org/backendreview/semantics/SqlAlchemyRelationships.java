@@ -52,7 +52,8 @@ import org.sonar.plugins.python.api.types.v2.TypeWrapper;
  * ({@code db.relationship}, SQLModel's {@code Relationship(...)}) in its body or in the body of a project base class.
  * The declarations are read through {@link ModuleSources}, so the class may live in another module. The loader
  * strategy is lazy when {@code lazy=} is absent, {@code "select"} or {@code True}; any other value, a value that is not
- * a literal, or {@code **kwargs} count as "not lazy" (unknown stays silent).
+ * a literal, {@code **kwargs}, or a {@code WriteOnlyMapped[...]}/{@code DynamicMapped[...]} annotation count as "not
+ * lazy" (unknown stays silent).
  *
  * <p><b>Loads.</b> The expression a loop iterates is traced (through names bound once) to the query yielding mapped
  * instances of one entity: {@code session.scalars(select(User)...)} (optionally {@code .all()}, {@code .unique()}),
@@ -67,6 +68,9 @@ public final class SqlAlchemyRelationships {
   private static final Set<String> RELATIONSHIP_FUNCTIONS = Set.of("sqlalchemy.orm.relationship", "sqlalchemy.orm.relation",
     "sqlalchemy.orm.relationships.relationship", "sqlalchemy.orm._orm_constructors.relationship", "sqlmodel.Relationship",
     "sqlmodel.main.Relationship");
+  /** Annotations implying {@code lazy="write_only"} / {@code lazy="dynamic"}: the attribute is a query, never loaded. */
+  private static final Set<String> NON_LOADING_ANNOTATIONS = Set.of("sqlalchemy.orm.WriteOnlyMapped", "sqlalchemy.orm.DynamicMapped",
+    "sqlalchemy.orm.base.WriteOnlyMapped", "sqlalchemy.orm.base.DynamicMapped");
   private static final Set<String> SQLMODEL_RELATIONSHIP = Set.of("sqlmodel.Relationship", "sqlmodel.main.Relationship");
   /** Methods of a select statement or a 1.x Query that keep the selected entity. */
   private static final Set<String> REFINERS = Set.of("where", "filter", "filter_by", "order_by", "join", "outerjoin", "join_from",
@@ -195,7 +199,9 @@ public final class SqlAlchemyRelationships {
         if (assigned == null || !(assigned.value() instanceof Call call) || !isRelationshipCall(call, module.get())) {
           return Optional.empty();
         }
-        return Optional.of(new Relationship(type.name(), attribute, isLazy(call, module.get()), assigned.range(), module.get().fileId()));
+        boolean lazy = isLazy(call, module.get()) && module.get().attributeAnnotation(type.name(), attribute)
+          .map(a -> module.get().resolve(a)).filter(NON_LOADING_ANNOTATIONS::contains).isEmpty();
+        return Optional.of(new Relationship(type.name(), attribute, lazy, assigned.range(), module.get().fileId()));
       }
       for (TypeWrapper wrapper : type.superClasses()) {
         PythonType base = wrapper.type();

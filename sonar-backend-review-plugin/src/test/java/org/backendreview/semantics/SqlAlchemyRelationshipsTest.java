@@ -22,7 +22,7 @@ class SqlAlchemyRelationshipsTest {
   private static final String MODELS = """
     import sqlalchemy as sa
     from sqlalchemy import orm
-    from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
+    from sqlalchemy.orm import DeclarativeBase, Mapped, WriteOnlyMapped, relationship
     from sqlmodel import Relationship, SQLModel
 
     class Base(DeclarativeBase):
@@ -37,6 +37,8 @@ class SqlAlchemyRelationshipsTest {
         unknown = relationship("Child", lazy=STRATEGY)
         spread = relationship("Child", **OPTIONS)
         column = sa.Column(sa.Integer)
+        written: WriteOnlyMapped["Child"] = relationship()
+        dynamic: orm.DynamicMapped["Child"] = relationship()
 
     class Derived(Parent):
         children = None
@@ -66,19 +68,20 @@ class SqlAlchemyRelationshipsTest {
     Analysis.onEach(files, "app/views.py", Tree.Kind.EXPRESSION_STMT, (tree, ctx) -> {
       Name name = (Name) ((org.sonar.plugins.python.api.tree.ExpressionStatement) tree).expressions().get(0);
       var type = (org.sonar.plugins.python.api.types.v2.ClassType) name.typeV2();
-      for (String attribute : List.of("children", "eager", "explicit", "aliased", "unknown", "spread", "column", "team", "tags", "raw", "missing")) {
+      for (String attribute : List.of("children", "eager", "explicit", "aliased", "unknown", "spread", "column", "written", "dynamic", "team",
+        "tags", "raw", "missing")) {
         SqlAlchemyRelationships.relationship(type, attribute, ctx)
           .ifPresent(r -> found.add(name.name() + "." + attribute + "=" + r.owner() + (r.lazy() ? ":lazy" : ":other") + "@" + r.declaration().line()));
       }
     });
     assertThat(found).containsExactly(
       "Parent.children=Parent:lazy@11", "Parent.eager=Parent:other@12", "Parent.explicit=Parent:lazy@13", "Parent.aliased=Parent:lazy@14",
-      "Parent.unknown=Parent:other@15", "Parent.spread=Parent:other@16",
+      "Parent.unknown=Parent:other@15", "Parent.spread=Parent:other@16", "Parent.written=Parent:other@18", "Parent.dynamic=Parent:other@19",
       "Derived.eager=Parent:other@12", "Derived.explicit=Parent:lazy@13", "Derived.aliased=Parent:lazy@14", "Derived.unknown=Parent:other@15",
-      "Derived.spread=Parent:other@16",
+      "Derived.spread=Parent:other@16", "Derived.written=Parent:other@18", "Derived.dynamic=Parent:other@19",
       "Sub.children=Parent:lazy@11", "Sub.eager=Parent:other@12", "Sub.explicit=Parent:lazy@13", "Sub.aliased=Parent:lazy@14",
-      "Sub.unknown=Parent:other@15", "Sub.spread=Parent:other@16",
-      "Hero.team=Hero:lazy@26", "Hero.tags=Hero:other@27", "Hero.raw=Hero:other@28");
+      "Sub.unknown=Parent:other@15", "Sub.spread=Parent:other@16", "Sub.written=Parent:other@18", "Sub.dynamic=Parent:other@19",
+      "Hero.team=Hero:lazy@28", "Hero.tags=Hero:other@29", "Hero.raw=Hero:other@30");
   }
 
   @Test

@@ -104,6 +104,8 @@ def non_lazy_and_unknown(session: Session, customers):
     for o in session.scalars(select(Order)):
         print(o.lines)  # lazy="joined"
         print(o.customer_id)
+    for c in session.scalars(select(Customer)):
+        print(c.audit.select())  # WriteOnlyMapped: a query, never loaded
     for c in customers:
         print(c.orders)  # unknown origin
     for c in session.scalars(select(Customer)):

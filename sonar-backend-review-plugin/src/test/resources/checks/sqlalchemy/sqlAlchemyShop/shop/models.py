@@ -1,7 +1,7 @@
 from typing import List
 
 from sqlalchemy import ForeignKey
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, WriteOnlyMapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -17,6 +17,7 @@ class Customer(Base):
     notes: Mapped[List["Note"]] = relationship(lazy="dynamic")
     tags: Mapped[List["Tag"]] = relationship(lazy="raise")
     invoices: Mapped[List["Invoice"]] = relationship(lazy="select")
+    audit: WriteOnlyMapped["Note"] = relationship()
 
     @property
     def label(self):
