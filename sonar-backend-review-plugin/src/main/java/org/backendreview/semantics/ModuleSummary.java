@@ -64,6 +64,7 @@ public final class ModuleSummary {
   private final List<String> mutatedNames = new ArrayList<>();
   private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
   private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
+  private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -212,6 +213,27 @@ public final class ModuleSummary {
     return wildcardImports;
   }
 
+  /**
+   * The annotation of an annotated class-body attribute, as the dotted text of the annotation or of the subscripted
+   * name ({@code posts: WriteOnlyMapped["Post"] = ...} gives {@code WriteOnlyMapped}); empty when the attribute is not
+   * annotated or the annotation is not a (subscripted) dotted name.
+   */
+  public Optional<String> attributeAnnotation(String className, String attribute) {
+    return Optional.ofNullable(attributeAnnotations.get(className + "." + attribute));
+  }
+
+  private void noteAnnotations(ClassDef classDef) {
+    for (Statement statement : classDef.body().statements()) {
+      if (statement instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name) {
+        Expression type = Trees.skipParentheses(annotated.annotation().expression());
+        if (type instanceof org.sonar.plugins.python.api.tree.SubscriptionExpression subscription) {
+          type = subscription.object();
+        }
+        dottedText(type).ifPresent(t -> attributeAnnotations.put(classDef.name().name() + "." + name.name(), t));
+      }
+    }
+  }
+
   public Map<String, ClassSummary> classes() {
     return classes;
   }
@@ -277,7 +299,10 @@ public final class ModuleSummary {
       } else if (tree instanceof ImportName importName) {
         addImportName(importName);
       } else if (tree instanceof ClassDef classDef) {
-        classes.putIfAbsent(classDef.name().name(), summarize(classDef));
+        if (!classes.containsKey(classDef.name().name())) {
+          classes.put(classDef.name().name(), summarize(classDef));
+          noteAnnotations(classDef);
+        }
       } else if (tree instanceof FunctionDef functionDef) {
         functions.put(functionDef.name().name(), new FunctionSummary(functionDef.name().name(), Range.of(functionDef.name()),
           decorators(functionDef.decorators()), parameterNames(functionDef)));

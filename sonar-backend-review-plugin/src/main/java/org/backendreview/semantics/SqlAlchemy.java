@@ -207,14 +207,19 @@ public final class SqlAlchemy {
     return SERVER_DIALECTS.contains(dialect);
   }
 
-  /** The kind of factory a call creates: {@code sessionmaker(...)}, {@code async_sessionmaker(...)}, {@code scoped_session(...)}. */
+  /**
+   * The kind of factory a call creates: {@code sessionmaker(...)}, {@code async_sessionmaker(...)},
+   * {@code scoped_session(...)}; {@code sessionmaker(class_=AsyncSession)} makes asyncio sessions.
+   */
   public static Optional<SessionKind> factoryCreation(Expression expression) {
     if (!(Trees.skipParentheses(expression) instanceof CallExpression call)) {
       return Optional.empty();
     }
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.filter(SYNC_FACTORIES::contains).isPresent()) {
-      return Optional.of(SessionKind.SYNC);
+      // sessionmaker(class_=AsyncSession): the SQLAlchemy 1.4 way of making asyncio sessions
+      return Optional.of(Arguments.value(call, 1, "class_").flatMap(Fqns::of).filter(ASYNC_SESSION_CLASSES::contains).isPresent()
+        ? SessionKind.ASYNC : SessionKind.SYNC);
     }
     if (fqn.filter(ASYNC_FACTORIES::contains).isPresent()) {
       return Optional.of(SessionKind.ASYNC);

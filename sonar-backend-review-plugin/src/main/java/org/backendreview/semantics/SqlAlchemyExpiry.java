@@ -52,7 +52,7 @@ public final class SqlAlchemyExpiry {
   /**
    * True when every origin of the session is a call of a factory bound in the module to
    * {@code sessionmaker(..., class_=AsyncSession)} (the SQLAlchemy 1.4 way of making asyncio sessions, which
-   * {@link SqlAlchemy#sessionKind} reports as synchronous by the factory's class).
+   * {@link SqlAlchemy#sessionKind} also reports as asynchronous).
    */
   public static boolean madeAsyncBySessionmaker(Expression session, Origins origins, SubscriptionContext ctx) {
     List<Expression> values = origins.of(session, ctx);
@@ -69,7 +69,8 @@ public final class SqlAlchemyExpiry {
   }
 
   private static boolean hasAsyncSessionClass(Expression factory) {
-    return Trees.skipParentheses(factory) instanceof CallExpression call && SqlAlchemy.factoryCreation(call).filter(k -> k == SqlAlchemy.SessionKind.SYNC).isPresent()
+    return Trees.skipParentheses(factory) instanceof CallExpression call
+      && Fqns.ofCallee(call).filter(f -> f.equals("sqlalchemy.orm.sessionmaker") || f.equals("sqlalchemy.orm.session.sessionmaker")).isPresent()
       && Arguments.keyword(call, "class_").flatMap(a -> Fqns.of(a.expression()))
         .filter(f -> f.equals("sqlalchemy.ext.asyncio.AsyncSession") || f.equals("sqlalchemy.ext.asyncio.session.AsyncSession")
           || f.equals("sqlmodel.ext.asyncio.session.AsyncSession"))

@@ -40,6 +40,9 @@ class SqlAlchemyTest {
 
       Local = sessionmaker()
       AsyncLocal = async_sessionmaker()
+      AsyncBySessionmaker = sessionmaker(engine, AsyncSession, expire_on_commit=False)
+      AsyncByKeyword = sessionmaker(class_=AsyncSession)
+      SyncByKeyword = sessionmaker(class_=Session)
       registry = scoped_session(Local)
       db = SQLAlchemy()
 
@@ -49,6 +52,9 @@ class SqlAlchemyTest {
           c = SessionLocal()
           d = Session(bind=None)
           e = factory()
+          h = AsyncBySessionmaker()
+          i = AsyncByKeyword()
+          j = SyncByKeyword()
           with Local.begin() as g:
               pass
           typed.commit()
@@ -60,6 +66,9 @@ class SqlAlchemyTest {
           c.commit()
           d.commit()
           e.commit()
+          h.commit()
+          i.commit()
+          j.commit()
           g.commit()
           registry.commit()
           db.session.commit()
@@ -74,7 +83,7 @@ class SqlAlchemyTest {
       }
     });
     assertThat(kinds).containsExactly("typed=SYNC", "atyped=ASYNC", "ann=SYNC", "untyped=-", "a=SYNC", "b=ASYNC", "c=SYNC", "d=SYNC", "e=-",
-      "g=SYNC", "registry=SCOPED", "db=SCOPED", "extensions=-");
+      "h=ASYNC", "i=ASYNC", "j=SYNC", "g=SYNC", "registry=SCOPED", "db=SCOPED", "extensions=-");
   }
 
   @Test

@@ -18,7 +18,9 @@ public final class SqlAlchemyChecks {
     SqlAlchemyAsyncSessionQueryCheck.class,
     SqlAlchemyPythonOperatorInFilterCheck.class,
     SqlAlchemyStatementNotExecutedCheck.class,
-    SqlAlchemyAttributeAfterAsyncCommitCheck.class);
+    SqlAlchemyAttributeAfterAsyncCommitCheck.class,
+    SqlAlchemyLazyLoadInLoopCheck.class,
+    SqlAlchemyLazyLoadInAsyncCheck.class);
 
   private SqlAlchemyChecks() {
   }
