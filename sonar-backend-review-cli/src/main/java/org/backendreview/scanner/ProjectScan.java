@@ -9,6 +9,8 @@ import com.sonar.sslr.api.AstNode;
 import com.sonar.sslr.api.RecognitionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -371,7 +373,7 @@ final class ProjectScan {
     return testClassifier.looksLikeTestFile(pythonFile.asProjectInputFile(), tree);
   }
 
-  private static Finding finding(RuleInfo rule, PreciseIssue issue, SourceFile file) {
+  private Finding finding(RuleInfo rule, PreciseIssue issue, SourceFile file) {
     Location primary = location(issue.primaryLocation(), file.relativePath(), file);
     List<Location> secondaries = new ArrayList<>();
     for (IssueLocation secondary : issue.secondaryLocations()) {
@@ -385,12 +387,12 @@ final class ProjectScan {
     return new Finding(rule, primary, List.copyOf(secondaries), issue.cost() == null ? null : issue.cost().doubleValue(), "");
   }
 
-  private static Location location(IssueLocation location, String defaultFile, SourceFile file) {
+  private Location location(IssueLocation location, String defaultFile, SourceFile file) {
     String path = defaultFile;
     String fileId = location.fileId();
     if (fileId != null && !fileId.equals(file.relativePath()) && !fileId.equals(file.path().toString())
       && !fileId.equals(file.path().toUri().toString())) {
-      path = fileId;
+      path = otherFile(fileId);
     }
     String message = location.message() == null ? "" : location.message();
     if (location.startLine() == IssueLocation.UNDEFINED_LINE) {
@@ -400,6 +402,29 @@ final class ProjectScan {
       return new Location(path, location.startLine(), 0, location.startLine(), 0, message);
     }
     return new Location(path, location.startLine(), location.startLineOffset() + 1, location.endLine(), location.endLineOffset() + 1, message);
+  }
+
+  /**
+   * A location in another file (the frontend names it by the file's key, its absolute path here): relative to the base
+   * directory like the findings' own files when it is under it.
+   */
+  private String otherFile(String fileId) {
+    try {
+      Path other = Path.of(fileId);
+      if (other.isAbsolute()) {
+        Path normalized = other.normalize();
+        if (normalized.startsWith(config.baseDir())) {
+          return FileCollector.slashes(config.baseDir().relativize(normalized));
+        }
+        Path realBase = config.baseDir().toRealPath();
+        if (normalized.startsWith(realBase)) {
+          return FileCollector.slashes(realBase.relativize(normalized));
+        }
+      }
+    } catch (InvalidPathException | IOException e) {
+      // not a path of this machine: keep the key as the frontend gave it
+    }
+    return fileId;
   }
 
   /**

@@ -148,6 +148,23 @@ class ScannerTest {
   }
 
   @Test
+  void secondary_locations_in_other_files_are_relative_to_the_base_directory() throws Exception {
+    write(dir.resolve("app/__init__.py"));
+    write(dir.resolve("app/main.py"), "from fastapi import FastAPI", "from .routers import items", "", "app = FastAPI()",
+      "app.include_router(items.router)");
+    write(dir.resolve("app/routers/__init__.py"));
+    write(dir.resolve("app/routers/items.py"), "from fastapi import APIRouter", "", "router = APIRouter()", "",
+      "class ItemLocked(Exception):", "    pass", "", "", "@router.get(\"/items/{item_id}\")", "def read_item(item_id: int) -> int:",
+      "    raise ItemLocked(item_id)");
+
+    ScanResult result = Scanner.scan(ScanConfig.builder(dir).baseDir(dir).rules(Set.of("FastApiExceptionWithoutHandler")).build());
+
+    assertThat(locations(result.findings())).containsExactly("FastApiExceptionWithoutHandler app/main.py:5");
+    assertThat(result.findings().get(0).secondaries()).extracting(l -> l.file() + ":" + l.line())
+      .contains("app/routers/items.py:11");
+  }
+
+  @Test
   void bad_input_does_not_stop_the_scan() throws Exception {
     write(dir.resolve("good.py"), "LIMIT = 1", "LIMIT = 2");
     write(dir.resolve("syntax_error.py"), "def broken(:", "    pass");
