@@ -22,12 +22,14 @@ import org.backendreview.semantics.DjangoModelIndex;
 import org.backendreview.semantics.DjangoQuerySets;
 import org.backendreview.semantics.DjangoQuerySets.QueryCall;
 import org.backendreview.tree.Literals;
+import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -38,7 +40,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * <p>
  * Reported only when every filter of the queryset chain is on such a field (one indexed or unknown lookup, e.g. a
  * foreign key, lets the database narrow the rows first), for lookups a B-tree index serves (not {@code icontains},
- * not {@code exclude}), and once per model field and file.
+ * not {@code exclude}), and once per model field and file. Test functions are left alone.
  */
 @Rule(key = "FilterOnUnindexedField")
 public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
@@ -67,6 +69,11 @@ public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
     boolean ordering = "order_by".equals(method);
     if (ordering ? !isLiteralOrdering(call) : !FILTERS.contains(method) || !onlyKeywords(call)) {
       // dict.get(key), filter(function, items), order_by(*fields): not lookups this rule reads
+      return;
+    }
+    FunctionDef function = Trees.enclosingFunction(call);
+    if (function != null && TestCode.isTestScenario(function)) {
+      // a test's fixture rows make any table small
       return;
     }
     Optional<QueryCall> query = DjangoQuerySets.queryCall(call, ctx);
