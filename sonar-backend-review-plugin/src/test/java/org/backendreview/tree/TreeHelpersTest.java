@@ -25,6 +25,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TreeHelpersTest {
 
   @Test
+  void test_code_is_recognised_by_names_and_bases_not_by_a_model_named_test() {
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    Analysis.onEach("m.py", """
+      import unittest
+      from django.db import models
+      from django.test import TestCase as DjangoTestCase
+
+      def test_free(): pass
+      def helper(): pass
+      class TestPytest:
+          def fixture(self): pass
+      class ApiTests(DjangoTestCase):
+          def set_up_api(self): pass
+      class OAuthTest(unittest.TestCase):
+          def set_up_oauth(self): pass
+      class ProviderTests(OAuth2TestsMixin, Base):
+          def set_up_provider(self): pass
+      class LoginTest(Base):
+          def test_login(self): pass
+          def login(self): pass
+      class TestJob(models.Model):
+          def save_state(self): pass
+      class TestCase(models.Model, Queryable):
+          def results(self): pass
+      class TestJobView(QueryView, TestJob):
+          def refresh(self): pass
+      class Report(DjangoTestCase):
+          def build(self): pass
+      """, Tree.Kind.FUNCDEF, (tree, ctx) -> seen.put(((org.sonar.plugins.python.api.tree.FunctionDef) tree).name().name(),
+        TestCode.isTestScenario((org.sonar.plugins.python.api.tree.FunctionDef) tree)));
+    assertThat(seen).containsExactly(Map.entry("test_free", true), Map.entry("helper", false), Map.entry("fixture", true),
+      Map.entry("set_up_api", true), Map.entry("set_up_oauth", true), Map.entry("set_up_provider", true), Map.entry("test_login", true), Map.entry("login", true), Map.entry("save_state", false),
+      Map.entry("results", false), Map.entry("refresh", false), Map.entry("build", false));
+  }
+
+  @Test
   void fqns_follow_imports_and_aliases() {
     List<String> fqns = new ArrayList<>();
     Analysis.onEach("m.py", """
