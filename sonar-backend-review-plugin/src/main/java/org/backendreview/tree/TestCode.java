@@ -22,12 +22,14 @@ public final class TestCode {
   }
 
   /**
-   * A test: a {@code test*} function or method, or any method of a test class (its fixtures, {@code setUp}, helpers).
+   * A test: a {@code test_*} function, or any method of a test class (its tests, fixtures, {@code setUp}, helpers). A
+   * function merely starting with "test" is not one outside a test class: lava's view {@code testcase(request, pk)}.
    * Tests commit, leave sessions to the fixture teardown, count the rows they assert on and wait on local servers on
    * purpose, to observe a scenario step by step.
    */
   public static boolean isTestScenario(FunctionDef function) {
-    if (function.name().name().startsWith("test")) {
+    String name = function.name().name();
+    if (name.startsWith("test_") || "test".equals(name)) {
       return true;
     }
     ClassDef owner = Trees.methodOwner(function);
@@ -35,24 +37,26 @@ public final class TestCode {
   }
 
   /**
-   * A class named {@code Test*}/{@code *Test}/{@code *Tests} that is a test class: without base classes (pytest), with a
-   * base named like a test class ({@code TestCase}, {@code APITestCase}, {@code BaseTest}, {@code OAuth2TestsMixin}),
-   * or with a {@code test*} method. A Django model {@code TestJob(models.Model)} or {@code TestCase(models.Model)} of a
+   * A test class: one with a base named like a test class ({@code TestCase}, {@code APITestCase}, {@code BaseTest},
+   * {@code OAuth2TestsMixin}), or one named {@code Test*}/{@code *Test}/{@code *Tests} without base classes (pytest) or
+   * with a {@code test*} method. A Django model {@code TestJob(models.Model)} or {@code TestCase(models.Model)} of a
    * test-management application is not one.
    */
   public static boolean isTestClass(ClassDef cls) {
+    ArgList args = cls.args();
+    if (args != null) {
+      for (Argument argument : args.arguments()) {
+        if (argument instanceof RegularArgument regular && regular.keywordArgument() == null && isTestBaseName(lastName(regular.expression()))) {
+          return true;
+        }
+      }
+    }
     String name = cls.name().name();
     if (!name.startsWith("Test") && !name.endsWith("Test") && !name.endsWith("Tests")) {
       return false;
     }
-    ArgList args = cls.args();
     if (args == null || args.arguments().isEmpty()) {
       return true;
-    }
-    for (Argument argument : args.arguments()) {
-      if (argument instanceof RegularArgument regular && regular.keywordArgument() == null && isTestBaseName(lastName(regular.expression()))) {
-        return true;
-      }
     }
     for (Statement statement : cls.body().statements()) {
       if (statement instanceof FunctionDef method && method.name().name().startsWith("test")) {

@@ -51,13 +51,17 @@ class TreeHelpersTest {
           def results(self): pass
       class TestJobView(QueryView, TestJob):
           def refresh(self): pass
-      class Report(DjangoTestCase):
+      class ReportChecks(DjangoTestCase):
           def build(self): pass
+      class Report:
+          def testSomething(self): pass
+      def testcase(request, pk): pass
       """, Tree.Kind.FUNCDEF, (tree, ctx) -> seen.put(((org.sonar.plugins.python.api.tree.FunctionDef) tree).name().name(),
         TestCode.isTestScenario((org.sonar.plugins.python.api.tree.FunctionDef) tree)));
     assertThat(seen).containsExactly(Map.entry("test_free", true), Map.entry("helper", false), Map.entry("fixture", true),
       Map.entry("set_up_api", true), Map.entry("set_up_oauth", true), Map.entry("set_up_provider", true), Map.entry("test_login", true), Map.entry("login", true), Map.entry("save_state", false),
-      Map.entry("results", false), Map.entry("refresh", false), Map.entry("build", false));
+      Map.entry("results", false), Map.entry("refresh", false), Map.entry("build", true),
+      Map.entry("testSomething", false), Map.entry("testcase", false));
   }
 
   @Test
