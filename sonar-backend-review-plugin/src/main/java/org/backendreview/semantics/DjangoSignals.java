@@ -14,6 +14,7 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.LocationInFile;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Decorator;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -106,7 +107,8 @@ public final class DjangoSignals {
     }
     Optional<String> signal = modelSignal(qualified.qualifier());
     Optional<Expression> fn = Arguments.value(call, 0, "receiver");
-    if (signal.isEmpty() || fn.isEmpty() || !(Trees.skipParentheses(fn.get()).typeV2() instanceof FunctionType function)) {
+    if (signal.isEmpty() || fn.isEmpty() || definedInThisFile(fn.get())
+      || !(Trees.skipParentheses(fn.get()).typeV2() instanceof FunctionType function)) {
       return Optional.empty();
     }
     Optional<LocationInFile> location = function.definitionLocation();
@@ -139,5 +141,15 @@ public final class DjangoSignals {
 
   private static Optional<String> modelSignal(Expression expression) {
     return Fqns.of(expression).filter(f -> f.startsWith(SIGNALS)).map(f -> f.substring(SIGNALS.length())).filter(MODEL_SIGNALS::contains);
+  }
+
+  /**
+   * A name bound by a {@code def} of this file. The file ids of definition locations cannot tell it alone: a decorated
+   * function's type may carry another form of this file's id than {@code pythonFile().key()} (lava's
+   * {@code @log_exception def testjob_notifications} in the standalone runner).
+   */
+  private static boolean definedInThisFile(Expression expression) {
+    return Trees.skipParentheses(expression) instanceof Name name && name.symbolV2() != null
+      && name.symbolV2().usages().stream().anyMatch(u -> u.kind() == UsageV2.Kind.FUNC_DECLARATION);
   }
 }

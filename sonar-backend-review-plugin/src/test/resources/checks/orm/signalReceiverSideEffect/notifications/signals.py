@@ -1,3 +1,4 @@
+import functools
 import requests
 from django.core.mail import send_mail
 from django.db import transaction
@@ -42,6 +43,21 @@ def publisher_deleted(sender, instance, **kwargs):
 
 
 signals.post_delete.connect(publisher_deleted, sender=Publisher)
+
+
+def log_exception(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+@log_exception
+def author_deleted(sender, instance, **kwargs):
+    send_mail("Author gone", instance.name, "noreply@example.com", ["ops@example.com"])  # Noncompliant
+
+
+post_delete.connect(author_deleted, sender=Author)  # reported once, at the e-mail: a decorated receiver of this file
 
 
 # Compliant look-alikes below.
