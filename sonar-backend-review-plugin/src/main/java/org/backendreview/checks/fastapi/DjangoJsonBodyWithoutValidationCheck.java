@@ -18,6 +18,7 @@ import org.backendreview.semantics.RequestSources;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
+import org.backendreview.tree.LocalResource;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
@@ -105,12 +106,8 @@ public class DjangoJsonBodyWithoutValidationCheck extends PythonSubscriptionChec
 
   /** The name in {@code name = <call>}, when that is the name's only binding. */
   private static Name assignedName(CallExpression call) {
-    if (call.parent() instanceof AssignmentStatement assignment && assignment.assignedValue() == call && assignment.lhsExpressions().size() == 1
-      && assignment.lhsExpressions().get(0).expressions().size() == 1 && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name name
-      && name.symbolV2() != null && name.symbolV2().getSingleBindingUsage().isPresent()) {
-      return name;
-    }
-    return null;
+    Name name = LocalResource.assignedLocal(call);
+    return name != null && name.symbolV2() != null && name.symbolV2().getSingleBindingUsage().isPresent() ? name : null;
   }
 
   private static void checkParsedBody(SubscriptionContext ctx, CallExpression loads, Name data) {

@@ -8,6 +8,7 @@ package org.backendreview.checks.fastapi;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.AsyncContext;
 import org.backendreview.semantics.ClientObjects;
 import org.backendreview.semantics.Pydantic;
 import org.backendreview.semantics.RequestSources;
@@ -22,7 +23,6 @@ import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
-import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.CompoundAssignmentStatement;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -77,7 +77,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
       return;
     }
     if ("read".equals(method) && readsEverything(call)) {
-      if (isAwaited(call) && (ClientObjects.isA(receiver, ClientObjects.UPLOAD_FILE) || isUploadListElement(receiver))) {
+      if (AsyncContext.isAwaited(call) && (ClientObjects.isA(receiver, ClientObjects.UPLOAD_FILE) || isUploadListElement(receiver))) {
         if (!checksSize(function)) {
           ctx.addIssue(call, "Read \"" + SourceText.of(receiver) + "\" in bounded chunks or reject it above a maximum size first: \""
             + SourceText.call(call) + "\" loads the whole upload into memory.");
@@ -86,7 +86,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
         ctx.addIssue(call, "Iterate over \"" + SourceText.of(receiver) + ".chunks()\" or reject it above a maximum size first: \""
           + SourceText.call(call) + "\" loads the whole upload into memory.");
       }
-    } else if ("body".equals(method) && call.arguments().isEmpty() && isAwaited(call) && ClientObjects.isA(receiver, ClientObjects.STARLETTE_REQUEST)
+    } else if ("body".equals(method) && call.arguments().isEmpty() && AsyncContext.isAwaited(call) && ClientObjects.isA(receiver, ClientObjects.STARLETTE_REQUEST)
       && !checksSize(function)) {
       ctx.addIssue(call, "Reject request bodies above a maximum size (\"Content-Length\" and a capped read of \"request.stream()\") before \""
         + SourceText.call(call) + "\": it loads the whole body into memory.");
@@ -173,14 +173,6 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
     }
     Expression value = Trees.skipParentheses(argument.expression());
     return Literals.isNone(value) || value.is(Tree.Kind.UNARY_MINUS) && "-1".equals(SourceText.of(value).replace(" ", ""));
-  }
-
-  private static boolean isAwaited(CallExpression call) {
-    Tree parent = call.parent();
-    while (parent != null && parent.is(Tree.Kind.PARENTHESIZED)) {
-      parent = parent.parent();
-    }
-    return parent instanceof AwaitExpression;
   }
 
   /**
