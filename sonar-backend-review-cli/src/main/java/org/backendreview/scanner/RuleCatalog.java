@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backendreview.checks.RuleFamily;
 import org.backendreview.plugin.BackendReviewRulesDefinition;
 import org.backendreview.plugin.RulesList;
 import org.sonar.check.Rule;
@@ -36,20 +37,6 @@ public final class RuleCatalog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(d|h|min)");
-  private static final Map<String, String> FAMILIES = Map.ofEntries(
-    Map.entry("SEC", "Security (OWASP)"),
-    Map.entry("ORM", "Django ORM & performance"),
-    Map.entry("CFG", "Settings & deployment"),
-    Map.entry("MIG", "Migrations"),
-    Map.entry("API", "API design"),
-    Map.entry("ASY", "Async correctness"),
-    Map.entry("SQA", "SQLAlchemy"),
-    Map.entry("NET", "HTTP clients & reliability"),
-    Map.entry("TXN", "Transactions & consistency"),
-    Map.entry("OBS", "Observability & logging"),
-    Map.entry("ERR", "Error handling"),
-    Map.entry("PY", "Python hygiene"),
-    Map.entry("TST", "Testing"));
 
   private final Map<String, RuleInfo> rules;
 
@@ -100,8 +87,7 @@ public final class RuleCatalog {
       .orElseGet(() -> Severity.parse(json.path("defaultSeverity").asText("Major")).orElse(Severity.MEDIUM));
     JsonNode standards = json.path("securityStandards");
     String specification = json.path("ruleSpecification").asText("");
-    String prefix = specification.contains("-") ? specification.substring(0, specification.indexOf('-')) : specification;
-    String family = FAMILIES.getOrDefault(prefix, familyFromPackage(checkClass));
+    String family = RuleFamily.find(checkClass).map(RuleFamily::displayName).orElse("Other");
     JsonNode remediation = json.path("remediation");
     return new RuleInfo(
       key,
@@ -122,12 +108,6 @@ public final class RuleCatalog {
       params(checkClass),
       inProfile,
       checkClass);
-  }
-
-  private static String familyFromPackage(Class<?> checkClass) {
-    String packageName = checkClass.getPackageName();
-    String last = packageName.substring(packageName.lastIndexOf('.') + 1);
-    return last.isEmpty() ? "Other" : Character.toUpperCase(last.charAt(0)) + last.substring(1);
   }
 
   static int minutes(String duration) {

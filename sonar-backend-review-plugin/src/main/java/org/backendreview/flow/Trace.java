@@ -8,7 +8,7 @@ package org.backendreview.flow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.backendreview.semantics.RequestSources.Source;
+import org.backendreview.semantics.security.RequestSources.Source;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.Tree;
 

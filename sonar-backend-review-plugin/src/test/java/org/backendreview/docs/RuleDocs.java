@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.backendreview.checks.RuleFamily;
 import org.backendreview.plugin.BackendReviewProfile;
 import org.backendreview.plugin.BackendReviewRulesDefinition;
+import org.backendreview.plugin.RulesList;
 import org.backendreview.plugin.TestRuntime;
 import org.sonar.api.server.rule.RulesDefinition;
 import org.sonarsource.analyzer.commons.BuiltInQualityProfileJsonLoader;
@@ -43,7 +44,7 @@ public final class RuleDocs {
     RulesDefinition.Repository repository = TestRuntime.repository();
     Set<String> profile = BuiltInQualityProfileJsonLoader.loadActiveKeysFromJsonProfile(BackendReviewRulesDefinition.PROFILE_PATH);
     List<RulesDefinition.Rule> rules = new ArrayList<>(repository.rules());
-    rules.sort(Comparator.comparing((RulesDefinition.Rule r) -> family(json(r.key())), Comparator.naturalOrder()).thenComparing(RulesDefinition.Rule::key));
+    rules.sort(Comparator.comparing((RulesDefinition.Rule r) -> family(r.key())).thenComparing(RulesDefinition.Rule::key));
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("README.md", index(rules, profile));
     for (RulesDefinition.Rule rule : rules) {
@@ -58,9 +59,15 @@ public final class RuleDocs {
     md.append("<!-- Generated from the rule metadata by RuleDocs; do not edit. Regenerate: see docs/README.md. -->\n\n");
     md.append(rules.size()).append(" rules in the `backendreview` repository (language `py`); ")
       .append(profile.size()).append(" of them are active in the built-in profile \"").append(BackendReviewProfile.NAME).append("\" (✔).\n\n");
-    md.append("| Key | Title | Type | Severity | Impacts | OWASP 2021 | CWE | Tags | Framework | Matrix | Profile |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    RuleFamily current = null;
     for (RulesDefinition.Rule rule : rules) {
+      if (family(rule.key()) != current) {
+        md.append(current == null ? "" : "\n");
+        current = family(rule.key());
+        md.append("## ").append(current.displayName()).append("\n\n");
+        md.append("| Key | Title | Type | Severity | Impacts | OWASP 2021 | CWE | Tags | Framework | Matrix | Profile |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+      }
       JSONObject json = json(rule.key());
       md.append("| [").append(rule.key()).append("](").append(rule.key()).append(".md)")
         .append(" | ").append(escape(rule.name()))
@@ -115,8 +122,10 @@ public final class RuleDocs {
     return md.toString();
   }
 
-  private static String family(JSONObject json) {
-    return String.valueOf(json.get("ruleSpecification")).replaceAll("-.*", "");
+  /** The family of a rule, as {@link RuleFamily} declares it (families sort in declaration order). */
+  private static RuleFamily family(String key) {
+    return RulesList.checks().stream().filter(c -> c.getAnnotation(org.sonar.check.Rule.class).key().equals(key)).findFirst()
+      .map(RuleFamily::of).orElseThrow();
   }
 
   private static String impacts(JSONObject json) {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.backendreview.semantics.InjectionSinks.Kind;
+import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.testing.Analysis;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.tree.CallExpression;

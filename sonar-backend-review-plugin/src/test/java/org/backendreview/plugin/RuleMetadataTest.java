@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.backendreview.checks.RuleFamily;
 import org.backendreview.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,15 @@ class RuleMetadataTest {
       assertThat(check.getSimpleName()).isEqualTo(key + "Check");
       assertThat(check.getPackageName()).startsWith("org.backendreview.checks.");
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("checks")
+  void each_family_is_one_package_and_one_feature_matrix_prefix(Class<?> check) {
+    RuleFamily family = RuleFamily.of(check);
+    assertThat(family.checks()).as("%s is listed by its family %s", check.getSimpleName(), family).contains(check);
+    assertThat((String) json(key(check)).get("ruleSpecification")).as("%s ruleSpecification", key(check))
+      .startsWith(family.specificationPrefix() + "-");
   }
 
   @ParameterizedTest

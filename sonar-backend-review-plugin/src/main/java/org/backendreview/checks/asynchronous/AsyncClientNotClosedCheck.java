@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.ClientObjects;
+import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;

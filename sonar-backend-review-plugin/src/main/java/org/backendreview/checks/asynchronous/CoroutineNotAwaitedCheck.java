@@ -6,8 +6,8 @@
 package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
-import org.backendreview.semantics.AsyncContext;
-import org.backendreview.semantics.AwaitableCalls;
+import org.backendreview.semantics.asyncio.AsyncContext;
+import org.backendreview.semantics.asyncio.AwaitableCalls;
 import org.backendreview.tree.SourceText;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;

@@ -6,9 +6,9 @@
 package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
-import org.backendreview.semantics.AsyncContext;
-import org.backendreview.semantics.AsyncContext.Helpers;
-import org.backendreview.semantics.BlockingCalls;
+import org.backendreview.semantics.asyncio.AsyncContext;
+import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
+import org.backendreview.semantics.asyncio.BlockingCalls;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;

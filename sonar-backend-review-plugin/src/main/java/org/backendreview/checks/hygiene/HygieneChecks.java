@@ -7,7 +7,7 @@ package org.backendreview.checks.hygiene;
 
 import java.util.List;
 
-/** Python hygiene items from the review checklists (feature-matrix family 12). */
+/** Python hygiene (family PY). */
 public final class HygieneChecks {
 
   public static final List<Class<?>> CHECKS = List.of(

@@ -7,7 +7,7 @@ package org.backendreview.checks.migrations;
 
 import java.util.List;
 
-/** Django migrations and Alembic revisions (feature-matrix family 4). */
+/** Migrations (family MIG). */
 public final class MigrationsChecks {
 
   public static final List<Class<?>> CHECKS = List.of(

@@ -5,9 +5,9 @@
  */
 package org.backendreview.checks.orm;
 
-import org.backendreview.semantics.DjangoQuerySets;
-import org.backendreview.semantics.RelationAccesses.Access;
-import org.backendreview.semantics.RelationAccesses.Kind;
+import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.django.RelationAccesses.Access;
+import org.backendreview.semantics.django.RelationAccesses.Kind;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;

@@ -7,7 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.List;
 
-/** Django ORM performance and correctness: N+1, queries in loops, premature evaluation, unbounded lists (feature-matrix family 2, issue 5). */
+/** Django ORM and performance (family ORM): N+1 queries, unbounded and premature querysets, indexes, relations, signals. */
 public final class OrmChecks {
 
   public static final List<Class<?>> CHECKS = List.of(

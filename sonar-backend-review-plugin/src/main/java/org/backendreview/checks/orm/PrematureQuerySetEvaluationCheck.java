@@ -7,7 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.DjangoQuerySets;
+import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;

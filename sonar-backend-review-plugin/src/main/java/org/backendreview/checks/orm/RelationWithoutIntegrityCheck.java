@@ -7,8 +7,8 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.DjangoModelNames;
-import org.backendreview.semantics.DjangoModels;
+import org.backendreview.semantics.django.DjangoModelNames;
+import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;

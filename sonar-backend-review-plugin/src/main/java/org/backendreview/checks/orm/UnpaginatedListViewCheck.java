@@ -7,9 +7,9 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.DjangoProjectSettings;
-import org.backendreview.semantics.DjangoQuerySets;
-import org.backendreview.semantics.DrfViews;
+import org.backendreview.semantics.django.DjangoProjectSettings;
+import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.drf.DrfViews;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;

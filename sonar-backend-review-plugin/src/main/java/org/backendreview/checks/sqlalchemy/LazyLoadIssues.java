@@ -5,8 +5,8 @@
  */
 package org.backendreview.checks.sqlalchemy;
 
-import org.backendreview.semantics.SqlAlchemyRelationships.EntityLoad;
-import org.backendreview.semantics.SqlAlchemyRelationships.Relationship;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.EntityLoad;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.Relationship;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 

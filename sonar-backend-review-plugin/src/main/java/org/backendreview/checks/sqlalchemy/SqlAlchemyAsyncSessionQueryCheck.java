@@ -6,8 +6,8 @@
 package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
-import org.backendreview.semantics.SqlAlchemy;
-import org.backendreview.semantics.SqlAlchemy.SessionKind;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Origins;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;

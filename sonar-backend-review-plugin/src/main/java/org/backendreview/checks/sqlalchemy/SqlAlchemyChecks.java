@@ -7,7 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.List;
 
-/** SQLAlchemy engines, sessions, transactions and queries (feature-matrix family 7, issue 6). */
+/** SQLAlchemy (family SQA): sessions, engines, async usage, lazy loads, query construction. */
 public final class SqlAlchemyChecks {
 
   public static final List<Class<?>> CHECKS = List.of(

@@ -5,9 +5,9 @@
  */
 package org.backendreview.checks.sqlalchemy;
 
-import org.backendreview.semantics.SqlAlchemy;
-import org.backendreview.semantics.SqlAlchemyRelationships;
-import org.backendreview.semantics.SqlAlchemyRelationships.LoopRead;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.LoopRead;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;

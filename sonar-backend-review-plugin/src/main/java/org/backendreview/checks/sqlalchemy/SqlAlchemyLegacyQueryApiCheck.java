@@ -7,8 +7,8 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.List;
 import java.util.Optional;
-import org.backendreview.semantics.SqlAlchemy;
-import org.backendreview.semantics.SqlAlchemy.SessionKind;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;

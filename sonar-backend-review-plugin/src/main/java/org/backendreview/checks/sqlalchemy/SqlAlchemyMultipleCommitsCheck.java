@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.backendreview.semantics.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.TestCode;

@@ -7,9 +7,9 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.ClassHierarchy;
-import org.backendreview.semantics.DjangoModels;
-import org.backendreview.semantics.SqlAlchemy;
+import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;

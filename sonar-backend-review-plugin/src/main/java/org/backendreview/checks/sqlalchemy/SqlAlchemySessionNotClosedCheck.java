@@ -7,8 +7,8 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.SqlAlchemy;
-import org.backendreview.semantics.SqlAlchemy.SessionKind;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.LocalResource;
 import org.backendreview.tree.Origins;

@@ -6,10 +6,10 @@
 package org.backendreview.checks.transactions;
 
 import java.util.Optional;
-import org.backendreview.semantics.CeleryTasks;
-import org.backendreview.semantics.DjangoModelIndex;
-import org.backendreview.semantics.DjangoModels;
-import org.backendreview.semantics.DjangoQuerySets;
+import org.backendreview.semantics.celery.CeleryTasks;
+import org.backendreview.semantics.django.DjangoModelIndex;
+import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
@@ -40,7 +40,7 @@ public class CeleryTaskModelArgumentCheck extends PythonSubscriptionCheck {
     }
     for (Expression argument : dispatch.get().arguments()) {
       Expression expr = Trees.skipParentheses(argument);
-      String text = org.backendreview.semantics.ModuleSummary.dottedText(expr).orElse(null);
+      String text = org.backendreview.semantics.project.ModuleSummary.dottedText(expr).orElse(null);
       if (isModelInstance(expr, ctx)) {
         String pk = text == null ? "its primary key" : "\"" + text + ".pk\"";
         ctx.addIssue(argument, "Pass " + pk + " instead of the model instance and load the row in the task: the worker would get "

@@ -8,7 +8,7 @@ package org.backendreview.checks.transactions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.DjangoTransactions;
+import org.backendreview.semantics.django.DjangoTransactions;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.sonar.check.Rule;

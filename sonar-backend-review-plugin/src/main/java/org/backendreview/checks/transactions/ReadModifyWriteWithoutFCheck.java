@@ -7,8 +7,8 @@ package org.backendreview.checks.transactions;
 
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.DjangoModels;
-import org.backendreview.semantics.DjangoModels.InstanceOrigin;
+import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.django.DjangoModels.InstanceOrigin;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;

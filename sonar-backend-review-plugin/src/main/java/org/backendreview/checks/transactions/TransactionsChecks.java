@@ -7,7 +7,7 @@ package org.backendreview.checks.transactions;
 
 import java.util.List;
 
-/** Transactions and consistency (feature-matrix family 9). */
+/** Transactions and consistency (family TXN): atomicity, locking, side effects before commit, task arguments, and at-least-once messaging with Kafka. */
 public final class TransactionsChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
@@ -17,7 +17,11 @@ public final class TransactionsChecks {
     MultipleWritesWithoutTransactionCheck.class,
     DatabaseErrorCaughtInsideAtomicCheck.class,
     CheckThenCreateRaceCheck.class,
-    CeleryTaskModelArgumentCheck.class);
+    CeleryTaskModelArgumentCheck.class,
+    KafkaProducerAcksZeroCheck.class,
+    KafkaSendResultIgnoredCheck.class,
+    KafkaClientNotClosedCheck.class,
+    KafkaCommitBeforeProcessingCheck.class);
 
   private TransactionsChecks() {
   }

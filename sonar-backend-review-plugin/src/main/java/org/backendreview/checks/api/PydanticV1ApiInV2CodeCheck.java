@@ -1,0 +1,166 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.api;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.AliasedName;
+import org.sonar.plugins.python.api.tree.Argument;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ClassDef;
+import org.sonar.plugins.python.api.tree.Decorator;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.ImportFrom;
+import org.sonar.plugins.python.api.tree.ImportName;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.RegularArgument;
+import org.sonar.plugins.python.api.tree.Statement;
+import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.types.v2.ObjectType;
+import org.sonar.plugins.python.api.types.v2.PythonType;
+
+/**
+ * API-07: deprecated Pydantic v1 APIs in a module that already uses Pydantic v2 (it imports a v2-only name such as
+ * {@code ConfigDict}, {@code field_validator}, {@code model_validator}, {@code TypeAdapter} or the
+ * {@code pydantic_settings} package, or declares {@code model_config}): {@code class Config}, {@code @validator},
+ * {@code @root_validator}, {@code .dict()}/{@code .json()}/{@code .parse_obj()}/{@code .from_orm()}... on models, and
+ * {@code Field(regex=/min_items=/max_items=/const=)}. Modules importing {@code pydantic.v1} on purpose are skipped.
+ */
+@Rule(key = "PydanticV1ApiInV2Code")
+public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> V2_ONLY_NAMES = Set.of("ConfigDict", "field_validator", "model_validator", "computed_field", "TypeAdapter",
+    "field_serializer", "model_serializer", "StringConstraints", "ValidationInfo", "BeforeValidator", "AfterValidator", "PlainValidator",
+    "WrapValidator", "RootModel", "with_config", "validate_call");
+  private static final Map<String, String> METHODS = Map.ofEntries(
+    Map.entry("dict", "model_dump()"), Map.entry("json", "model_dump_json()"), Map.entry("parse_obj", "model_validate()"),
+    Map.entry("parse_raw", "model_validate_json()"), Map.entry("parse_file", "model_validate_json()"),
+    Map.entry("from_orm", "model_validate(..., from_attributes=True)"), Map.entry("copy", "model_copy()"),
+    Map.entry("schema", "model_json_schema()"), Map.entry("schema_json", "model_json_schema()"), Map.entry("construct", "model_construct()"),
+    Map.entry("update_forward_refs", "model_rebuild()"));
+  private static final Map<String, String> DECORATORS = Map.of(
+    "pydantic.validator", "@field_validator", "pydantic.class_validators.validator", "@field_validator",
+    "pydantic.root_validator", "@model_validator", "pydantic.class_validators.root_validator", "@model_validator");
+  private static final Map<String, String> FIELD_KEYWORDS = Map.of("regex", "pattern", "min_items", "min_length", "max_items", "max_length",
+    "const", "a Literal type", "allow_mutation", "frozen");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, PydanticV1ApiInV2CodeCheck::checkFile);
+  }
+
+  private static void checkFile(SubscriptionContext ctx) {
+    FileInput file = (FileInput) ctx.syntaxNode();
+    boolean[] v2 = {false};
+    boolean[] v1Compat = {false};
+    Trees.walk(file, t -> true, t -> {
+      if (t instanceof ImportFrom importFrom && importFrom.module() != null) {
+        String module = dotted(importFrom.module().names());
+        if (module.equals("pydantic.v1") || module.startsWith("pydantic.v1.")) {
+          v1Compat[0] = true;
+        } else if (module.startsWith("pydantic_settings")) {
+          v2[0] = true;
+        } else if (module.startsWith("pydantic")) {
+          for (AliasedName imported : importFrom.importedNames()) {
+            String name = dotted(imported.dottedName().names());
+            v2[0] |= V2_ONLY_NAMES.contains(name);
+            v1Compat[0] |= "v1".equals(name);
+          }
+        }
+      } else if (t instanceof ImportName importName) {
+        for (AliasedName imported : importName.modules()) {
+          String module = dotted(imported.dottedName().names());
+          v1Compat[0] |= module.startsWith("pydantic.v1");
+          v2[0] |= module.startsWith("pydantic_settings");
+        }
+      } else if (t instanceof ClassDef classDef && declaresModelConfig(classDef) && Pydantic.isModelClassDef(classDef)) {
+        v2[0] = true;
+      }
+    });
+    if (!v2[0] || v1Compat[0]) {
+      return;
+    }
+    Trees.walk(file, t -> true, t -> {
+      if (t instanceof ClassDef classDef) {
+        checkClass(ctx, classDef);
+      } else if (t instanceof CallExpression call) {
+        checkCall(ctx, call);
+      }
+    });
+  }
+
+  private static String dotted(java.util.List<Name> names) {
+    return String.join(".", names.stream().map(Name::name).toList());
+  }
+
+  private static boolean declaresModelConfig(ClassDef classDef) {
+    for (Statement statement : classDef.body().statements()) {
+      if (statement instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
+        && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name target && "model_config".equals(target.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkClass(SubscriptionContext ctx, ClassDef classDef) {
+    if (!Pydantic.isModelClassDef(classDef)) {
+      return;
+    }
+    for (Statement statement : classDef.body().statements()) {
+      if (statement instanceof ClassDef inner && "Config".equals(inner.name().name())) {
+        ctx.addIssue(inner.name(), "Replace the Pydantic v1 \"class Config\" with \"model_config = ConfigDict(...)\".");
+      } else if (statement instanceof FunctionDef method) {
+        for (Decorator decorator : method.decorators()) {
+          Expression expression = decorator.expression();
+          Optional<String> fqn = expression instanceof CallExpression call ? Fqns.ofCallee(call) : Fqns.of(expression);
+          if (fqn.isPresent() && DECORATORS.containsKey(fqn.get())) {
+            ctx.addIssue(decorator, "Replace the Pydantic v1 \"@" + fqn.get().substring(fqn.get().lastIndexOf('.') + 1)
+              + "\" with \"" + DECORATORS.get(fqn.get()) + "\".");
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkCall(SubscriptionContext ctx, CallExpression call) {
+    if (Pydantic.isFieldCall(call)) {
+      for (Argument argument : call.arguments()) {
+        if (argument instanceof RegularArgument regular && regular.keywordArgument() != null
+          && FIELD_KEYWORDS.containsKey(regular.keywordArgument().name())) {
+          String keyword = regular.keywordArgument().name();
+          ctx.addIssue(regular.keywordArgument(), "Replace the Pydantic v1 Field argument \"" + keyword + "\" with \"" + FIELD_KEYWORDS.get(keyword) + "\".");
+        }
+      }
+      return;
+    }
+    Expression callee = Trees.skipParentheses(call.callee());
+    if (callee instanceof QualifiedExpression qualified && METHODS.containsKey(qualified.name().name()) && isModelOrInstance(qualified.qualifier())) {
+      String method = qualified.name().name();
+      ctx.addIssue(qualified.name(), "Replace the Pydantic v1 method \"" + method + "()\" with \"" + METHODS.get(method) + "\".");
+    }
+  }
+
+  private static boolean isModelOrInstance(Expression receiver) {
+    PythonType type = receiver.typeV2();
+    if (type instanceof ObjectType object) {
+      type = object.unwrappedType();
+    }
+    return ClassHierarchy.typeIsOrExtends(type, Pydantic.BASE_MODEL);
+  }
+}

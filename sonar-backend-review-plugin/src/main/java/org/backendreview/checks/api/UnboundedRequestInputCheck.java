@@ -1,0 +1,261 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApi.Param;
+import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.fastapi.Pydantic.ModelField;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
+import org.sonar.plugins.python.api.tree.BinaryExpression;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ClassDef;
+import org.sonar.plugins.python.api.tree.Decorator;
+import org.sonar.plugins.python.api.tree.DictionaryLiteral;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Statement;
+import org.sonar.plugins.python.api.tree.SubscriptionExpression;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * API-03: request inputs without size limits. (1) Pydantic request models (used as a path operation body in the same
+ * module, or named like one: {@code ...Create}, {@code ...Update}, {@code ...Request}, {@code ...In}, ...) whose
+ * {@code str}/{@code bytes}/{@code list}/{@code dict}/{@code set} fields have no {@code max_length} (through
+ * {@code Field}, {@code constr}, {@code conlist}, {@code StringConstraints}, {@code Annotated} metadata or the model's
+ * {@code str_max_length}) and no validator; (2) pagination parameters ({@code limit}, {@code page_size}, ...) of path
+ * operations without an upper bound ({@code le=}/{@code lt=}).
+ */
+@Rule(key = "UnboundedRequestInput")
+public class UnboundedRequestInputCheck extends PythonSubscriptionCheck {
+
+  private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
+    ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
+  private static final Set<String> UNBOUNDED_TYPES = Set.of("str", "bytes", "list", "dict", "set", "frozenset", "typing.List", "typing.Dict",
+    "typing.Set", "typing.FrozenSet", "typing.Sequence", "typing.Mapping", "collections.abc.Sequence", "collections.abc.Mapping");
+  private static final Set<String> WRAPPERS = Set.of("typing.Optional", "typing.Union");
+  private static final Set<String> BOUNDED_HELPERS = Set.of("constr", "conbytes", "conlist", "conset", "confrozenset", "StringConstraints");
+  private static final Set<String> MAX_KEYWORDS = Set.of("max_length", "max_items", "max_size");
+  private static final Set<String> PAGINATION = Set.of("limit", "page_size", "pagesize", "per_page", "perpage", "max_results", "max_items",
+    "batch_size", "top", "take", "page_limit");
+  private static final Set<String> VALIDATORS = Set.of("pydantic.validator", "pydantic.field_validator", "pydantic.functional_validators.field_validator",
+    "pydantic.class_validators.validator");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, UnboundedRequestInputCheck::checkFile);
+  }
+
+  private static void checkFile(SubscriptionContext ctx) {
+    FileInput file = (FileInput) ctx.syntaxNode();
+    Set<String> bodyModels = new HashSet<>();
+    List<ClassDef> models = new ArrayList<>();
+    Trees.walk(file, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA), t -> {
+      if (t instanceof FunctionDef function) {
+        FastApi.route(function).ifPresent(route -> checkRoute(ctx, route, bodyModels));
+      } else if (t instanceof ClassDef classDef && Pydantic.isModelClassDef(classDef) && !Pydantic.isSettingsClassDef(classDef)) {
+        models.add(classDef);
+      }
+    });
+    for (ClassDef model : models) {
+      String name = model.name().name();
+      if (bodyModels.contains(name) || REQUEST_MODEL_NAME.matcher(name).matches()) {
+        checkModel(ctx, model);
+      }
+    }
+  }
+
+  private static void checkRoute(SubscriptionContext ctx, Route route, Set<String> bodyModels) {
+    for (Param param : FastApi.params(route)) {
+      if (param.kind() == FastApi.ParamKind.BODY && param.type() != null) {
+        Expression type = Trees.skipParentheses(param.type());
+        if (type instanceof Name name) {
+          bodyModels.add(name.name());
+        }
+      }
+      if (param.kind() == FastApi.ParamKind.QUERY && PAGINATION.contains(param.parameter().name().name().toLowerCase(java.util.Locale.ROOT))
+        && isIntType(param.type()) && !hasUpperBound(param)) {
+        ctx.addIssue(param.parameter(), "Make sure this page size is bounded: add \"le=\" to its Query() so that clients cannot request "
+          + "unlimited rows.");
+      }
+    }
+  }
+
+  private static boolean isIntType(Expression type) {
+    if (type == null) {
+      return false;
+    }
+    for (Expression part : unwrapOptional(type)) {
+      if (Fqns.of(part).filter("int"::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUpperBound(Param param) {
+    if (param.marker() != null && (Arguments.keyword(param.marker(), "le").isPresent() || Arguments.keyword(param.marker(), "lt").isPresent())) {
+      return true;
+    }
+    if (param.parameter().typeAnnotation() == null) {
+      return false;
+    }
+    // conint(le=...), Annotated[int, Field(le=...)] and other metadata
+    List<Expression> parts = Pydantic.unwrapAnnotated(param.parameter().typeAnnotation().expression());
+    for (Expression part : parts) {
+      if (part instanceof CallExpression call && (Arguments.keyword(call, "le").isPresent() || Arguments.keyword(call, "lt").isPresent())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkModel(SubscriptionContext ctx, ClassDef model) {
+    if (hasStrMaxLengthConfig(model)) {
+      return;
+    }
+    Set<String> validated = validatedFields(model);
+    List<ModelField> unbounded = new ArrayList<>();
+    for (ModelField field : Pydantic.fields(model)) {
+      if (!validated.contains(field.name().name()) && isUnbounded(field)) {
+        unbounded.add(field);
+      }
+    }
+    if (unbounded.isEmpty()) {
+      return;
+    }
+    List<String> names = unbounded.stream().map(f -> "\"" + f.name().name() + "\"").toList();
+    var issue = ctx.addIssue(model.name(), "Make sure the size of request field" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+      + " is bounded: add \"max_length\" so that a single request cannot send unlimited data.");
+    for (ModelField field : unbounded) {
+      issue.secondary(field.declaration(), "Unbounded " + field.name().name());
+    }
+  }
+
+  private static boolean isUnbounded(ModelField field) {
+    List<Expression> parts = Pydantic.unwrapAnnotated(field.annotation());
+    for (Expression metadata : parts.subList(1, parts.size())) {
+      if (bounds(metadata)) {
+        return false;
+      }
+    }
+    if (field.defaultValue() != null && Pydantic.isFieldCall(field.defaultValue()) && bounds(field.defaultValue())) {
+      return false;
+    }
+    for (Expression type : unwrapOptional(parts.get(0))) {
+      if (isUnboundedType(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code Field(max_length=...)}, {@code StringConstraints(max_length=...)}, {@code MaxLen(...)}, {@code Len(..., max)}. */
+  private static boolean bounds(Expression metadata) {
+    if (!(Trees.skipParentheses(metadata) instanceof CallExpression call)) {
+      return false;
+    }
+    for (String keyword : MAX_KEYWORDS) {
+      if (Arguments.keyword(call, keyword).filter(a -> !Literals.isNone(a.expression())).isPresent()) {
+        return true;
+      }
+    }
+    Optional<String> name = Fqns.calleeName(call);
+    return name.filter(n -> n.equals("MaxLen") || n.equals("Len") && call.arguments().size() >= 2).isPresent();
+  }
+
+  /** {@code Optional[X]}, {@code Union[X, None]}, {@code X | None}: the members; anything else: itself. */
+  private static List<Expression> unwrapOptional(Expression type) {
+    Expression expr = Trees.skipParentheses(type);
+    if (expr instanceof SubscriptionExpression subscription && Fqns.of(subscription.object()).filter(WRAPPERS::contains).isPresent()) {
+      return new ArrayList<>(subscription.subscripts().expressions());
+    }
+    if (expr.is(Tree.Kind.BITWISE_OR)) {
+      List<Expression> result = new ArrayList<>();
+      result.addAll(unwrapOptional(((BinaryExpression) expr).leftOperand()));
+      result.addAll(unwrapOptional(((BinaryExpression) expr).rightOperand()));
+      return result;
+    }
+    return List.of(expr);
+  }
+
+  private static boolean isUnboundedType(Expression type) {
+    Expression expr = Trees.skipParentheses(type);
+    if (expr instanceof CallExpression call) {
+      // constr(...), conlist(...) without a maximum
+      Optional<String> helper = Fqns.calleeName(call);
+      return helper.filter(BOUNDED_HELPERS::contains).isPresent() && !bounds(call);
+    }
+    Expression head = expr instanceof SubscriptionExpression subscription ? subscription.object() : expr;
+    return Fqns.of(head).filter(UNBOUNDED_TYPES::contains).isPresent();
+  }
+
+  private static boolean hasStrMaxLengthConfig(ClassDef model) {
+    for (Statement statement : model.body().statements()) {
+      if (statement instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
+        && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name target && "model_config".equals(target.name())) {
+        Expression value = Trees.skipParentheses(assignment.assignedValue());
+        if (value instanceof CallExpression call && Arguments.keyword(call, "str_max_length").isPresent()) {
+          return true;
+        }
+        if (value instanceof DictionaryLiteral dict && dict.elements().stream().anyMatch(e -> e instanceof KeyValuePair pair
+          && Literals.stringValue(pair.key()).filter("str_max_length"::equals).isPresent())) {
+          return true;
+        }
+      }
+      if (statement instanceof ClassDef config && "Config".equals(config.name().name())) {
+        for (Statement inner : config.body().statements()) {
+          if (inner instanceof AssignmentStatement assignment && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name target
+            && "max_anystr_length".equals(target.name())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> validatedFields(ClassDef model) {
+    Set<String> result = new HashSet<>();
+    for (Statement statement : model.body().statements()) {
+      if (statement instanceof FunctionDef method) {
+        for (Decorator decorator : method.decorators()) {
+          if (decorator.expression() instanceof CallExpression call && Fqns.ofCallee(call).filter(VALIDATORS::contains).isPresent()) {
+            call.arguments().forEach(a -> {
+              if (a instanceof org.sonar.plugins.python.api.tree.RegularArgument r && r.keywordArgument() == null) {
+                Literals.stringValue(r.expression()).ifPresent(result::add);
+                if ("*".equals(Literals.stringValue(r.expression()).orElse(""))) {
+                  result.add("*");
+                }
+              }
+            });
+          }
+        }
+      }
+    }
+    if (result.contains("*")) {
+      Pydantic.fields(model).forEach(f -> result.add(f.name().name()));
+    }
+    return result;
+  }
+}

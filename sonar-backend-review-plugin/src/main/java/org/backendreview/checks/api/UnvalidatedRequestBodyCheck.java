@@ -1,0 +1,90 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.api;
+
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApi.Param;
+import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.SourceText;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.SubscriptionExpression;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * API-02: a FastAPI path operation takes its JSON body without a schema: it reads {@code await request.json()} itself,
+ * or declares the body as {@code dict}/{@code Dict[...]}/{@code list[dict]}, or as {@code Any}/untyped with
+ * {@code Body()}. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
+ */
+@Rule(key = "UnvalidatedRequestBody")
+public class UnvalidatedRequestBodyCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> DICT_TYPES = Set.of("dict", "typing.Dict", "typing.Mapping", "collections.abc.Mapping", "typing.MutableMapping");
+  private static final Set<String> LIST_TYPES = Set.of("list", "typing.List", "typing.Sequence");
+  private static final Set<String> ANY = Set.of("typing.Any", "typing_extensions.Any");
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, UnvalidatedRequestBodyCheck::check);
+  }
+
+  private static void check(SubscriptionContext ctx) {
+    FunctionDef function = (FunctionDef) ctx.syntaxNode();
+    Optional<Route> route = FastApi.route(function);
+    if (route.isEmpty() || route.get().websocket()) {
+      return;
+    }
+    for (Param param : FastApi.params(route.get())) {
+      if (isSchemaLessBody(param)) {
+        ctx.addIssue(param.parameter(), "Declare a Pydantic model for this request body instead of \""
+          + (param.type() == null ? "an untyped Body()" : SourceText.of(param.type())) + "\", so that FastAPI validates and documents it.");
+      }
+    }
+    for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (Trees.skipParentheses(call.callee()) instanceof QualifiedExpression qualified && "json".equals(qualified.name().name())
+        && ClientObjects.isA(qualified.qualifier(), ClientObjects.STARLETTE_REQUEST)) {
+        ctx.addIssue(call, "Declare a Pydantic model parameter for this request body instead of reading \"" + SourceText.call(call)
+          + "\", so that FastAPI validates and documents it.");
+      }
+    }
+  }
+
+  private static boolean isSchemaLessBody(Param param) {
+    Expression type = param.type() == null ? null : Trees.skipParentheses(param.type());
+    boolean explicitBody = param.marker() != null && FastApi.paramFunction(param.marker()).filter("Body"::equals).isPresent();
+    if (type == null) {
+      return explicitBody;
+    }
+    Expression head = type instanceof SubscriptionExpression subscription ? subscription.object() : type;
+    Optional<String> fqn = Fqns.of(head);
+    if (fqn.isEmpty()) {
+      return false;
+    }
+    if (DICT_TYPES.contains(fqn.get())) {
+      return param.kind() == FastApi.ParamKind.BODY;
+    }
+    if (ANY.contains(fqn.get())) {
+      return explicitBody;
+    }
+    if (LIST_TYPES.contains(fqn.get()) && type instanceof SubscriptionExpression subscription && param.kind() == FastApi.ParamKind.BODY) {
+      return subscription.subscripts().expressions().stream().allMatch(e -> {
+        Expression element = e instanceof SubscriptionExpression s ? s.object() : e;
+        return Fqns.of(element).filter(f -> DICT_TYPES.contains(f) || ANY.contains(f)).isPresent();
+      });
+    }
+    return false;
+  }
+}

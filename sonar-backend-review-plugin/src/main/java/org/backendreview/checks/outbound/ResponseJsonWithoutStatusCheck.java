@@ -1,0 +1,143 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.outbound;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.http.OutboundClients;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Fqns;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Origins;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
+import org.sonar.plugins.python.api.tree.AwaitExpression;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.ExpressionList;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * NET-04: the JSON body of a requests/httpx/aiohttp response read without checking the status: no
+ * {@code raise_for_status()}, no {@code status_code}/{@code ok}/{@code status} test, no {@code if response:}. An error
+ * page or an error payload is then parsed and used as if it were the expected data.
+ */
+@Rule(key = "ResponseJsonWithoutStatus")
+public class ResponseJsonWithoutStatusCheck extends PythonSubscriptionCheck {
+
+  private static final Set<String> STATUS_MEMBERS = Set.of("raise_for_status", "status_code", "ok", "status", "is_success", "is_error",
+    "is_client_error", "is_server_error", "is_redirect", "reason", "reason_phrase");
+
+  private Origins origins;
+  /** The module installs response hooks ({@code session.hooks[...]}, {@code hooks=}, {@code event_hooks=}): they may check the status. */
+  private boolean hooks;
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::startFile);
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
+  }
+
+  private void startFile(SubscriptionContext ctx) {
+    origins = new Origins();
+    boolean[] found = {false};
+    Trees.walk((FileInput) ctx.syntaxNode(), t -> !found[0], t -> {
+      if (t instanceof QualifiedExpression q && "hooks".equals(q.name().name())
+        || t instanceof CallExpression c && (Arguments.keyword(c, "hooks").isPresent() || Arguments.keyword(c, "event_hooks").isPresent()
+          || Arguments.keyword(c, "raise_for_status").filter(a -> !Literals.booleanValue(a.expression()).equals(Optional.of(false))).isPresent())) {
+        found[0] = true;
+      }
+    });
+    hooks = found[0];
+  }
+
+  private void check(SubscriptionContext ctx) {
+    CallExpression call = (CallExpression) ctx.syntaxNode();
+    if (hooks || Fqns.calleeName(call).filter("json"::equals).isEmpty() || !call.arguments().isEmpty()) {
+      return;
+    }
+    Optional<Expression> receiver = Fqns.receiver(call);
+    if (receiver.isEmpty()) {
+      return;
+    }
+    Expression response = Trees.skipParentheses(receiver.get());
+    if (response instanceof Name name) {
+      List<Expression> values = origins.of(name, ctx);
+      if (values.isEmpty() || !values.stream().allMatch(v -> isHttpRequestIn(v, ctx)) || isChecked(name)) {
+        return;
+      }
+    } else if (!isHttpRequestIn(response, ctx)) {
+      return;
+    }
+    ctx.addIssue(call, "Check the status of this response (\"raise_for_status()\") before reading its JSON: an error response would be "
+      + "parsed as if it were the expected data.");
+  }
+
+  /** {@code requests.get(...)}, {@code session.get(...)} on a requests Session, {@code httpx.get(...)}, a call on an httpx/aiohttp client. */
+  private boolean isHttpRequestIn(Expression expression, SubscriptionContext ctx) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (expr instanceof AwaitExpression await) {
+      expr = Trees.skipParentheses(await.expression());
+    }
+    if (!(expr instanceof CallExpression request)) {
+      return false;
+    }
+    if (OutboundClients.requestsFunction(request).isPresent() || OutboundClients.httpxFunction(request).isPresent()) {
+      return true;
+    }
+    Optional<String> verb = Fqns.calleeName(request).filter(OutboundClients.HTTP_METHODS::contains);
+    Optional<Expression> client = Fqns.receiver(request);
+    if (verb.isEmpty() || client.isEmpty()) {
+      return false;
+    }
+    if (OutboundClients.requestsSessionReceiver(request, origins, ctx).filter(o -> !o.isEmpty()).isPresent()) {
+      return true;
+    }
+    List<Expression> clients = origins.of(client.get(), ctx);
+    return !clients.isEmpty() && clients.stream().allMatch(c -> OutboundClients.isHttpxClientCreation(c) || OutboundClients.isAiohttpSessionCreation(c));
+  }
+
+  /** The response variable is checked, or handed to code that may check it (passed, returned, tested). */
+  private static boolean isChecked(Name response) {
+    SymbolV2 symbol = response.symbolV2();
+    if (symbol == null) {
+      return true;
+    }
+    for (UsageV2 usage : symbol.usages()) {
+      if (usage.isBindingUsage()) {
+        continue;
+      }
+      Tree tree = usage.tree();
+      Tree parent = tree.parent();
+      if (parent instanceof QualifiedExpression q && q.qualifier() == tree) {
+        if (STATUS_MEMBERS.contains(q.name().name())) {
+          return true;
+        }
+      } else if (!(parent instanceof AssignmentStatement a && isRebinding(a, tree))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRebinding(AssignmentStatement assignment, Tree tree) {
+    for (ExpressionList lhs : assignment.lhsExpressions()) {
+      if (lhs.expressions().contains(tree)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.security;
+
+import java.util.List;
+
+/** Security (feature-matrix family SEC): request data reaching SQL, shell, code, template, file, URL, redirect, HTML and deserialization sinks, and mass assignment. */
+public final class SecurityChecks {
+
+  public static final List<Class<?>> CHECKS = List.of(
+    SqlInjectionCheck.class,
+    DynamicSqlQueryCheck.class,
+    QueryStructureInjectionCheck.class,
+    MassAssignmentCheck.class,
+    OsCommandInjectionCheck.class,
+    CodeInjectionCheck.class,
+    TemplateInjectionCheck.class,
+    ServerSideRequestForgeryCheck.class,
+    PathTraversalCheck.class,
+    OpenRedirectCheck.class,
+    ReflectedXssCheck.class,
+    UnsafeDeserializationCheck.class);
+
+  private SecurityChecks() {
+  }
+}

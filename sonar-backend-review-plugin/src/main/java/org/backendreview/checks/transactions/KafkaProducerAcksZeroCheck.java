@@ -1,0 +1,73 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.transactions;
+
+import java.util.Optional;
+import java.util.Set;
+import org.backendreview.semantics.messaging.Kafka;
+import org.backendreview.semantics.messaging.Kafka.Client;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.Literals;
+import org.backendreview.tree.Origins;
+import org.backendreview.tree.Trees;
+import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.DictionaryLiteral;
+import org.sonar.plugins.python.api.tree.DictionaryLiteralElement;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/** TXN-07: a Kafka producer configured with {@code acks=0}: the broker never confirms a write and lost messages go unnoticed. */
+@Rule(key = "KafkaProducerAcksZero")
+public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
+
+  private static final String MESSAGE = "Use \"acks='all'\" (or at least 1) for this producer: with acks=0 the broker never confirms a write, "
+    + "so messages lost in flight are never reported or retried.";
+  private static final Set<String> CONFLUENT_KEYS = Set.of("acks", "request.required.acks");
+
+  private Origins origins;
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
+  }
+
+  private void check(SubscriptionContext ctx) {
+    CallExpression call = (CallExpression) ctx.syntaxNode();
+    Optional<Client> client = Kafka.creation(call);
+    if (client.isEmpty() || client.get().isConsumer()) {
+      return;
+    }
+    if (!client.get().isConfluent()) {
+      Arguments.keyword(call, "acks").map(a -> a.expression()).filter(KafkaProducerAcksZeroCheck::isZero)
+        .ifPresent(value -> ctx.addIssue(value, MESSAGE));
+      return;
+    }
+    Optional<Expression> config = Arguments.value(call, 0, "config");
+    if (config.isEmpty()) {
+      return;
+    }
+    for (Expression value : origins.of(config.get(), ctx)) {
+      if (Trees.skipParentheses(value) instanceof DictionaryLiteral dict) {
+        for (DictionaryLiteralElement element : dict.elements()) {
+          if (element instanceof KeyValuePair pair && Literals.stringValue(pair.key()).filter(CONFLUENT_KEYS::contains).isPresent()
+            && isZero(pair.value())) {
+            ctx.addIssue(pair, MESSAGE).secondary(call, "Producer created with this configuration");
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isZero(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    return Literals.stringValue(expr).filter("0"::equals).isPresent() || expr.is(Tree.Kind.NUMERIC_LITERAL) && "0".equals(expr.firstToken().value());
+  }
+}

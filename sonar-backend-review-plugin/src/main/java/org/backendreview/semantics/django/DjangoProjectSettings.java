@@ -1,0 +1,242 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.django;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.backendreview.semantics.project.ModuleSources;
+import org.backendreview.semantics.project.ModuleSummary;
+import org.backendreview.semantics.project.ModuleSummary.Assigned;
+import org.backendreview.semantics.project.ModuleSummary.Bool;
+import org.backendreview.semantics.project.ModuleSummary.Dict;
+import org.backendreview.semantics.project.ModuleSummary.NoneValue;
+import org.backendreview.semantics.project.ModuleSummary.Value;
+import org.sonar.plugins.python.api.PythonFile;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.TriBool;
+
+/**
+ * Project-wide Django settings facts that rules about other modules need: {@code ATOMIC_REQUESTS} and DRF's
+ * {@code DEFAULT_PAGINATION_CLASS}.
+ * <p>
+ * The settings modules are found on disk, once per project root and analysis: the root is the nearest directory above
+ * the analysed file that holds {@code manage.py}, else the directory above its top-level package. Below it (at most
+ * {@value #MAX_DEPTH} levels, skipping virtual environments, hidden and build directories, at most
+ * {@value #MAX_ENTRIES} entries), files named like settings modules that assign well-known Django settings are read
+ * with {@link ModuleSources}. Development and test settings (see {@link DjangoSettings#DEFAULT_NON_DEPLOYABLE}) are
+ * ignored.
+ * <p>
+ * Each fact is a {@link TriBool}: {@code TRUE}/{@code FALSE} only when the deployable settings modules state it with
+ * literals; settings built dynamically (mutated dictionaries, values computed by calls, star imports of modules that
+ * were not found) or not found give {@code UNKNOWN}.
+ */
+public final class DjangoProjectSettings {
+
+  static final int MAX_DEPTH = 6;
+  static final int MAX_ENTRIES = 20_000;
+  private static final long TTL_MILLIS = 120_000;
+  private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "venv", "env", "site-packages", "__pycache__", "build", "dist",
+    "migrations", "static", "media", "templates", "locale", "docs", "htmlcov");
+  private static final Set<String> KNOWN_SETTINGS = Set.of("INSTALLED_APPS", "DATABASES", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF",
+    "SECRET_KEY", "REST_FRAMEWORK", "ALLOWED_HOSTS", "TEMPLATES", "WSGI_APPLICATION");
+  private static final Pattern NON_DEPLOYABLE = DjangoSettings.wordsPattern(DjangoSettings.DEFAULT_NON_DEPLOYABLE);
+  private static final Map<Path, Facts> CACHE = new ConcurrentHashMap<>();
+
+  private DjangoProjectSettings() {
+  }
+
+  /** The facts of the project the analysed file belongs to. */
+  public static Facts of(SubscriptionContext ctx) {
+    Optional<Path> root = root(ctx.pythonFile());
+    if (root.isEmpty()) {
+      return Facts.UNKNOWN;
+    }
+    long now = System.currentTimeMillis();
+    Facts cached = CACHE.get(root.get());
+    if (cached != null && now - cached.computedAt() < TTL_MILLIS) {
+      return cached;
+    }
+    Facts facts = compute(root.get(), ctx, now);
+    if (CACHE.size() > 100) {
+      CACHE.clear();
+    }
+    CACHE.put(root.get(), facts);
+    return facts;
+  }
+
+  /**
+   * Facts about the deployable settings.
+   *
+   * @param settingsFiles how many deployable settings modules were read
+   */
+  public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt) {
+    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0);
+  }
+
+  static Optional<Path> root(PythonFile file) {
+    URI uri = file.uri();
+    if (uri == null || !"file".equals(uri.getScheme())) {
+      return Optional.empty();
+    }
+    Path dir;
+    try {
+      dir = Path.of(uri).getParent();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    Path packageRoot = null;
+    for (Path current = dir; current != null && dir.getNameCount() - current.getNameCount() < 8; current = current.getParent()) {
+      if (Files.isRegularFile(current.resolve("manage.py"))) {
+        return Optional.of(current);
+      }
+      if (packageRoot == null && !Files.isRegularFile(current.resolve("__init__.py"))) {
+        packageRoot = current;
+      }
+    }
+    return Optional.ofNullable(packageRoot);
+  }
+
+  private static Facts compute(Path root, SubscriptionContext ctx, long now) {
+    List<ModuleSummary> settings = new ArrayList<>();
+    Set<String> moduleNames = new HashSet<>();
+    for (Path candidate : candidates(root)) {
+      String stem = candidate.getFileName().toString().replaceFirst("\\.py$", "");
+      moduleNames.add(stem);
+      if (!isDeployable(root.relativize(candidate))) {
+        continue;
+      }
+      ModuleSources.summaryAt(new org.sonar.plugins.python.api.LocationInFile(candidate.toUri().toString(), 1, 0, 1, 0), ctx)
+        .filter(s -> s.assignments().keySet().stream().anyMatch(KNOWN_SETTINGS::contains))
+        .ifPresent(settings::add);
+    }
+    if (settings.isEmpty()) {
+      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now);
+    }
+    boolean unresolvedImports = settings.stream().flatMap(s -> s.wildcardImports().stream())
+      .anyMatch(module -> !moduleNames.contains(module.substring(module.lastIndexOf('.') + 1)));
+    return new Facts(atomicRequests(settings, unresolvedImports), pagination(settings, unresolvedImports), settings.size(), now);
+  }
+
+  private static TriBool atomicRequests(List<ModuleSummary> settings, boolean unresolvedImports) {
+    boolean literalSeen = false;
+    boolean unknown = unresolvedImports;
+    for (ModuleSummary module : settings) {
+      unknown |= module.mutatedNames().contains("DATABASES");
+      for (Assigned databases : module.assignmentsOf("DATABASES")) {
+        if (!(databases.value() instanceof Dict dict) || !dict.complete()) {
+          unknown = true;
+          continue;
+        }
+        for (Value database : dict.entries().values()) {
+          TriBool atomic = atomicRequests(database);
+          if (atomic == TriBool.TRUE) {
+            return TriBool.TRUE;
+          }
+          unknown |= atomic == TriBool.UNKNOWN;
+          literalSeen = true;
+        }
+      }
+    }
+    return literalSeen && !unknown ? TriBool.FALSE : TriBool.UNKNOWN;
+  }
+
+  private static TriBool atomicRequests(Value database) {
+    if (!(database instanceof Dict config) || !config.complete()) {
+      return TriBool.UNKNOWN;
+    }
+    Value atomic = config.entries().get("ATOMIC_REQUESTS");
+    if (atomic == null) {
+      return TriBool.FALSE;
+    }
+    return atomic instanceof Bool b ? (b.value() ? TriBool.TRUE : TriBool.FALSE) : TriBool.UNKNOWN;
+  }
+
+  private static TriBool pagination(List<ModuleSummary> settings, boolean unresolvedImports) {
+    boolean unknown = unresolvedImports;
+    for (ModuleSummary module : settings) {
+      unknown |= module.mutatedNames().contains("REST_FRAMEWORK");
+      for (Assigned restFramework : module.assignmentsOf("REST_FRAMEWORK")) {
+        if (!(restFramework.value() instanceof Dict dict)) {
+          unknown = true;
+          continue;
+        }
+        Value paginationClass = dict.entries().get("DEFAULT_PAGINATION_CLASS");
+        if (paginationClass != null && !(paginationClass instanceof NoneValue)) {
+          return TriBool.TRUE;
+        }
+        unknown |= !dict.complete();
+      }
+    }
+    return unknown ? TriBool.UNKNOWN : TriBool.FALSE;
+  }
+
+  private static boolean isDeployable(Path relative) {
+    for (Path part : relative) {
+      String segment = part.toString().toLowerCase(Locale.ROOT).replaceFirst("\\.py$", "");
+      for (String word : segment.split("[^a-z0-9]+")) {
+        if (!word.isEmpty() && NON_DEPLOYABLE.matcher(word).matches()) {
+          return false;
+        }
+      }
+      if (NON_DEPLOYABLE.matcher(segment.replace("settings", "")).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Files that may be settings modules: {@code *settings*.py}, or any module in a {@code *settings*} package. */
+  private static List<Path> candidates(Path root) {
+    List<Path> result = new ArrayList<>();
+    int[] entries = {0};
+    try {
+      Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          if (!dir.equals(root) && (name.startsWith(".") || SKIPPED_DIRS.contains(name))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return ++entries[0] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          Path parent = file.getParent();
+          boolean inSettingsPackage = parent != null && parent.getFileName() != null && parent.getFileName().toString().contains("settings");
+          if (name.endsWith(".py") && (name.contains("settings") || inSettingsPackage) && attrs.isRegularFile()) {
+            result.add(file);
+          }
+          return ++entries[0] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    result.sort(null);
+    return result;
+  }
+}

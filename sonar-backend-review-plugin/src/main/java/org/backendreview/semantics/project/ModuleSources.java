@@ -1,0 +1,199 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.project;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sonar.plugins.python.api.LocationInFile;
+import org.sonar.plugins.python.api.Parser;
+import org.sonar.plugins.python.api.PythonFile;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.Tree;
+
+/**
+ * Reads other modules of the project, on the public API only, to learn what the frontend's types do not carry (the kind
+ * of a model field, a serializer's declared fields, a task's decorators).
+ * <p>
+ * <b>Design.</b> The frontend resolves a class or function imported from another module to a {@code ClassType} /
+ * {@code FunctionType} whose {@code definitionLocation()} names the defining file by its id: the
+ * {@code PythonFile.key()} of that file. That id is turned into a path:
+ * <ul>
+ *   <li>SonarQube: the key is {@code <projectKey>:<project-relative path>}; the analysed file's own key and
+ *   {@code uri()} give the project base directory, to which the other file's relative path is appended;</li>
+ *   <li>SonarQube for IDE: the key is the file's URI ({@code file:///...});</li>
+ *   <li>unit tests and the standalone runner: an absolute path.</li>
+ * </ul>
+ * The file is read from disk and parsed once with {@link Parser} (no types), summarised into a {@link ModuleSummary}
+ * (plain data), and the summary is cached for the whole analysis, keyed by path and validated by size and modification
+ * time (so a long-lived SonarLint process sees edits). The analysed file itself is summarised from its own tree, never
+ * re-read. The cache is thread-safe (several checks and analysis threads share it) and bounded.
+ * <p>
+ * <b>Limits.</b> Everything degrades to "unknown": no definition location (SonarLint disables the project table above
+ * its size limit; classes from libraries), a key that does not map to a readable {@code .py} file (non-file URIs,
+ * remote workspaces), files above {@value #MAX_FILE_BYTES} bytes, syntax errors (Python 2), unreadable files. Callers
+ * must treat an empty result as "do not know" and stay silent. Facts are read from disk, so an unsaved editor buffer of
+ * another file is seen as last saved.
+ */
+public final class ModuleSources {
+
+  static final long MAX_FILE_BYTES = 2_000_000;
+  static final int MAX_ENTRIES = 4_000;
+
+  private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
+  private static final Map<FileInput, ModuleSummary> CURRENT = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final AtomicLong PARSES = new AtomicLong();
+  private static final AtomicLong PARSE_NANOS = new AtomicLong();
+  private static final AtomicLong LOOKUPS = new AtomicLong();
+
+  private record Entry(long size, long modified, Optional<ModuleSummary> summary) {
+  }
+
+  private ModuleSources() {
+  }
+
+  /** The summary of the module defining something at this location, or empty when it cannot be read. */
+  public static Optional<ModuleSummary> summaryAt(LocationInFile location, SubscriptionContext ctx) {
+    if (location == null || location.fileId() == null) {
+      return Optional.empty();
+    }
+    PythonFile current = ctx.pythonFile();
+    if (location.fileId().equals(current.key())) {
+      return current(ctx);
+    }
+    return pathOf(location.fileId(), current).flatMap(path -> read(path, location.fileId()));
+  }
+
+  /** The summary of the file being analysed, computed once from its tree. */
+  public static Optional<ModuleSummary> current(SubscriptionContext ctx) {
+    Tree node = ctx.syntaxNode();
+    while (node != null && !(node instanceof FileInput)) {
+      node = node.parent();
+    }
+    if (node == null) {
+      return Optional.empty();
+    }
+    FileInput fileInput = (FileInput) node;
+    String key = ctx.pythonFile().key();
+    synchronized (CURRENT) {
+      return Optional.of(CURRENT.computeIfAbsent(fileInput, f -> ModuleSummary.of(f, key)));
+    }
+  }
+
+  /**
+   * The path of the file with this id (see the class comment), or empty when it does not map to a regular {@code .py}
+   * file.
+   */
+  static Optional<Path> pathOf(String fileId, PythonFile current) {
+    try {
+      Path path = rawPathOf(fileId, current);
+      if (path != null && path.getFileName() != null && path.getFileName().toString().endsWith(".py") && Files.isRegularFile(path)) {
+        return Optional.of(path);
+      }
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException | SecurityException e) {
+      // not a local file: unknown
+    }
+    return Optional.empty();
+  }
+
+  private static Path rawPathOf(String fileId, PythonFile current) {
+    if (fileId.startsWith("file:")) {
+      return Path.of(URI.create(fileId));
+    }
+    if (fileId.startsWith("/") || fileId.matches("^[A-Za-z]:[\\\\/].*")) {
+      return Path.of(fileId);
+    }
+    URI uri = current.uri();
+    String key = current.key();
+    if (uri == null || key == null || !"file".equals(uri.getScheme())) {
+      return null;
+    }
+    String currentPath = Path.of(uri).toString().replace('\\', '/');
+    for (int colon = key.indexOf(':'); colon >= 0; colon = key.indexOf(':', colon + 1)) {
+      String relative = key.substring(colon + 1);
+      if (!relative.isEmpty() && currentPath.endsWith("/" + relative)) {
+        String prefix = key.substring(0, colon + 1);
+        if (!fileId.startsWith(prefix)) {
+          return null;
+        }
+        String base = currentPath.substring(0, currentPath.length() - relative.length());
+        return Path.of(base + fileId.substring(prefix.length())).normalize();
+      }
+    }
+    return null;
+  }
+
+  private static Optional<ModuleSummary> read(Path path, String fileId) {
+    LOOKUPS.incrementAndGet();
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+    long size = attributes.size();
+    long modified = attributes.lastModifiedTime().toMillis();
+    Entry cached = CACHE.get(path);
+    if (cached != null && cached.size() == size && cached.modified() == modified) {
+      return cached.summary();
+    }
+    if (CACHE.size() >= MAX_ENTRIES) {
+      CACHE.clear();
+    }
+    Entry entry = CACHE.compute(path, (p, old) -> old != null && old.size() == size && old.modified() == modified
+      ? old
+      : new Entry(size, modified, size > MAX_FILE_BYTES ? Optional.empty() : parse(p, fileId)));
+    return entry.summary();
+  }
+
+  private static Optional<ModuleSummary> parse(Path path, String fileId) {
+    long start = System.nanoTime();
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      String text = decode(bytes);
+      FileInput tree = new Parser().parse(text);
+      return Optional.of(ModuleSummary.of(tree, fileId));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // unreadable, not python 3, or too deeply nested: unknown
+      return Optional.empty();
+    } finally {
+      PARSES.incrementAndGet();
+      PARSE_NANOS.addAndGet(System.nanoTime() - start);
+    }
+  }
+
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Counters since the JVM started: {@code parses}, {@code parseMillis}, {@code lookups} (for cost measurements). */
+  public static Map<String, Long> statistics() {
+    return Map.of("parses", PARSES.get(), "parseMillis", PARSE_NANOS.get() / 1_000_000, "lookups", LOOKUPS.get(), "cached", (long) CACHE.size());
+  }
+
+  /** Forgets every cached summary (tests). */
+  static void clear() {
+    CACHE.clear();
+    CURRENT.clear();
+  }
+}
