@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoWrites;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.security.RequestSources;
-import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.semantics.web.RequestHandlers.Handler;
+import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -48,7 +49,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "DjangoJsonBodyWithoutValidation")
 public class DjangoJsonBodyWithoutValidationCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> JSON_LOADS = Set.of("json.loads", "json.load", "orjson.loads", "ujson.loads", "simplejson.loads");
+  private static final Set<String> JSON_LOADS = PythonApi.JSON_LOADS.fqns();
 
   @Override
   public void initialize(Context context) {
@@ -93,7 +94,7 @@ public class DjangoJsonBodyWithoutValidationCheck extends PythonSubscriptionChec
     if (expr instanceof QualifiedExpression body && "body".equals(body.name().name())) {
       return isRequest(body.qualifier(), request);
     }
-    return Fqns.ofCallee(loads).filter("json.load"::equals).isPresent() && isRequest(expr, request);
+    return PythonApi.JSON_LOAD.isCalledBy(loads) && isRequest(expr, request);
   }
 
   private static boolean isRequest(Expression expression, Name request) {

@@ -7,8 +7,12 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.django.DjangoApi;
+import org.backendreview.semantics.drf.DrfApi;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -37,9 +41,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck {
 
   private static final Set<String> ERROR_KEYS = Set.of("error", "errors", "error_message", "error_code");
-  private static final Set<String> RESPONSES = Set.of("starlette.responses.JSONResponse", "fastapi.responses.JSONResponse",
-    "fastapi.responses.ORJSONResponse", "fastapi.responses.UJSONResponse", "rest_framework.response.Response",
-    "django.http.JsonResponse", "django.http.response.JsonResponse");
+  private static final Set<String> RESPONSES = Api.anyOf(FastApiApi.JSON_RESPONSE, DrfApi.RESPONSE, DjangoApi.JSON_RESPONSE).fqns();
 
   @Override
   public void initialize(Context context) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.semantics.fastapi.FastApiExceptionHandlers;
 import org.backendreview.semantics.fastapi.FastApiIncludedRouters;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
@@ -41,10 +43,8 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
 public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck {
 
   /** Exceptions FastAPI/Starlette turn into responses by themselves. */
-  private static final Set<String> HANDLED_BY_FRAMEWORK = Set.of("starlette.exceptions.HTTPException", "fastapi.exceptions.HTTPException",
-    "fastapi.HTTPException", "starlette.exceptions.WebSocketException", "fastapi.exceptions.WebSocketException",
-    "fastapi.exceptions.RequestValidationError", "fastapi.exceptions.WebSocketRequestValidationError",
-    "fastapi.exceptions.ResponseValidationError");
+  private static final Set<String> HANDLED_BY_FRAMEWORK = Api.anyOf(FastApiApi.HTTP_EXCEPTION, FastApiApi.WEBSOCKET_EXCEPTION,
+    FastApiApi.VALIDATION_ERRORS).fqns();
   private static final Set<String> BASES = Set.of("Exception", "BaseException");
 
   private Origins origins;

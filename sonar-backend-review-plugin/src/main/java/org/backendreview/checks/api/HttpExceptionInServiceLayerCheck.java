@@ -8,6 +8,7 @@ package org.backendreview.checks.api;
 import java.util.Locale;
 import java.util.Set;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -27,8 +28,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "HttpExceptionInServiceLayer")
 public class HttpExceptionInServiceLayerCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> HTTP_EXCEPTIONS = Set.of("fastapi.HTTPException", "fastapi.exceptions.HTTPException",
-    "starlette.exceptions.HTTPException");
+  private static final Set<String> HTTP_EXCEPTIONS = FastApiApi.HTTP_EXCEPTION.fqns();
   private static final Set<String> LAYERS = Set.of("services", "service", "repositories", "repository", "repos", "crud", "domain",
     "usecases", "use_cases", "dal", "managers");
 

@@ -5,11 +5,14 @@
  */
 package org.backendreview.checks.api;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.fastapi.PydanticApi;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -53,11 +56,17 @@ public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
     Map.entry("from_orm", "model_validate(..., from_attributes=True)"), Map.entry("copy", "model_copy()"),
     Map.entry("schema", "model_json_schema()"), Map.entry("schema_json", "model_json_schema()"), Map.entry("construct", "model_construct()"),
     Map.entry("update_forward_refs", "model_rebuild()"));
-  private static final Map<String, String> DECORATORS = Map.of(
-    "pydantic.validator", "@field_validator", "pydantic.class_validators.validator", "@field_validator",
-    "pydantic.root_validator", "@model_validator", "pydantic.class_validators.root_validator", "@model_validator");
+  private static final Map<String, String> DECORATORS = replacements(PydanticApi.VALIDATOR, "@field_validator", PydanticApi.ROOT_VALIDATOR,
+    "@model_validator");
   private static final Map<String, String> FIELD_KEYWORDS = Map.of("regex", "pattern", "min_items", "min_length", "max_items", "max_length",
     "const", "a Literal type", "allow_mutation", "frozen");
+
+  private static Map<String, String> replacements(Api v1, String v1Replacement, Api root, String rootReplacement) {
+    Map<String, String> result = new HashMap<>();
+    v1.fqns().forEach(fqn -> result.put(fqn, v1Replacement));
+    root.fqns().forEach(fqn -> result.put(fqn, rootReplacement));
+    return Map.copyOf(result);
+  }
 
   @Override
   public void initialize(Context context) {
@@ -71,11 +80,11 @@ public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
     Trees.walk(file, t -> true, t -> {
       if (t instanceof ImportFrom importFrom && importFrom.module() != null) {
         String module = dotted(importFrom.module().names());
-        if (module.equals("pydantic.v1") || module.startsWith("pydantic.v1.")) {
+        if (module.equals(PydanticApi.V1_MODULE) || module.startsWith(PydanticApi.V1_MODULE + ".")) {
           v1Compat[0] = true;
         } else if (module.startsWith("pydantic_settings")) {
           v2[0] = true;
-        } else if (module.startsWith("pydantic")) {
+        } else if (module.startsWith(PydanticApi.MODULE)) {
           for (AliasedName imported : importFrom.importedNames()) {
             String name = dotted(imported.dottedName().names());
             v2[0] |= V2_ONLY_NAMES.contains(name);
@@ -85,7 +94,7 @@ public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
       } else if (t instanceof ImportName importName) {
         for (AliasedName imported : importName.modules()) {
           String module = dotted(imported.dottedName().names());
-          v1Compat[0] |= module.startsWith("pydantic.v1");
+          v1Compat[0] |= module.startsWith(PydanticApi.V1_MODULE);
           v2[0] |= module.startsWith("pydantic_settings");
         }
       } else if (t instanceof ClassDef classDef && declaresModelConfig(classDef) && Pydantic.isModelClassDef(classDef)) {

@@ -7,8 +7,9 @@ package org.backendreview.checks.api;
 
 import java.util.List;
 import java.util.Optional;
-import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -98,12 +99,12 @@ public class ResponseModelMissingCheck extends PythonSubscriptionCheck {
       if (Fqns.calleeName(call).filter(n -> n.endsWith("Response") || n.toLowerCase(java.util.Locale.ROOT).endsWith("response")).isPresent()) {
         return true;
       }
-      if (ClassHierarchy.typeIsOrExtends(call.callee().typeV2(), f -> f.equals("starlette.responses.Response"))) {
+      if (ClassHierarchy.typeIsOrExtends(call.callee().typeV2(), FastApiApi.RESPONSE)) {
         return true;
       }
     }
     // a response object built earlier, or the injected Response parameter
     return expr.typeV2() instanceof org.sonar.plugins.python.api.types.v2.ObjectType object
-      && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), f -> f.equals("starlette.responses.Response"));
+      && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), FastApiApi.RESPONSE);
   }
 }

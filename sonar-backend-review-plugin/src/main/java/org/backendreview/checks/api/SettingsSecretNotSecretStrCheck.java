@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
+import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.python.PythonApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -39,7 +41,7 @@ public class SettingsSecretNotSecretStrCheck extends PythonSubscriptionCheck {
     ".*(?:_url|_uri|_endpoint|_file|_path|_dir|_name|_header|_prefix|_type|_algorithm|_alg|_expire.*|_ttl|_lifetime|_length|_len|_size|"
       + "_min|_max|_minutes|_seconds|_hours|_days|_enabled|_required|_field|_env|_id)$|^token_.*|^password_.*|^secret_.*_(?:name|id)$");
   private static final Set<String> PLAIN_TYPES = Set.of("str", "bytes");
-  private static final Set<String> WRAPPERS = Set.of("typing.Optional", "typing.Union");
+  private static final Api WRAPPERS = Api.anyOf(PythonApi.OPTIONAL, PythonApi.UNION);
 
   @Override
   public void initialize(Context context) {

@@ -11,8 +11,9 @@ import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.semantics.project.ClassHierarchy;
-import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.semantics.web.RequestHandlers.Handler;
+import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -37,9 +38,7 @@ public class StateChangeInSafeMethodHandlerCheck extends PythonSubscriptionCheck
 
   private static final Set<String> SESSION_WRITES = Set.of("add", "add_all", "delete", "merge", "commit", "flush", "bulk_save_objects",
     "bulk_insert_mappings", "bulk_update_mappings");
-  private static final Set<String> SQL_WRITES = Set.of("sqlalchemy.insert", "sqlalchemy.update", "sqlalchemy.delete", "sqlalchemy.sql.expression.insert",
-    "sqlalchemy.sql.expression.update", "sqlalchemy.sql.expression.delete", "sqlalchemy.sql.dml.insert", "sqlalchemy.sql.dml.update",
-    "sqlalchemy.sql.dml.delete", "sqlmodel.insert", "sqlmodel.update", "sqlmodel.delete");
+  private static final Set<String> SQL_WRITES = SqlAlchemyApi.DML_CONSTRUCTORS.fqns();
   private static final Set<String> MANAGER_WRITES = Set.of("create", "update", "delete", "get_or_create", "update_or_create", "bulk_create",
     "bulk_update", "acreate", "aupdate", "adelete", "aget_or_create", "aupdate_or_create", "abulk_create", "abulk_update");
   private static final Set<String> INSTANCE_WRITES = Set.of("save", "delete", "asave", "adelete");

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
-import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
+import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.fastapi.PydanticApi;
+import org.backendreview.semantics.python.PythonApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -51,15 +54,14 @@ public class UnboundedRequestInputCheck extends PythonSubscriptionCheck {
 
   private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
     ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
-  private static final Set<String> UNBOUNDED_TYPES = Set.of("str", "bytes", "list", "dict", "set", "frozenset", "typing.List", "typing.Dict",
-    "typing.Set", "typing.FrozenSet", "typing.Sequence", "typing.Mapping", "collections.abc.Sequence", "collections.abc.Mapping");
-  private static final Set<String> WRAPPERS = Set.of("typing.Optional", "typing.Union");
+  private static final Set<String> UNBOUNDED_TYPES = Api.anyOf(PythonApi.STR, PythonApi.BYTES, PythonApi.LIST, PythonApi.DICT, PythonApi.SET,
+    PythonApi.FROZENSET, PythonApi.SEQUENCE, PythonApi.MAPPING).fqns();
+  private static final Set<String> WRAPPERS = Api.anyOf(PythonApi.OPTIONAL, PythonApi.UNION).fqns();
   private static final Set<String> BOUNDED_HELPERS = Set.of("constr", "conbytes", "conlist", "conset", "confrozenset", "StringConstraints");
   private static final Set<String> MAX_KEYWORDS = Set.of("max_length", "max_items", "max_size");
   private static final Set<String> PAGINATION = Set.of("limit", "page_size", "pagesize", "per_page", "perpage", "max_results", "max_items",
     "batch_size", "top", "take", "page_limit");
-  private static final Set<String> VALIDATORS = Set.of("pydantic.validator", "pydantic.field_validator", "pydantic.functional_validators.field_validator",
-    "pydantic.class_validators.validator");
+  private static final Set<String> VALIDATORS = Api.anyOf(PydanticApi.VALIDATOR, PydanticApi.FIELD_VALIDATOR).fqns();
 
   @Override
   public void initialize(Context context) {

@@ -11,7 +11,9 @@ import java.util.Set;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.security.RequestSources;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
@@ -53,7 +55,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
   private static final Set<String> FILES_GETTERS = Set.of("get", "getlist", "values", "__getitem__");
   private static final Set<String> SIZE_ATTRIBUTES = Set.of("size", "multiple_chunks", "tell", "_size");
   private static final Set<String> ACCUMULATORS = Set.of("append", "extend", "write");
-  private static final Set<String> LISTS = Set.of("list", "typing.List", "typing.Sequence", "collections.abc.Sequence");
+  private static final Set<String> LISTS = Api.anyOf(PythonApi.LIST, PythonApi.SEQUENCE).fqns();
 
   private boolean webModule;
 
@@ -157,7 +159,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
     }
     Optional<String> container = Fqns.of(subscription.object());
     Expression element = subscription.subscripts().expressions().get(0);
-    if (container.filter("typing.Optional"::equals).isPresent()) {
+    if (container.filter(PythonApi.OPTIONAL::contains).isPresent()) {
       return isUploadList(element);
     }
     return container.filter(LISTS::contains).isPresent() && ClientObjects.annotationClass(element).filter(ClientObjects.UPLOAD_FILE::equals).isPresent();

@@ -6,11 +6,12 @@
 package org.backendreview.checks.api;
 
 import java.util.Optional;
-import java.util.Set;
-import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.python.PythonApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -32,9 +33,8 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "UnvalidatedRequestBody")
 public class UnvalidatedRequestBodyCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> DICT_TYPES = Set.of("dict", "typing.Dict", "typing.Mapping", "collections.abc.Mapping", "typing.MutableMapping");
-  private static final Set<String> LIST_TYPES = Set.of("list", "typing.List", "typing.Sequence");
-  private static final Set<String> ANY = Set.of("typing.Any", "typing_extensions.Any");
+  private static final Api DICT_TYPES = Api.anyOf(PythonApi.DICT, PythonApi.MAPPING, PythonApi.MUTABLE_MAPPING);
+  private static final Api LIST_TYPES = Api.anyOf(PythonApi.LIST, PythonApi.SEQUENCE);
 
   @Override
   public void initialize(Context context) {
@@ -76,13 +76,13 @@ public class UnvalidatedRequestBodyCheck extends PythonSubscriptionCheck {
     if (DICT_TYPES.contains(fqn.get())) {
       return param.kind() == FastApi.ParamKind.BODY;
     }
-    if (ANY.contains(fqn.get())) {
+    if (PythonApi.ANY.contains(fqn.get())) {
       return explicitBody;
     }
     if (LIST_TYPES.contains(fqn.get()) && type instanceof SubscriptionExpression subscription && param.kind() == FastApi.ParamKind.BODY) {
       return subscription.subscripts().expressions().stream().allMatch(e -> {
         Expression element = e instanceof SubscriptionExpression s ? s.object() : e;
-        return Fqns.of(element).filter(f -> DICT_TYPES.contains(f) || ANY.contains(f)).isPresent();
+        return Fqns.of(element).filter(f -> DICT_TYPES.contains(f) || PythonApi.ANY.contains(f)).isPresent();
       });
     }
     return false;

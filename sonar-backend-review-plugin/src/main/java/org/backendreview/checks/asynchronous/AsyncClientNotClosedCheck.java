@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -43,7 +44,7 @@ public class AsyncClientNotClosedCheck extends PythonSubscriptionCheck {
     ClientObjects.HTTPX_ASYNC_CLIENT, "aclose", ClientObjects.AIOHTTP_SESSION, "close", ClientObjects.SA_ASYNC_SESSION, "close",
     ClientObjects.AIOKAFKA_PRODUCER, "stop", ClientObjects.AIOKAFKA_CONSUMER, "stop", ClientObjects.ASYNC_REDIS, "aclose");
   private static final Set<String> CLOSERS = Set.of("aclose", "close", "stop", "dispose", "shutdown", "disconnect", "__aexit__");
-  private static final Set<String> CONTEXT_MANAGERS = Set.of("contextlib.asynccontextmanager", "contextlib.contextmanager");
+  private static final Set<String> CONTEXT_MANAGERS = PythonApi.CONTEXT_MANAGER_DECORATORS.fqns();
 
   @Override
   public void initialize(Context context) {

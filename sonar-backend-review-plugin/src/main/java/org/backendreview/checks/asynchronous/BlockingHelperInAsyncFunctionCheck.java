@@ -8,9 +8,10 @@ package org.backendreview.checks.asynchronous;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
+import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.BlockingCalls;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -30,8 +31,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "BlockingHelperInAsyncFunction")
 public class BlockingHelperInAsyncFunctionCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> SUBPROCESS = Set.of("subprocess.run", "subprocess.call", "subprocess.check_call",
-    "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system");
+  private static final Set<String> SUBPROCESS = PythonApi.WAITING_SUBPROCESS.fqns();
 
   @Override
   public void initialize(Context context) {

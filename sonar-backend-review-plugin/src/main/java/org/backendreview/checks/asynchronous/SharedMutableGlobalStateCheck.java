@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -50,8 +51,7 @@ import org.sonar.plugins.python.api.tree.WithStatement;
 public class SharedMutableGlobalStateCheck extends PythonSubscriptionCheck {
 
   private static final Set<String> GROWING_METHODS = Set.of("append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft");
-  private static final Set<String> CONTAINER_FACTORIES = Set.of("dict", "list", "set", "collections.defaultdict", "collections.OrderedDict",
-    "collections.Counter", "collections.deque");
+  private static final Set<String> CONTAINER_FACTORIES = PythonApi.CONTAINER_FACTORIES.fqns();
   private static final Pattern LOCK_NAME = Pattern.compile("(?i).*(lock|mutex|sem).*");
 
   @Override

@@ -6,11 +6,10 @@
 package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.semantics.asyncio.AsyncioApi;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
-import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
@@ -43,10 +42,6 @@ import org.sonar.plugins.python.api.tree.WithStatement;
 @Rule(key = "UnboundedGatherFanOut")
 public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> GATHER = Set.of("asyncio.gather", "asyncio.tasks.gather");
-  private static final Set<String> LIMITERS = Set.of("asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.locks.Semaphore",
-    "asyncio.locks.BoundedSemaphore", "anyio.Semaphore", "anyio.CapacityLimiter", "anyio.create_capacity_limiter", "aiometer.run_all",
-    "aiometer.amap", "aiolimiter.AsyncLimiter");
   private static final Pattern LIMITER_NAME = Pattern.compile("(?i).*(sem|limit|throttl|concurrency|pool).*");
 
   @Override
@@ -56,7 +51,7 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
 
   private static void check(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
-    if (!Fqns.isCallTo(call, GATHER.toArray(String[]::new))) {
+    if (!AsyncioApi.GATHER.isCalledBy(call)) {
       return;
     }
     FunctionDef function = Trees.enclosingFunction(call);
@@ -125,7 +120,7 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
   private static boolean limitsConcurrency(FunctionDef function) {
     boolean[] found = {false};
     Trees.walk(function.body(), t -> true, t -> {
-      if (t instanceof CallExpression c && Fqns.isCallTo(c, LIMITERS.toArray(String[]::new))) {
+      if (t instanceof CallExpression c && AsyncioApi.CONCURRENCY_LIMITERS.isCalledBy(c)) {
         found[0] = true;
       } else if (t instanceof WithStatement with && with.isAsync()) {
         for (WithItem item : with.withItems()) {

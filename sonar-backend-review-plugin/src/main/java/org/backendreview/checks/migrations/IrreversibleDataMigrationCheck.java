@@ -7,6 +7,7 @@ package org.backendreview.checks.migrations;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -31,10 +32,6 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "IrreversibleDataMigration")
 public class IrreversibleDataMigrationCheck extends PythonSubscriptionCheck {
 
-  private static final List<String> RUN_PYTHON = List.of("django.db.migrations.RunPython", "django.db.migrations.operations.RunPython",
-    "django.db.migrations.operations.special.RunPython");
-  private static final List<String> RUN_SQL = List.of("django.db.migrations.RunSQL", "django.db.migrations.operations.RunSQL",
-    "django.db.migrations.operations.special.RunSQL");
 
   @Override
   public void initialize(Context context) {
@@ -47,9 +44,9 @@ public class IrreversibleDataMigrationCheck extends PythonSubscriptionCheck {
     if (fqn.isEmpty() || Arguments.hasUnpacking(call)) {
       return;
     }
-    if (RUN_PYTHON.contains(fqn.get())) {
+    if (DjangoApi.RUN_PYTHON.contains(fqn.get())) {
       check(ctx, call, "code", "reverse_code", "RunPython");
-    } else if (RUN_SQL.contains(fqn.get())) {
+    } else if (DjangoApi.RUN_SQL.contains(fqn.get())) {
       check(ctx, call, "sql", "reverse_sql", "RunSQL");
     }
   }

@@ -6,9 +6,10 @@
 package org.backendreview.checks.orm;
 
 import java.util.Optional;
-import java.util.Set;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelNames;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -32,9 +33,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "RelationWithoutIntegrity")
 public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> RELATIONS = Set.of("django.db.models.ForeignKey", "django.db.models.fields.related.ForeignKey",
-    "django.db.models.OneToOneField", "django.db.models.fields.related.OneToOneField");
-  private static final Set<String> DO_NOTHING = Set.of("django.db.models.DO_NOTHING", "django.db.models.deletion.DO_NOTHING");
+  private static final Api RELATIONS = Api.anyOf(DjangoApi.FOREIGN_KEY, DjangoApi.ONE_TO_ONE_FIELD);
 
   @Override
   public void initialize(Context context) {
@@ -59,7 +58,7 @@ public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
       return;
     }
     Optional<Expression> onDelete = Arguments.value(call, 1, "on_delete");
-    if (onDelete.isPresent() && Fqns.of(onDelete.get()).filter(DO_NOTHING::contains).isPresent()) {
+    if (onDelete.isPresent() && Fqns.of(onDelete.get()).filter(DjangoApi.DO_NOTHING::contains).isPresent()) {
       ctx.addIssue(onDelete.get(), "Choose CASCADE, PROTECT or SET_NULL for \"" + field.name()
         + "\" instead of DO_NOTHING: deleting the referenced row then fails on the constraint or leaves this one dangling.");
     }

@@ -8,9 +8,12 @@ package org.backendreview.checks.orm;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.drf.DrfApi;
 import org.backendreview.semantics.drf.DrfSerializers;
 import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -41,11 +44,9 @@ public class UnboundedQuerySetResponseCheck extends PythonSubscriptionCheck {
 
   private static final Set<String> FILTERING = Set.of("filter", "exclude", "complex_filter", "extra", "none", "get", "in_bulk", "raw",
     "aggregate", "count", "exists", "first", "last", "latest", "earliest", "iterator", "dates", "datetimes");
-  private static final Set<String> RESPONSES = Set.of("django.http.JsonResponse", "django.http.response.JsonResponse",
-    "rest_framework.response.Response");
-  private static final Set<String> SERIALIZE = Set.of("django.core.serializers.serialize");
-  private static final Set<String> RENDER = Set.of("django.shortcuts.render", "django.template.response.TemplateResponse",
-    "django.shortcuts.render_to_response", "django.template.loader.render_to_string");
+  private static final Set<String> RESPONSES = Api.anyOf(DjangoApi.JSON_RESPONSE, DrfApi.RESPONSE).fqns();
+  private static final Set<String> SERIALIZE = DjangoApi.SERIALIZE.fqns();
+  private static final Set<String> RENDER = Api.anyOf(DjangoApi.RENDER, DjangoApi.TEMPLATE_RESPONSE, DjangoApi.RENDER_TO_STRING).fqns();
 
   @Override
   public void initialize(Context context) {
@@ -84,7 +85,7 @@ public class UnboundedQuerySetResponseCheck extends PythonSubscriptionCheck {
       return Arguments.value(call, 1, "queryset").stream().toList();
     }
     if (isCallToAny(call, RENDER)) {
-      int position = Fqns.isCallTo(call, "django.template.loader.render_to_string") ? 1 : 2;
+      int position = DjangoApi.RENDER_TO_STRING.isCalledBy(call) ? 1 : 2;
       return Arguments.value(call, position, "context").map(Trees::skipParentheses)
         .filter(DictionaryLiteral.class::isInstance).map(d -> contextValues((DictionaryLiteral) d)).orElse(List.of());
     }

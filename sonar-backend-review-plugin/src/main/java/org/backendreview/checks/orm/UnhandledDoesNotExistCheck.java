@@ -8,9 +8,12 @@ package org.backendreview.checks.orm;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
+import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -42,8 +45,7 @@ public class UnhandledDoesNotExistCheck extends PythonSubscriptionCheck {
   private static final Set<String> SINGLE_ROW = Set.of("get", "latest", "earliest", "aget", "alatest", "aearliest");
   private static final Set<String> REQUEST_DATA = Set.of("GET", "POST", "data", "query_params", "COOKIES", "headers", "META", "body",
     "FILES", "kwargs");
-  private static final Set<String> BROAD = Set.of("Exception", "BaseException", "builtins.Exception", "builtins.BaseException",
-    "django.core.exceptions.ObjectDoesNotExist");
+  private static final Api BROAD = Api.anyOf(PythonApi.BROAD_EXCEPTIONS, DjangoApi.OBJECT_DOES_NOT_EXIST);
 
   @Override
   public void initialize(Context context) {

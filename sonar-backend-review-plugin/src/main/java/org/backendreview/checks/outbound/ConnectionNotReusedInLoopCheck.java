@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.OutboundClients;
+import org.backendreview.semantics.messaging.MessagingApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -34,8 +36,7 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
 @Rule(key = "ConnectionNotReusedInLoop")
 public class ConnectionNotReusedInLoopCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> REDIS_CLIENTS = Set.of("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
-    "redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.from_url", "redis.asyncio.from_url", "redis.Redis.from_url");
+  private static final Set<String> REDIS_CLIENTS = Api.anyOf(MessagingApi.REDIS_CLIENT, MessagingApi.ASYNC_REDIS_CLIENT, MessagingApi.REDIS_FROM_URL).fqns();
   private static final Set<String> BOTO3_CLIENTS = Set.of("boto3.client", "boto3.resource");
 
   @Override

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -44,12 +45,6 @@ import org.sonar.plugins.python.api.tree.Tree;
 public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
 
   static final String QUICK_FIX_VALUE = "timeout=10";
-  private static final Set<String> AIOHTTP_TIMEOUT = Set.of("aiohttp.ClientTimeout", "aiohttp.client.ClientTimeout", "aiohttp.timeout.ClientTimeout");
-  private static final Set<String> HTTPX_TIMEOUT = Set.of("httpx.Timeout", "httpx._config.Timeout");
-  private static final Set<String> URLOPEN = Set.of("urllib.request.urlopen");
-  private static final Set<String> OPENER_OPEN = Set.of("urllib.request.OpenerDirector.open");
-  private static final Set<String> HTTP_CONNECTION = Set.of("http.client.HTTPConnection");
-  private static final Set<String> HTTPS_CONNECTION = Set.of("http.client.HTTPSConnection");
   private static final Set<String> SESSION_CUSTOMISING_ATTRIBUTES = Set.of("request", "send", "get", "post");
 
   private Origins origins;
@@ -108,11 +103,11 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
       }
       return;
     }
-    if (fqn.filter(HTTPX_TIMEOUT::contains).isPresent()) {
+    if (fqn.filter(HttpLibraries.HTTPX_TIMEOUT::contains).isPresent()) {
       checkHttpxTimeout(ctx, call);
       return;
     }
-    if (fqn.filter(AIOHTTP_TIMEOUT::contains).isPresent()) {
+    if (fqn.filter(HttpLibraries.AIOHTTP_TIMEOUT::contains).isPresent()) {
       checkAiohttpTimeout(ctx, call);
       return;
     }
@@ -120,7 +115,7 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
       checkAiohttpSession(ctx, call);
       return;
     }
-    if (fqn.filter(f -> f.equals("aiohttp.request") || f.equals("aiohttp.client.request")).isPresent()) {
+    if (fqn.filter(HttpLibraries.AIOHTTP_REQUEST::contains).isPresent()) {
       if (!OutboundClients.mayPass(call, -1, "timeout")) {
         reportMissing(ctx, call, "Pass \"timeout=aiohttp.ClientTimeout(...)\" to \"aiohttp.request()\": its default allows 5 minutes per request.");
       }
@@ -138,20 +133,20 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
 
   /** urllib and http.client use the global socket timeout, which is "none" unless set. True when the call was one of them. */
   private static boolean checkSocketDefaultClients(SubscriptionContext ctx, CallExpression call, Optional<String> fqn) {
-    if (fqn.filter(URLOPEN::contains).isPresent()) {
+    if (fqn.filter(HttpLibraries.URLOPEN::contains).isPresent()) {
       if (!OutboundClients.mayPass(call, 2, "timeout")) {
         reportMissing(ctx, call, "Pass a timeout to \"urlopen()\": without one it waits forever for a slow or silent server.");
       }
       return true;
     }
-    if (fqn.filter(OPENER_OPEN::contains).isPresent()) {
+    if (fqn.filter(HttpLibraries.OPENER_OPEN::contains).isPresent()) {
       if (!OutboundClients.mayPass(call, 2, "timeout")) {
         reportMissing(ctx, call, "Pass a timeout to this opener's \"open()\": without one it waits forever for a slow or silent server.");
       }
       return true;
     }
-    boolean httpConnection = fqn.filter(HTTP_CONNECTION::contains).isPresent();
-    if (httpConnection || fqn.filter(HTTPS_CONNECTION::contains).isPresent()) {
+    boolean httpConnection = fqn.filter(HttpLibraries.HTTP_CONNECTION::contains).isPresent();
+    if (httpConnection || fqn.filter(HttpLibraries.HTTPS_CONNECTION::contains).isPresent()) {
       // HTTPSConnection took key_file/cert_file positionally before timeout until Python 3.12
       if (!OutboundClients.mayPass(call, httpConnection ? 2 : 4, "timeout")) {
         String name = httpConnection ? "HTTPConnection" : "HTTPSConnection";

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.semantics.celery.CeleryApi;
+import org.backendreview.semantics.http.HttpLibraries;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -38,11 +41,6 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
 @Rule(key = "RetryWithoutLimitOrBackoff")
 public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
 
-  private static final Set<String> TENACITY = Set.of("tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying",
-    "tenacity.asyncio.AsyncRetrying");
-  private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
-  private static final Set<String> BACKOFF = Set.of("backoff.on_exception", "backoff.on_predicate", "backoff._decorator.on_exception",
-    "backoff._decorator.on_predicate");
   private static final Pattern TRANSIENT_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
     + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|oserror|ioerror"
     + "|brokenpipe|retry|retriable|retryable).*");
@@ -68,7 +66,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       return;
     }
     Optional<String> fqn = Fqns.of(expression);
-    if (fqn.filter(f -> TENACITY.contains(f) || RETRYING.contains(f)).isPresent() && !isDefinedInThisModule(expression)) {
+    if (fqn.filter(f -> HttpLibraries.TENACITY.contains(f) || HttpLibraries.RETRYING.contains(f)).isPresent() && !isDefinedInThisModule(expression)) {
       ctx.addIssue(decorator, "Configure this retry with a stop condition and a wait: a bare \"@retry\" retries forever, without any delay.");
     }
   }
@@ -82,13 +80,13 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       return;
     }
     Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.filter(TENACITY::contains).isPresent()) {
+    if (fqn.filter(HttpLibraries.TENACITY::contains).isPresent()) {
       checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop"), has(call, "wait") || retriesOnlyConflicts(call));
-    } else if (fqn.filter(RETRYING::contains).isPresent()) {
+    } else if (fqn.filter(HttpLibraries.RETRYING::contains).isPresent()) {
       checkPolicy(ctx, call, has(call, "stop_max_attempt_number") || has(call, "stop_max_delay") || has(call, "stop_func"),
         has(call, "wait_fixed") || has(call, "wait_random_min") || has(call, "wait_random_max") || has(call, "wait_exponential_multiplier")
           || has(call, "wait_func") || has(call, "wait_incrementing_increment"));
-    } else if (fqn.filter(BACKOFF::contains).isPresent()) {
+    } else if (fqn.filter(HttpLibraries.BACKOFF::contains).isPresent()) {
       if (!has(call, "max_tries") && !has(call, "max_time")) {
         ctx.addIssue(call.callee(), "Pass \"max_tries\" or \"max_time\" to this backoff decorator: without them it retries forever.");
       }
@@ -154,7 +152,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
       return false;
     }
     Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.filter(f -> f.equals("celery.shared_task") || f.equals("celery.app.shared_task")).isPresent()) {
+    if (fqn.filter(CeleryApi.SHARED_TASK::contains).isPresent()) {
       return true;
     }
     return Trees.skipParentheses(call.callee()) instanceof QualifiedExpression q && "task".equals(q.name().name());
@@ -270,7 +268,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
     Trees.walk(tree, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
       if (t.is(Tree.Kind.RAISE_STMT, Tree.Kind.RETURN_STMT)
         || t.is(Tree.Kind.BREAK_STMT) && !isInNestedLoop(t, tree)
-        || t instanceof CallExpression call && Fqns.ofCallee(call).filter(f -> f.equals("sys.exit") || f.equals("os._exit") || f.equals("exit")).isPresent()) {
+        || t instanceof CallExpression call && PythonApi.EXIT.isCalledBy(call)) {
         found[0] = true;
       }
     });

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
@@ -130,6 +131,6 @@ public class SqlAlchemyPythonOperatorInFilterCheck extends PythonSubscriptionChe
 
   private static boolean isModelClass(Expression expression) {
     return expression.typeV2() instanceof ClassType classType
-      && !ClassHierarchy.typeIsOrExtends(classType, fqn -> fqn.equals("enum.Enum") || fqn.startsWith("enum."));
+      && !ClassHierarchy.typeIsOrExtends(classType, fqn -> PythonApi.ENUM.contains(fqn) || fqn.startsWith(PythonApi.ENUM_MODULE));
   }
 }

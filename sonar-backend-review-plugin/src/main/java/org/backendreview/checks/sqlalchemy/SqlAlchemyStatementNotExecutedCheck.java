@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
@@ -33,7 +34,7 @@ public class SqlAlchemyStatementNotExecutedCheck extends PythonSubscriptionCheck
   private static final Set<String> TABLE_STATEMENTS = Set.of("delete", "update", "insert", "select");
   private static final Set<String> QUERY_BUILDERS = Set.of("query", "filter", "filter_by", "where", "join", "outerjoin", "order_by",
     "limit", "offset", "options", "group_by", "having", "distinct", "with_for_update");
-  private static final Set<String> TABLE_CLASSES = Set.of("sqlalchemy.Table", "sqlalchemy.schema.Table", "sqlalchemy.sql.schema.Table");
+  private static final Set<String> TABLE_CLASSES = SqlAlchemyApi.TABLE.fqns();
 
   private Origins origins;
 

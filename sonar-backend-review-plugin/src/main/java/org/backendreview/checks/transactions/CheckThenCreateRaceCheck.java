@@ -10,10 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
-import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
+import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -131,7 +132,7 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
     }
     for (Expression candidate : Literals.collectionElements(exception).orElse(List.of(exception))) {
       Expression expr = Trees.skipParentheses(candidate);
-      if (Fqns.of(expr).filter(f -> f.equals("django.core.exceptions.ObjectDoesNotExist")).isPresent()) {
+      if (DjangoApi.OBJECT_DOES_NOT_EXIST.matches(expr)) {
         return true;
       }
       if (expr instanceof QualifiedExpression q && "DoesNotExist".equals(q.name().name()) && DjangoModels.isModelClass(q.qualifier())) {

@@ -6,9 +6,9 @@
 package org.backendreview.checks.transactions;
 
 import java.util.Optional;
-import java.util.Set;
-import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
+import org.backendreview.semantics.messaging.Kafka;
+import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
@@ -29,7 +29,6 @@ public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
 
   private static final String MESSAGE = "Use \"acks='all'\" (or at least 1) for this producer: with acks=0 the broker never confirms a write, "
     + "so messages lost in flight are never reported or retried.";
-  private static final Set<String> CONFLUENT_KEYS = Set.of("acks", "request.required.acks");
 
   private Origins origins;
 
@@ -57,7 +56,7 @@ public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
     for (Expression value : origins.of(config.get(), ctx)) {
       if (Trees.skipParentheses(value) instanceof DictionaryLiteral dict) {
         for (DictionaryLiteralElement element : dict.elements()) {
-          if (element instanceof KeyValuePair pair && Literals.stringValue(pair.key()).filter(CONFLUENT_KEYS::contains).isPresent()
+          if (element instanceof KeyValuePair pair && Literals.stringValue(pair.key()).filter(MessagingApi.CONFLUENT_ACKS_KEYS::contains).isPresent()
             && isZero(pair.value())) {
             ctx.addIssue(pair, MESSAGE).secondary(call, "Producer created with this configuration");
           }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.celery.CeleryTasks;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoQuerySets;
@@ -90,7 +91,7 @@ public class SelectForUpdateOutsideAtomicCheck extends PythonSubscriptionCheck {
     }
     ClassDef owner = Trees.methodOwner(function);
     if (owner != null && "handle".equals(function.name().name())
-      && ClassHierarchy.extendsAny(owner, ClassHierarchy.oneOf("django.core.management.base.BaseCommand", "django.core.management.BaseCommand"))) {
+      && ClassHierarchy.extendsAny(owner, DjangoApi.BASE_COMMAND)) {
       return true;
     }
     Optional<RequestHandlers.Handler> handler = RequestHandlers.of(function, ctx);

@@ -7,10 +7,11 @@ package org.backendreview.checks.transactions;
 
 import java.util.Map;
 import java.util.Optional;
+import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoTransactions;
-import org.backendreview.semantics.messaging.OutboundEffects;
 import org.backendreview.semantics.messaging.OutboundEffects.Effect;
+import org.backendreview.semantics.messaging.OutboundEffects;
 import org.backendreview.semantics.project.ModuleSources;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.web.RequestHandlers;
@@ -94,9 +95,9 @@ public class SideEffectBeforeCommitCheck extends PythonSubscriptionCheck {
     }
     String onCommit = null;
     for (Map.Entry<String, String> imported : module.get().imports().entrySet()) {
-      if ("django.db.transaction".equals(imported.getValue())) {
+      if (DjangoApi.TRANSACTION_MODULE.equals(imported.getValue())) {
         onCommit = imported.getKey() + ".on_commit";
-      } else if ("django.db.transaction.on_commit".equals(imported.getValue()) && onCommit == null) {
+      } else if (DjangoApi.ON_COMMIT.contains(imported.getValue()) && onCommit == null) {
         onCommit = imported.getKey();
       }
     }

@@ -1,0 +1,33 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.django;
+
+import org.backendreview.tree.Api;
+
+/** The API names of Django, declared once with their aliases. */
+public final class DjangoApi {
+
+  public static final Api JSON_RESPONSE = Api.of("django.http.JsonResponse", "django.http.response.JsonResponse");
+  public static final Api SERIALIZE = Api.of("django.core.serializers.serialize");
+  public static final Api RENDER = Api.of("django.shortcuts.render", "django.shortcuts.render_to_response");
+  public static final Api TEMPLATE_RESPONSE = Api.of("django.template.response.TemplateResponse");
+  public static final Api RENDER_TO_STRING = Api.of("django.template.loader.render_to_string");
+  public static final Api FOREIGN_KEY = Api.of("django.db.models.ForeignKey", "django.db.models.fields.related.ForeignKey");
+  public static final Api ONE_TO_ONE_FIELD = Api.of("django.db.models.OneToOneField", "django.db.models.fields.related.OneToOneField");
+  public static final Api DO_NOTHING = Api.of("django.db.models.DO_NOTHING", "django.db.models.deletion.DO_NOTHING");
+  public static final Api OBJECT_DOES_NOT_EXIST = Api.of("django.core.exceptions.ObjectDoesNotExist");
+  /** The {@code django.db.transaction} module. */
+  public static final String TRANSACTION_MODULE = "django.db.transaction";
+  public static final Api ON_COMMIT = Api.of("django.db.transaction.on_commit");
+  public static final Api BASE_COMMAND = Api.of("django.core.management.base.BaseCommand", "django.core.management.BaseCommand");
+  public static final Api RUN_PYTHON = Api.of("django.db.migrations.RunPython", "django.db.migrations.operations.RunPython",
+    "django.db.migrations.operations.special.RunPython");
+  public static final Api RUN_SQL = Api.of("django.db.migrations.RunSQL", "django.db.migrations.operations.RunSQL",
+    "django.db.migrations.operations.special.RunSQL");
+
+  private DjangoApi() {
+  }
+}

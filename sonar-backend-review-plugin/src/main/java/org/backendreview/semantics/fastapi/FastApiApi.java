@@ -1,0 +1,27 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.fastapi;
+
+import org.backendreview.tree.Api;
+
+/** The API names of FastAPI and of the Starlette classes it re-exports, declared once with their aliases. */
+public final class FastApiApi {
+
+  public static final Api HTTP_EXCEPTION = Api.of("fastapi.HTTPException", "fastapi.exceptions.HTTPException",
+    "starlette.exceptions.HTTPException");
+  public static final Api WEBSOCKET_EXCEPTION = Api.of("starlette.exceptions.WebSocketException", "fastapi.exceptions.WebSocketException");
+  /** The validation errors FastAPI raises and answers itself (422 for requests, 500 for responses). */
+  public static final Api VALIDATION_ERRORS = Api.of("fastapi.exceptions.RequestValidationError",
+    "fastapi.exceptions.WebSocketRequestValidationError", "fastapi.exceptions.ResponseValidationError");
+  /** The base response class. */
+  public static final Api RESPONSE = Api.of("starlette.responses.Response");
+  /** JSON responses, including the orjson and ujson variants. */
+  public static final Api JSON_RESPONSE = Api.of("starlette.responses.JSONResponse", "fastapi.responses.JSONResponse",
+    "fastapi.responses.ORJSONResponse", "fastapi.responses.UJSONResponse");
+
+  private FastApiApi() {
+  }
+}
