@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -32,7 +33,7 @@ public final class AwaitableCalls {
   private static final Map<String, Set<String>> ASYNC_METHODS = Map.of(
     ClientObjects.SA_ASYNC_SESSION, Set.of("execute", "scalar", "scalars", "get", "get_one", "commit", "rollback", "flush", "refresh", "delete",
       "merge", "close", "stream", "stream_scalars", "connection", "invalidate", "run_sync"),
-    ClientObjects.HTTPX_ASYNC_CLIENT, Set.of("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "aclose"),
+    ClientObjects.HTTPX_ASYNC_CLIENT, HttpLibraries.with(HttpLibraries.VERBS, HttpLibraries.REQUEST, HttpLibraries.SEND, "aclose"),
     ClientObjects.AIOKAFKA_PRODUCER, Set.of("send", "send_and_wait", "send_batch", "start", "stop", "flush", "partitions_for"),
     ClientObjects.AIOKAFKA_CONSUMER, Set.of("start", "stop", "commit", "getone", "getmany", "committed", "position", "seek_to_beginning",
       "seek_to_end", "seek_to_committed", "topics"),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
@@ -126,8 +127,7 @@ public final class BlockingCalls {
     "argon2.PasswordHasher", "argon2._password_hasher.PasswordHasher", "pwdlib.PasswordHash", "pwdlib._hash.PasswordHash");
   private static final Set<String> PASSLIB_HANDLER_PREFIXES = Set.of("passlib.hash.");
 
-  private static final Set<String> HTTP_FUNCTION_PREFIXES = Set.of("requests.api.", "requests.");
-  private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request", "send");
+  private static final Set<String> HTTP_METHODS = HttpLibraries.with(HttpLibraries.VERBS, HttpLibraries.REQUEST, HttpLibraries.SEND);
 
   private BlockingCalls() {
   }
@@ -261,10 +261,10 @@ public final class BlockingCalls {
    */
   public static Optional<String> blockingHttpFunction(String name) {
     String method = name.substring(name.lastIndexOf('.') + 1);
-    if ("urllib.request.urlopen".equals(name) || "urllib.request.urlretrieve".equals(name)) {
+    if (HttpLibraries.URLOPEN.contains(name) || HttpLibraries.URLRETRIEVE.contains(name)) {
       return Optional.of(name + "()");
     }
-    for (String prefix : HTTP_FUNCTION_PREFIXES) {
+    for (String prefix : HttpLibraries.REQUESTS_FUNCTION_MODULES) {
       if (name.equals(prefix + method) && HTTP_METHODS.contains(method)) {
         return Optional.of("requests." + method + "()");
       }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -74,7 +75,7 @@ public final class FastApi {
   private static final Set<String> OWNERS = Set.of("fastapi.applications.FastAPI", "fastapi.FastAPI", "fastapi.routing.APIRouter",
     "fastapi.APIRouter");
   private static final Set<String> STARLETTE_OWNERS = Set.of("starlette.applications.Starlette", "starlette.routing.Router");
-  private static final Set<String> VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
+  private static final Set<String> VERBS = HttpLibraries.ROUTE_VERBS;
   private static final String PARAM_FUNCTIONS = "fastapi.param_functions.";
   private static final Set<String> FRAMEWORK_TYPES = Set.of("starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request",
     "starlette.websockets.WebSocket", "fastapi.WebSocket", "fastapi.websockets.WebSocket", "starlette.responses.Response",

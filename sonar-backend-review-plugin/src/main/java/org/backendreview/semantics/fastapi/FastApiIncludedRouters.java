@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.project.ModuleSources;
-import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.project.ModuleSummary.Assigned;
 import org.backendreview.semantics.project.ModuleSummary.FunctionSummary;
 import org.backendreview.semantics.project.ModuleSummary.Raised;
 import org.backendreview.semantics.project.ModuleSummary.Value;
+import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.LocationInFile;
@@ -55,7 +56,7 @@ public final class FastApiIncludedRouters {
   }
 
   private static final Set<String> ROUTER_CLASSES = Set.of("fastapi.APIRouter", "fastapi.routing.APIRouter");
-  private static final Set<String> ROUTE_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route");
+  private static final Set<String> ROUTE_METHODS = HttpLibraries.with(HttpLibraries.ROUTE_VERBS, "api_route");
 
   private FastApiIncludedRouters() {
   }

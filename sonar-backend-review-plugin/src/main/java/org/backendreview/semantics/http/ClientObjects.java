@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
+import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
@@ -98,24 +101,7 @@ public final class ClientObjects {
   private static final int MAX_DEPTH = 4;
 
   /** Class FQNs (as the stubs or imports name them) to canonical names; a prefix entry ends with a dot. */
-  private static final Map<String, String> CLASSES = Map.ofEntries(
-    Map.entry("sqlalchemy.orm.session.Session", SA_SESSION),
-    Map.entry("sqlalchemy.orm.Session", SA_SESSION),
-    Map.entry("sqlalchemy.orm.scoping.scoped_session", SA_SESSION),
-    Map.entry("sqlalchemy.orm.scoped_session", SA_SESSION),
-    Map.entry("sqlmodel.Session", SA_SESSION),
-    Map.entry("sqlmodel.orm.session.Session", SA_SESSION),
-    Map.entry("sqlalchemy.ext.asyncio.session.AsyncSession", SA_ASYNC_SESSION),
-    Map.entry("sqlalchemy.ext.asyncio.AsyncSession", SA_ASYNC_SESSION),
-    Map.entry("sqlmodel.ext.asyncio.session.AsyncSession", SA_ASYNC_SESSION),
-    Map.entry("sqlalchemy.engine.base.Engine", SA_ENGINE),
-    Map.entry("sqlalchemy.engine.Engine", SA_ENGINE),
-    Map.entry("sqlalchemy.Engine", SA_ENGINE),
-    Map.entry("sqlalchemy.ext.asyncio.engine.AsyncEngine", SA_ASYNC_ENGINE),
-    Map.entry("sqlalchemy.ext.asyncio.AsyncEngine", SA_ASYNC_ENGINE),
-    Map.entry("sqlalchemy.engine.base.Connection", SA_CONNECTION),
-    Map.entry("sqlalchemy.engine.Connection", SA_CONNECTION),
-    Map.entry("sqlalchemy.Connection", SA_CONNECTION),
+  private static final Map<String, String> CLASSES = canonical(Map.ofEntries(
     Map.entry("psycopg2._psycopg.connection", DBAPI_CONNECTION),
     Map.entry("psycopg2.extensions.connection", DBAPI_CONNECTION),
     Map.entry("pymysql.connections.Connection", DBAPI_CONNECTION),
@@ -132,16 +118,9 @@ public final class ClientObjects {
     Map.entry("sqlite3.dbapi2.Cursor", DBAPI_CURSOR),
     Map.entry("sqlite3.Cursor", DBAPI_CURSOR),
     Map.entry("psycopg.Cursor", DBAPI_CURSOR),
-    Map.entry("redis.Redis", REDIS),
-    Map.entry("redis.StrictRedis", REDIS),
-    Map.entry("redis.client.Redis", REDIS),
-    Map.entry("redis.client.StrictRedis", REDIS),
     Map.entry("redis.RedisCluster", REDIS),
     Map.entry("redis.cluster.RedisCluster", REDIS),
     Map.entry("redis.client.Pipeline", REDIS_PIPELINE),
-    Map.entry("redis.asyncio.Redis", ASYNC_REDIS),
-    Map.entry("redis.asyncio.client.Redis", ASYNC_REDIS),
-    Map.entry("redis.asyncio.StrictRedis", ASYNC_REDIS),
     Map.entry("pymongo.MongoClient", MONGO_CLIENT),
     Map.entry("pymongo.mongo_client.MongoClient", MONGO_CLIENT),
     Map.entry("kafka.KafkaProducer", KAFKA_PRODUCER),
@@ -157,16 +136,6 @@ public final class ClientObjects {
     Map.entry("smtplib.SMTP", SMTP),
     Map.entry("smtplib.SMTP_SSL", SMTP),
     Map.entry("botocore.client.BaseClient", BOTO3_CLIENT),
-    Map.entry("httpx.Client", HTTPX_CLIENT),
-    Map.entry("httpx._client.Client", HTTPX_CLIENT),
-    Map.entry("httpx.AsyncClient", HTTPX_ASYNC_CLIENT),
-    Map.entry("httpx._client.AsyncClient", HTTPX_ASYNC_CLIENT),
-    Map.entry("aiohttp.ClientSession", AIOHTTP_SESSION),
-    Map.entry("aiohttp.client.ClientSession", AIOHTTP_SESSION),
-    Map.entry("requests.Session", REQUESTS_SESSION),
-    Map.entry("requests.sessions.Session", REQUESTS_SESSION),
-    Map.entry("requests.session", REQUESTS_SESSION),
-    Map.entry("requests.sessions.session", REQUESTS_SESSION),
     Map.entry("passlib.context.CryptContext", PASSWORD_HASHER),
     Map.entry("passlib.CryptContext", PASSWORD_HASHER),
     Map.entry("argon2.PasswordHasher", PASSWORD_HASHER),
@@ -181,17 +150,15 @@ public final class ClientObjects {
     Map.entry("fastapi.websockets.WebSocket", STARLETTE_WEBSOCKET),
     Map.entry("starlette.datastructures.UploadFile", UPLOAD_FILE),
     Map.entry("fastapi.UploadFile", UPLOAD_FILE),
-    Map.entry("fastapi.datastructures.UploadFile", UPLOAD_FILE));
+    Map.entry("fastapi.datastructures.UploadFile", UPLOAD_FILE)),
+    Map.of(SA_SESSION, Api.anyOf(SqlAlchemyApi.SESSION, SqlAlchemyApi.SCOPED_SESSION), SA_ASYNC_SESSION, SqlAlchemyApi.ASYNC_SESSION,
+      SA_ENGINE, SqlAlchemyApi.ENGINE, SA_ASYNC_ENGINE, SqlAlchemyApi.ASYNC_ENGINE, SA_CONNECTION, SqlAlchemyApi.CONNECTION,
+      REDIS, MessagingApi.REDIS_CLIENT, ASYNC_REDIS, MessagingApi.ASYNC_REDIS_CLIENT, HTTPX_CLIENT, HttpLibraries.HTTPX_CLIENT,
+      HTTPX_ASYNC_CLIENT, HttpLibraries.HTTPX_ASYNC_CLIENT, AIOHTTP_SESSION, HttpLibraries.AIOHTTP_SESSION),
+    Map.of(REQUESTS_SESSION, HttpLibraries.REQUESTS_SESSION));
 
   /** Factory functions (not classes) to the canonical class of what they return. */
-  private static final Map<String, String> FACTORIES = Map.ofEntries(
-    Map.entry("sqlalchemy.create_engine", SA_ENGINE),
-    Map.entry("sqlalchemy.engine.create_engine", SA_ENGINE),
-    Map.entry("sqlalchemy.engine.create.create_engine", SA_ENGINE),
-    Map.entry("sqlalchemy.engine_from_config", SA_ENGINE),
-    Map.entry("sqlmodel.create_engine", SA_ENGINE),
-    Map.entry("sqlalchemy.ext.asyncio.create_async_engine", SA_ASYNC_ENGINE),
-    Map.entry("sqlalchemy.ext.asyncio.engine.create_async_engine", SA_ASYNC_ENGINE),
+  private static final Map<String, String> FACTORIES = canonical(Map.ofEntries(
     Map.entry("psycopg2.connect", DBAPI_CONNECTION),
     Map.entry("psycopg.connect", DBAPI_CONNECTION),
     Map.entry("pymysql.connect", DBAPI_CONNECTION),
@@ -206,14 +173,25 @@ public final class ClientObjects {
     Map.entry("redis.asyncio.Redis.from_url", ASYNC_REDIS),
     Map.entry("boto3.client", BOTO3_CLIENT),
     Map.entry("boto3.session.Session.client", BOTO3_CLIENT),
-    Map.entry("requests.session", REQUESTS_SESSION));
+    Map.entry("requests.session", REQUESTS_SESSION)),
+    Map.of(SA_ENGINE, SqlAlchemyApi.CREATE_ENGINE.plus(SqlAlchemyApi.ENGINE_FROM_CONFIG), SA_ASYNC_ENGINE, SqlAlchemyApi.CREATE_ASYNC_ENGINE),
+    Map.of());
 
-  private static final Set<String> SESSION_FACTORIES = Set.of("sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.session.sessionmaker",
-    "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session");
-  private static final Set<String> ASYNC_SESSION_FACTORIES = Set.of("sqlalchemy.ext.asyncio.async_sessionmaker",
-    "sqlalchemy.ext.asyncio.session.async_sessionmaker", "sqlalchemy.ext.asyncio.async_scoped_session");
+  private static final Api SESSION_FACTORIES = Api.anyOf(SqlAlchemyApi.SESSIONMAKER, SqlAlchemyApi.SCOPED_SESSION);
+  private static final Api ASYNC_SESSION_FACTORIES = Api.anyOf(SqlAlchemyApi.ASYNC_SESSIONMAKER, SqlAlchemyApi.ASYNC_SCOPED_SESSION);
 
   private ClientObjects() {
+  }
+
+  /**
+   * The listed names plus every name of the given APIs, each mapped to its canonical class; {@code more} holds APIs
+   * beyond the ten pairs {@code Map.of} takes.
+   */
+  private static Map<String, String> canonical(Map<String, String> listed, Map<String, Api> apis, Map<String, Api> more) {
+    Map<String, String> all = new java.util.HashMap<>(listed);
+    apis.forEach((canonicalName, api) -> api.fqns().forEach(fqn -> all.put(fqn, canonicalName)));
+    more.forEach((canonicalName, api) -> api.fqns().forEach(fqn -> all.put(fqn, canonicalName)));
+    return Map.copyOf(all);
   }
 
   /** The canonical client class the expression holds, or empty when unknown. */

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.http.HttpLibraries;
+import org.backendreview.semantics.messaging.MessagingApi;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -45,14 +48,9 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
 public final class OutboundClients {
 
   /** HTTP verbs of requests' and httpx's module functions and client methods. */
-  public static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
+  public static final Set<String> HTTP_METHODS = HttpLibraries.with(HttpLibraries.VERBS, HttpLibraries.REQUEST);
 
-  private static final String REQUESTS_SESSION = "requests.sessions.Session";
-  private static final Set<String> REQUESTS_SESSION_FACTORIES = Set.of("requests.Session", "requests.sessions.Session",
-    "requests.session", "requests.sessions.session");
-  private static final Set<String> HTTPX_CLIENTS = Set.of("httpx.Client", "httpx.AsyncClient", "httpx._client.Client",
-    "httpx._client.AsyncClient");
-  private static final Set<String> AIOHTTP_SESSIONS = Set.of("aiohttp.ClientSession", "aiohttp.client.ClientSession");
+  private static final Api HTTPX_CLIENTS = Api.anyOf(HttpLibraries.HTTPX_CLIENT, HttpLibraries.HTTPX_ASYNC_CLIENT);
 
   /**
    * An SDK or infrastructure client whose constructor (or call) takes a timeout.
@@ -89,15 +87,7 @@ public final class OutboundClients {
     "atext_completion", "Router");
   private static final Set<String> OPENAI_LEGACY_CALLS = Set.of("openai.ChatCompletion.create", "openai.ChatCompletion.acreate",
     "openai.Completion.create", "openai.Completion.acreate", "openai.Embedding.create", "openai.Embedding.acreate");
-  private static final Set<String> REDIS_CLASSES = Set.of("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
-    "redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.asyncio.client.Redis", "redis.asyncio.client.StrictRedis");
-  private static final Set<String> REDIS_FROM_URL = Set.of("redis.from_url", "redis.utils.from_url", "redis.asyncio.from_url",
-    "redis.asyncio.utils.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.client.Redis.from_url",
-    "redis.client.StrictRedis.from_url", "redis.asyncio.Redis.from_url", "redis.asyncio.client.Redis.from_url");
-  private static final Set<String> REDIS_POOLS = Set.of("redis.ConnectionPool", "redis.BlockingConnectionPool", "redis.connection.ConnectionPool",
-    "redis.connection.BlockingConnectionPool", "redis.asyncio.ConnectionPool", "redis.asyncio.BlockingConnectionPool",
-    "redis.asyncio.connection.ConnectionPool", "redis.asyncio.connection.BlockingConnectionPool", "redis.ConnectionPool.from_url",
-    "redis.connection.ConnectionPool.from_url", "redis.asyncio.ConnectionPool.from_url", "redis.asyncio.connection.ConnectionPool.from_url");
+  private static final Api REDIS_CLASSES = Api.anyOf(MessagingApi.REDIS_CLIENT, MessagingApi.ASYNC_REDIS_CLIENT);
   private static final java.util.Map<String, TimeoutApi> STDLIB = java.util.Map.of(
     "smtplib.SMTP", socketApi("SMTP connection", 3, 1),
     "smtplib.SMTP_SSL", socketApi("SMTP_SSL connection", 5, 1),
@@ -139,11 +129,11 @@ public final class OutboundClients {
     if (REDIS_CLASSES.contains(fqn)) {
       return Optional.of(REDIS);
     }
-    if (REDIS_FROM_URL.contains(fqn)) {
+    if (MessagingApi.REDIS_FROM_URL.contains(fqn)) {
       boolean configuredInUrl = Arguments.value(call, 0, "url").map(url -> literalMentions(url, "socket_timeout")).orElse(false);
       return configuredInUrl ? Optional.empty() : Optional.of(REDIS_URL);
     }
-    if (REDIS_POOLS.contains(fqn)) {
+    if (MessagingApi.REDIS_POOL.contains(fqn)) {
       boolean configuredInUrl = fqn.endsWith("from_url") && Arguments.value(call, 0, "url").map(url -> literalMentions(url, "socket_timeout")).orElse(false);
       return configuredInUrl ? Optional.empty() : Optional.of(fqn.endsWith("from_url") ? REDIS_POOL_URL : REDIS_POOL);
     }
@@ -195,37 +185,28 @@ public final class OutboundClients {
 
   /** The HTTP verb when the call is a module-level function of requests ({@code requests.get(...)}). */
   public static Optional<String> requestsFunction(CallExpression call) {
-    return Fqns.ofCallee(call).flatMap(fqn -> verbOf(fqn, "requests.api.", "requests."));
+    return Fqns.ofCallee(call).flatMap(fqn -> HttpLibraries.moduleFunction(fqn, HTTP_METHODS, HttpLibraries.REQUESTS_FUNCTION_MODULES));
   }
 
   /** The HTTP verb when the call is a module-level function of httpx ({@code httpx.get(...)}, also {@code stream}). */
   public static Optional<String> httpxFunction(CallExpression call) {
-    return Fqns.ofCallee(call).flatMap(fqn -> fqn.equals("httpx.stream") || fqn.equals("httpx._api.stream") ? Optional.of("stream")
-      : verbOf(fqn, "httpx._api.", "httpx."));
-  }
-
-  private static Optional<String> verbOf(String fqn, String... prefixes) {
-    for (String prefix : prefixes) {
-      if (fqn.startsWith(prefix) && HTTP_METHODS.contains(fqn.substring(prefix.length()))) {
-        return Optional.of(fqn.substring(prefix.length()));
-      }
-    }
-    return Optional.empty();
+    return Fqns.ofCallee(call).flatMap(fqn -> HttpLibraries.HTTPX_STREAM.contains(fqn) ? Optional.of(HttpLibraries.STREAM)
+      : HttpLibraries.moduleFunction(fqn, HTTP_METHODS, HttpLibraries.HTTPX_FUNCTION_MODULES));
   }
 
   /** True for {@code requests.Session()} / {@code requests.session()}. */
   public static boolean isRequestsSessionCreation(Expression expression) {
-    return Trees.skipParentheses(expression) instanceof CallExpression call && Fqns.ofCallee(call).filter(REQUESTS_SESSION_FACTORIES::contains).isPresent();
+    return Trees.skipParentheses(expression) instanceof CallExpression call && HttpLibraries.REQUESTS_SESSION.isCalledBy(call);
   }
 
   /** True for {@code httpx.Client(...)} / {@code httpx.AsyncClient(...)}. */
   public static boolean isHttpxClientCreation(Expression expression) {
-    return Trees.skipParentheses(expression) instanceof CallExpression call && Fqns.ofCallee(call).filter(HTTPX_CLIENTS::contains).isPresent();
+    return Trees.skipParentheses(expression) instanceof CallExpression call && HTTPX_CLIENTS.isCalledBy(call);
   }
 
   /** True for {@code aiohttp.ClientSession(...)}. */
   public static boolean isAiohttpSessionCreation(Expression expression) {
-    return Trees.skipParentheses(expression) instanceof CallExpression call && Fqns.ofCallee(call).filter(AIOHTTP_SESSIONS::contains).isPresent();
+    return Trees.skipParentheses(expression) instanceof CallExpression call && HttpLibraries.AIOHTTP_SESSION.isCalledBy(call);
   }
 
   /**
@@ -245,7 +226,7 @@ public final class OutboundClients {
     }
     PythonType type = receiver.get().typeV2();
     if (type instanceof ObjectType object && object.unwrappedType() instanceof ClassType classType
-      && REQUESTS_SESSION.equals(classType.fullyQualifiedName())) {
+      && HttpLibraries.REQUESTS_SESSION_CLASS.equals(classType.fullyQualifiedName())) {
       return Optional.of(List.of());
     }
     return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -493,7 +494,7 @@ public final class InjectionSinks {
 
   // ------------------------------------------------------------------ outgoing requests, files, redirects
 
-  private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "stream");
+  private static final Set<String> HTTP_VERBS = HttpLibraries.with(HttpLibraries.VERBS, HttpLibraries.STREAM);
   private static final Set<String> URL_FUNCTIONS = Set.of("urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve",
     "urllib2.urlopen");
 
@@ -520,7 +521,7 @@ public final class InjectionSinks {
     } else {
       Optional<Expression> receiver = Fqns.receiver(call);
       Optional<String> library = receiver.flatMap(InjectionSinks::libraryOf);
-      clientCall = library.filter(l -> l.equals("requests") || l.equals("httpx") || l.equals("aiohttp") || l.equals("urllib3")).isPresent();
+      clientCall = library.filter(HttpLibraries.CLIENT_LIBRARIES::contains).isPresent();
       api = receiver.map(InjectionSinks::receiverText).orElse("client") + "." + m + "()";
     }
     if (!clientCall) {

@@ -16,9 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.project.ClassHierarchy;
-import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.semantics.web.RequestHandlers.Framework;
 import org.backendreview.semantics.web.RequestHandlers.Handler;
+import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -122,12 +124,10 @@ public final class RequestSources {
     "pydantic.types.PositiveInt", "pydantic.types.NonNegativeInt", "pydantic.types.StrictInt", "pydantic.types.StrictBool",
     "pydantic.PositiveInt", "pydantic.NonNegativeInt", "pydantic.StrictInt", "pydantic.StrictBool", "typing.Literal",
     "typing_extensions.Literal", "ipaddress.IPv4Address", "ipaddress.IPv6Address");
-  private static final Set<String> NON_SOURCE_TYPES = Set.of("fastapi.Request", "fastapi.requests.Request", "starlette.requests.Request",
-    "starlette.requests.HTTPConnection", "fastapi.WebSocket", "starlette.websockets.WebSocket", "fastapi.Response",
+  private static final Set<String> NON_SOURCE_TYPES = Api.anyOf(SqlAlchemyApi.SESSION, SqlAlchemyApi.ASYNC_SESSION).plus(
+    "fastapi.Request", "fastapi.requests.Request", "starlette.requests.Request", "starlette.requests.HTTPConnection", "fastapi.WebSocket", "starlette.websockets.WebSocket", "fastapi.Response",
     "fastapi.responses.Response", "starlette.responses.Response", "fastapi.BackgroundTasks", "fastapi.background.BackgroundTasks",
-    "starlette.background.BackgroundTasks", "fastapi.security.SecurityScopes", "fastapi.security.oauth2.SecurityScopes",
-    "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session", "sqlalchemy.ext.asyncio.AsyncSession",
-    "sqlalchemy.ext.asyncio.session.AsyncSession", "sqlmodel.Session", "sqlmodel.orm.session.Session");
+    "starlette.background.BackgroundTasks", "fastapi.security.SecurityScopes", "fastapi.security.oauth2.SecurityScopes").fqns();
   private static final Set<String> PYDANTIC_MODELS = Set.of("pydantic.BaseModel", "pydantic.main.BaseModel", "sqlmodel.SQLModel",
     "sqlmodel.main.SQLModel");
   /** {@code Depends}/{@code Security} of FastAPI. */

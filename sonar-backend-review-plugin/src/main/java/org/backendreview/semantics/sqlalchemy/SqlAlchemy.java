@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -60,19 +61,13 @@ public final class SqlAlchemy {
     SYNC, ASYNC, SCOPED
   }
 
-  private static final Set<String> ENGINE_FACTORIES = Set.of("sqlalchemy.create_engine", "sqlalchemy.engine.create_engine",
-    "sqlalchemy.engine.create.create_engine", "sqlmodel.create_engine", "sqlmodel.main.create_engine");
-  private static final Set<String> ASYNC_ENGINE_FACTORIES = Set.of("sqlalchemy.ext.asyncio.create_async_engine",
-    "sqlalchemy.ext.asyncio.engine.create_async_engine");
-  private static final Set<String> SYNC_SESSION_CLASSES = Set.of("sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session",
-    "sqlmodel.Session", "sqlmodel.orm.session.Session");
-  private static final Set<String> ASYNC_SESSION_CLASSES = Set.of("sqlalchemy.ext.asyncio.AsyncSession",
-    "sqlalchemy.ext.asyncio.session.AsyncSession", "sqlmodel.ext.asyncio.session.AsyncSession");
-  private static final Set<String> SYNC_FACTORIES = Set.of("sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.session.sessionmaker");
-  private static final Set<String> ASYNC_FACTORIES = Set.of("sqlalchemy.ext.asyncio.async_sessionmaker",
-    "sqlalchemy.ext.asyncio.session.async_sessionmaker");
-  private static final Set<String> SCOPED_FACTORIES = Set.of("sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
-    "sqlalchemy.ext.asyncio.async_scoped_session", "sqlalchemy.ext.asyncio.scoping.async_scoped_session");
+  private static final Api ENGINE_FACTORIES = SqlAlchemyApi.CREATE_ENGINE;
+  private static final Api ASYNC_ENGINE_FACTORIES = SqlAlchemyApi.CREATE_ASYNC_ENGINE;
+  private static final Api SYNC_SESSION_CLASSES = SqlAlchemyApi.SESSION;
+  private static final Api ASYNC_SESSION_CLASSES = SqlAlchemyApi.ASYNC_SESSION;
+  private static final Api SYNC_FACTORIES = SqlAlchemyApi.SESSIONMAKER;
+  private static final Api ASYNC_FACTORIES = SqlAlchemyApi.ASYNC_SESSIONMAKER;
+  private static final Api SCOPED_FACTORIES = Api.anyOf(SqlAlchemyApi.SCOPED_SESSION, SqlAlchemyApi.ASYNC_SCOPED_SESSION);
   private static final Set<String> SERVER_DIALECTS = Set.of("postgresql", "postgres", "mysql", "mariadb", "mssql", "oracle", "cockroachdb",
     "redshift", "snowflake", "db2", "ibm_db_sa", "firebird", "sybase");
   /** Names of imported session factories in the SQLAlchemy/FastAPI documentation and common templates. */

@@ -24,6 +24,11 @@ public final class SqlAlchemyApi {
     "sqlalchemy.engine.create.create_engine", "sqlmodel.create_engine", "sqlmodel.main.create_engine");
   public static final Api CREATE_ASYNC_ENGINE = Api.of("sqlalchemy.ext.asyncio.create_async_engine",
     "sqlalchemy.ext.asyncio.engine.create_async_engine");
+  /** {@code engine_from_config()}, which builds an engine from a configuration dictionary. */
+  public static final String ENGINE_FROM_CONFIG = "sqlalchemy.engine_from_config";
+  public static final Api ENGINE = Api.of("sqlalchemy.engine.base.Engine", "sqlalchemy.engine.Engine", "sqlalchemy.Engine");
+  public static final Api ASYNC_ENGINE = Api.of("sqlalchemy.ext.asyncio.engine.AsyncEngine", "sqlalchemy.ext.asyncio.AsyncEngine");
+  public static final Api CONNECTION = Api.of("sqlalchemy.engine.base.Connection", "sqlalchemy.engine.Connection", "sqlalchemy.Connection");
   /** The DML statement constructors {@code insert()}, {@code update()}, {@code delete()}. */
   public static final Api DML_CONSTRUCTORS = Api.of("sqlalchemy.insert", "sqlalchemy.update", "sqlalchemy.delete",
     "sqlalchemy.sql.expression.insert", "sqlalchemy.sql.expression.update", "sqlalchemy.sql.expression.delete", "sqlalchemy.sql.dml.insert",

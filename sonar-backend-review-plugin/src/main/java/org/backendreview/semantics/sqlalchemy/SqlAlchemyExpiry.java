@@ -70,10 +70,9 @@ public final class SqlAlchemyExpiry {
 
   private static boolean hasAsyncSessionClass(Expression factory) {
     return Trees.skipParentheses(factory) instanceof CallExpression call
-      && Fqns.ofCallee(call).filter(f -> f.equals("sqlalchemy.orm.sessionmaker") || f.equals("sqlalchemy.orm.session.sessionmaker")).isPresent()
+      && SqlAlchemyApi.SESSIONMAKER.isCalledBy(call)
       && Arguments.keyword(call, "class_").flatMap(a -> Fqns.of(a.expression()))
-        .filter(f -> f.equals("sqlalchemy.ext.asyncio.AsyncSession") || f.equals("sqlalchemy.ext.asyncio.session.AsyncSession")
-          || f.equals("sqlmodel.ext.asyncio.session.AsyncSession"))
+        .filter(SqlAlchemyApi.ASYNC_SESSION::contains)
         .isPresent();
   }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -62,8 +63,8 @@ public final class RequestHandlers {
     }
   }
 
-  public static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
-  public static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  public static final Set<String> HTTP_VERBS = HttpLibraries.ROUTE_VERBS;
+  public static final Set<String> SAFE_METHODS = HttpLibraries.SAFE_METHODS;
   private static final Set<String> VIEWSET_ACTIONS = Set.of("list", "create", "retrieve", "update", "partial_update", "destroy");
   private static final Set<String> FASTAPI_ROUTE_OWNERS = Set.of("fastapi.applications.FastAPI", "fastapi.FastAPI",
     "fastapi.routing.APIRouter", "fastapi.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router");
