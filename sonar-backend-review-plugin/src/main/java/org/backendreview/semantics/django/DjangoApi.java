@@ -10,6 +10,8 @@ import org.backendreview.tree.Api;
 /** The API names of Django, declared once with their aliases. */
 public final class DjangoApi {
 
+  /** The model base class. */
+  public static final Api MODEL = Api.of("django.db.models.base.Model", "django.db.models.Model");
   public static final Api JSON_RESPONSE = Api.of("django.http.JsonResponse", "django.http.response.JsonResponse");
   public static final Api SERIALIZE = Api.of("django.core.serializers.serialize");
   public static final Api RENDER = Api.of("django.shortcuts.render", "django.shortcuts.render_to_response");

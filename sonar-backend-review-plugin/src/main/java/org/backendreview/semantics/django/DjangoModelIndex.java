@@ -163,7 +163,7 @@ public final class DjangoModelIndex {
 
   /** The model's declarations, or empty when the class is not a model or its own declaration cannot be read. */
   public static Optional<Model> of(ClassType model, SubscriptionContext ctx) {
-    if (model == null || !ClassHierarchy.typeIsOrExtends(model, DjangoModels.MODEL) || DJANGO_MODEL_BASES.contains(model.fullyQualifiedName())) {
+    if (model == null || !ClassHierarchy.typeIsOrExtends(model, DjangoModelClasses.MODEL) || DJANGO_MODEL_BASES.contains(model.fullyQualifiedName())) {
       return Optional.empty();
     }
     Map<String, Field> fields = new LinkedHashMap<>();
@@ -191,7 +191,7 @@ public final class DjangoModelIndex {
       summary.attributes().keySet().forEach(members::add);
       summary.methods().keySet().forEach(members::add);
       members.addAll(summary.otherMembers());
-      if (ClassHierarchy.typeIsOrExtends(type, DjangoModels.MODEL)) {
+      if (ClassHierarchy.typeIsOrExtends(type, DjangoModelClasses.MODEL)) {
         readClass(module.get(), summary, fields, managers);
         readMeta(summary, indexes, uniqueSets, flags, first);
       }

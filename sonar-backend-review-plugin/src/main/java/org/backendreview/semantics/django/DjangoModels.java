@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
@@ -31,9 +30,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
-import org.sonar.plugins.python.api.types.v2.SelfType;
 
 /**
  * Django models, managers and querysets as the frontend's types prove them. Model classes are recognised across
@@ -42,7 +39,8 @@ import org.sonar.plugins.python.api.types.v2.SelfType;
  */
 public final class DjangoModels {
 
-  public static final Predicate<String> MODEL = fqn -> "django.db.models.base.Model".equals(fqn) || "django.db.models.Model".equals(fqn);
+  /** The FQNs of Django's model base class. */
+  public static final Predicate<String> MODEL = DjangoModelClasses.MODEL;
 
   private static final String MANAGER = "django.db.models.manager.Manager.";
   private static final String BASE_MANAGER = "django.db.models.manager.BaseManager.";
@@ -54,14 +52,14 @@ public final class DjangoModels {
   private DjangoModels() {
   }
 
-  /** True when the expression names a Django model class. */
+  /** True when the expression names a Django model class ({@link DjangoModelClasses#isModelClass}). */
   public static boolean isModelClass(Expression expression) {
-    return ClassHierarchy.isOrExtends(expression, MODEL);
+    return DjangoModelClasses.isModelClass(expression);
   }
 
-  /** True when the class definition is a Django model (abstract or not). */
+  /** True when the class definition is a Django model, abstract or not ({@link DjangoModelClasses#isModelClassDef}). */
   public static boolean isModelClassDef(ClassDef classDef) {
-    return ClassHierarchy.extendsAny(classDef, MODEL);
+    return DjangoModelClasses.isModelClassDef(classDef);
   }
 
   /** The manager/queryset method a call invokes ({@code Product.objects.filter(...)} gives {@code filter}), or empty. */
@@ -181,22 +179,9 @@ public final class DjangoModels {
     return null;
   }
 
-  /** The class type behind a class, an instance or a {@code Self} type; null for anything else. */
+  /** The class type behind a class, an instance or a {@code Self} type ({@link DjangoModelClasses#classType}). */
   public static ClassType classType(PythonType type) {
-    PythonType current = type;
-    for (int i = 0; i < 4 && current != null; i++) {
-      if (current instanceof ClassType classType) {
-        return classType;
-      }
-      if (current instanceof ObjectType objectType) {
-        current = objectType.unwrappedType();
-      } else if (current instanceof SelfType selfType) {
-        current = selfType.innerType();
-      } else {
-        return null;
-      }
-    }
-    return null;
+    return DjangoModelClasses.classType(type);
   }
 
   /**

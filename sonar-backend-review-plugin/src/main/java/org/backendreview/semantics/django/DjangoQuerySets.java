@@ -178,10 +178,10 @@ public final class DjangoQuerySets {
     if (qualifier instanceof Name self && "self".equals(self.name()) && "queryset".equals(attribute)) {
       return classAttributeQuerySet(qualified, ctx, depth, visiting);
     }
-    if (!DjangoModels.isModelClass(qualifier)) {
+    if (!DjangoModelClasses.isModelClass(qualifier)) {
       return Optional.empty();
     }
-    ClassType model = DjangoModels.classType(qualifier.typeV2());
+    ClassType model = DjangoModelClasses.classType(qualifier.typeV2());
     if (model == null) {
       return Optional.empty();
     }
