@@ -21,7 +21,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-04 (creation): a FastAPI {@code POST} path operation named as a creation ({@code create_...}, {@code add_...},
+ * A FastAPI {@code POST} path operation named as a creation ({@code create_...}, {@code add_...},
  * {@code register_...}) that answers with the default {@code 200 OK} instead of {@code 201 Created}.
  */
 @Rule(key = "CreateEndpointWithout201")

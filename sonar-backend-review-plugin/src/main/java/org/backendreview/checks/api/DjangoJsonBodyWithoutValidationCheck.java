@@ -39,7 +39,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-02 (Django): a Django view parses its body itself ({@code data = json.loads(request.body)}) and writes fields of
+ * A Django view parses its body itself ({@code data = json.loads(request.body)}) and writes fields of
  * it straight to the database ({@code Model.objects.create(title=data["title"])}, {@code obj.title = data.get("title")}
  * on a model instance) with no form, serializer or schema in between. Silent as soon as the function hands the whole
  * parsed body to any call ({@code Form(data)}, {@code Serializer(data=data)}, {@code Schema.model_validate(data)},

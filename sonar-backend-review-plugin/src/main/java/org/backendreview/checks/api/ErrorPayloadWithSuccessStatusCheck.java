@@ -33,7 +33,7 @@ import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-04 (errors): a request handler (FastAPI path operation, DRF or Django view) returns an error payload
+ * A request handler (FastAPI path operation, DRF or Django view) returns an error payload
  * ({@code {"error": ...}}, {@code {"success": False, ...}}, {@code {"status": "error"}}) with the default 200 status:
  * as a bare dict, or in a {@code JSONResponse}/DRF {@code Response}/{@code JsonResponse} without a status.
  */

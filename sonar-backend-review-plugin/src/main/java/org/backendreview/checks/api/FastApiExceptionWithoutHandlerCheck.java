@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * API-05 (handler part): a path operation of a FastAPI application created in the same module raises an exception class
+ * A path operation of a FastAPI application created in the same module raises an exception class
  * of the project that none of the application's exception handlers (for the class or one of its bases) maps to a
  * response, so the client gets a generic 500. Only applications whose handlers the module shows completely are
  * considered (see {@link FastApiExceptionHandlers}). Routes of an {@code APIRouter} of another module are checked at

@@ -22,7 +22,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-06 (first part): FastAPI startup/shutdown hooks registered with the deprecated {@code @app.on_event(...)} or
+ * FastAPI startup/shutdown hooks registered with the deprecated {@code @app.on_event(...)} or
  * {@code app.add_event_handler(...)} instead of a {@code lifespan} context manager.
  */
 @Rule(key = "FastApiOnEventDeprecated")

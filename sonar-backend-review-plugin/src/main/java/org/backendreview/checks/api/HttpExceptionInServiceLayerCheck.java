@@ -20,10 +20,10 @@ import org.sonar.plugins.python.api.tree.RaiseStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-05 (layering part): {@code raise HTTPException(...)} in the service, repository, CRUD or domain layer of a FastAPI
+ * {@code raise HTTPException(...)} in the service, repository, CRUD or domain layer of a FastAPI
  * application (a module under a {@code services/}, {@code repositories/}, {@code crud/}, {@code domain/}... package, or
- * named so), outside any path operation. The missing-exception-handler part of API-05 needs a project-level view and
- * is not implemented.
+ * named so), outside any path operation. Exceptions that no handler of the application maps to a response are
+ * {@code FastApiExceptionWithoutHandler}'s concern.
  */
 @Rule(key = "HttpExceptionInServiceLayer")
 public class HttpExceptionInServiceLayerCheck extends PythonSubscriptionCheck {

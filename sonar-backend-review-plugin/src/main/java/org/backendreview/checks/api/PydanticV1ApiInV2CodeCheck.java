@@ -38,7 +38,7 @@ import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
- * API-07: deprecated Pydantic v1 APIs in a module that already uses Pydantic v2 (it imports a v2-only name such as
+ * Deprecated Pydantic v1 APIs in a module that already uses Pydantic v2 (it imports a v2-only name such as
  * {@code ConfigDict}, {@code field_validator}, {@code model_validator}, {@code TypeAdapter} or the
  * {@code pydantic_settings} package, or declares {@code model_config}): {@code class Config}, {@code @validator},
  * {@code @root_validator}, {@code .dict()}/{@code .json()}/{@code .parse_obj()}/{@code .from_orm()}... on models, and

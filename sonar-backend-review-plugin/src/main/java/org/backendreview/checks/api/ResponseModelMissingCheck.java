@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-01: a FastAPI path operation that returns data but declares its response neither with {@code response_model=}
+ * A FastAPI path operation that returns data but declares its response neither with {@code response_model=}
  * nor with a return annotation. Its output is not filtered nor validated (an ORM object or dict is serialized with all
  * its fields) and the OpenAPI schema documents no response body. Routes returning {@code Response} objects, routes
  * with {@code response_class=}, 204 routes, routes hidden from the schema and websockets are not concerned.

@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
- * API-01 (exposure part): a FastAPI path operation without an output schema (no {@code response_model=}, no return
+ * A FastAPI path operation without an output schema (no {@code response_model=}, no return
  * annotation, or one naming the returned class itself) returns instances of a project class that declares
  * secret-looking attributes ({@code hashed_password}, {@code api_key}, {@code otp_secret}, ...): FastAPI serializes
  * every field, secrets included. The class is found from the returned expression: a typed object, or the model class

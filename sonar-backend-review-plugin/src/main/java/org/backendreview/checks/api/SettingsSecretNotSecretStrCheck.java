@@ -25,7 +25,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-08: a {@code BaseSettings} field whose name says it holds a secret (password, secret, token, API/private/access
+ * A {@code BaseSettings} field whose name says it holds a secret (password, secret, token, API/private/access
  * key, credentials) typed as plain {@code str}/{@code bytes} instead of {@code SecretStr}/{@code SecretBytes}: the value
  * shows in {@code repr()}, logs, tracebacks, error reports and {@code model_dump()}.
  */

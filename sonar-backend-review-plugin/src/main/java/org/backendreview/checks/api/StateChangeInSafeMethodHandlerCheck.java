@@ -28,7 +28,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ObjectType;
 
 /**
- * API-10: a handler that serves only safe methods (FastAPI {@code @app.get}, DRF {@code @api_view(["GET"])}, the
+ * A handler that serves only safe methods (FastAPI {@code @app.get}, DRF {@code @api_view(["GET"])}, the
  * {@code get()} method of a DRF or Django class-based view, a Django view with {@code @require_GET}) writes to the
  * database: SQLAlchemy session {@code add/delete/merge/commit/flush} or {@code execute(insert/update/delete(...))},
  * Django {@code save()/delete()} on a model instance or a writing manager/queryset method.

@@ -42,7 +42,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-03: request inputs without size limits. (1) Pydantic request models (used as a path operation body in the same
+ * Request inputs without size limits. (1) Pydantic request models (used as a path operation body in the same
  * module, or named like one: {@code ...Create}, {@code ...Update}, {@code ...Request}, {@code ...In}, ...) whose
  * {@code str}/{@code bytes}/{@code list}/{@code dict}/{@code set} fields have no {@code max_length} (through
  * {@code Field}, {@code constr}, {@code conlist}, {@code StringConstraints}, {@code Annotated} metadata or the model's

@@ -39,7 +39,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-03 (uploads and raw bodies): a handler pulls a whole upload or request body into memory with no size cap:
+ * A handler pulls a whole upload or request body into memory with no size cap:
  * {@code await file.read()} on a FastAPI/Starlette {@code UploadFile} (or on the loop variable over a
  * {@code list[UploadFile]} parameter), {@code await request.body()} on a Starlette
  * request, an {@code async for chunk in request.stream()} loop that accumulates every chunk without a check, or

@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * API-02: a FastAPI path operation takes its JSON body without a schema: it reads {@code await request.json()} itself,
+ * A FastAPI path operation takes its JSON body without a schema: it reads {@code await request.json()} itself,
  * or declares the body as {@code dict}/{@code Dict[...]}/{@code list[dict]}, or as {@code Any}/untyped with
  * {@code Body()}. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
  */

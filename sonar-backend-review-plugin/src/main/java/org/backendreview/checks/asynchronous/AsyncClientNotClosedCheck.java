@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.YieldExpression;
 
 /**
- * ASY-07: an async client or session ({@code httpx.AsyncClient}, {@code aiohttp.ClientSession}, SQLAlchemy
+ * An async client or session ({@code httpx.AsyncClient}, {@code aiohttp.ClientSession}, SQLAlchemy
  * {@code AsyncSession}, aiokafka producers/consumers, {@code redis.asyncio.Redis}) created in a function and never
  * closed: not used with {@code async with}, no {@code aclose()/close()/stop()} call, and not handed over (returned,
  * yielded, stored on an object, passed to a call). Also a client created inline and used once
@@ -59,7 +59,7 @@ public class AsyncClientNotClosedCheck extends PythonSubscriptionCheck {
     }
     FunctionDef function = Trees.enclosingFunction(call);
     if (function == null) {
-      // module-level clients live as long as the process (lifecycle is API-06's concern)
+      // module-level clients live as long as the process (their lifecycle belongs to the application's lifespan)
       return;
     }
     Tree parent = Trees.skipParentheses(call) == call ? call.parent() : call.parent();

@@ -32,7 +32,7 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
- * ASY-02: blocking database, cache, queue, mail and SDK clients called from a coroutine (sync SQLAlchemy sessions,
+ * Blocking database, cache, queue, mail and SDK clients called from a coroutine (sync SQLAlchemy sessions,
  * DB-API drivers, {@code redis.Redis}, kafka-python, smtplib, boto3, sync OpenAI/Anthropic/LiteLLM). One issue per client
  * and coroutine, on the first blocking call, with the other calls as secondary locations.
  */

@@ -23,7 +23,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ASY-01 (interprocedural part): a coroutine calls a sync helper of the same module that blocks (HTTP with
+ * A coroutine calls a sync helper of the same module that blocks (HTTP with
  * {@code requests}/{@code httpx.Client}/{@code urllib}, {@code time.sleep}, {@code subprocess}, or a blocking
  * database/cache/queue/SDK client), directly or through further helpers. SonarPython's S7487/S7488/S7499 and
  * {@code BlockingClientInAsyncFunction} see only calls written in the coroutine itself.

@@ -19,7 +19,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.WhileStatement;
 
 /**
- * ASY-05: the coroutine returned by an {@code async def} or an async API ({@code AsyncSession.commit()},
+ * The coroutine returned by an {@code async def} or an async API ({@code AsyncSession.commit()},
  * {@code AsyncClient.post()}, {@code AIOKafkaProducer.send()}, {@code Request.json()}) is discarded as a statement, or
  * tested as a condition (a coroutine object is always truthy): the call never runs.
  */

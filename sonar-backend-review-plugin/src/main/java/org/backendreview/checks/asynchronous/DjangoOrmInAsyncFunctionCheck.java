@@ -28,7 +28,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ObjectType;
 
 /**
- * ASY-03: a Django queryset evaluated or a model instance saved/deleted inside a coroutine, without the async ORM API
+ * A Django queryset evaluated or a model instance saved/deleted inside a coroutine, without the async ORM API
  * ({@code aget()}, {@code acreate()}, {@code async for}) or {@code sync_to_async}. Django raises
  * {@code SynchronousOnlyOperation} at runtime. Building a queryset lazily is fine and not reported.
  */

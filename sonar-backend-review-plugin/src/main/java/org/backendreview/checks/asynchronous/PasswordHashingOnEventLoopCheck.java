@@ -19,7 +19,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ASY-04: password hashing or verification (bcrypt, passlib, argon2, pwdlib, PBKDF2, scrypt, Django/Werkzeug hashers)
+ * Password hashing or verification (bcrypt, passlib, argon2, pwdlib, PBKDF2, scrypt, Django/Werkzeug hashers)
  * run on the event loop, directly in a coroutine or through same-module sync helpers such as {@code verify_password()}.
  * These functions are slow on purpose (tens to hundreds of milliseconds of CPU): every other request waits meanwhile.
  */

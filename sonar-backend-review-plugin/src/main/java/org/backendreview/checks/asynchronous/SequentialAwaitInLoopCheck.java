@@ -36,7 +36,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * ASY-06 (opt-in half): a {@code for} loop in an {@code async def} whose only work is one awaited read request per
+ * A {@code for} loop in an {@code async def} whose only work is one awaited read request per
  * item on an async HTTP client ({@code httpx.AsyncClient}, {@code aiohttp.ClientSession}: {@code get}/{@code head}/
  * {@code options} or {@code request("GET", ...)}), its result collected: {@code results.append(await client.get(u))},
  * {@code r = await client.get(u); results.append(r)}, {@code results[u] = await client.get(u)}, or aiohttp's

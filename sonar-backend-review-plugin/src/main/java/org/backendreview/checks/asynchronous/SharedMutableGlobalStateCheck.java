@@ -41,7 +41,7 @@ import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * ASY-08: shared mutable module state touched per request. (1) A request handler adds to a module-level dict, list or
+ * Shared mutable module state touched per request. (1) A request handler adds to a module-level dict, list or
  * set ({@code _cache[key] = value}, {@code _events.append(e)}): the container grows with traffic, is shared by concurrent
  * requests and differs between worker processes. (2) A coroutine lazily initialises a {@code global} with an
  * {@code await} between the {@code is None} test and the assignment, without a lock: concurrent requests all see

@@ -33,7 +33,7 @@ import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * ASY-06: {@code asyncio.gather(*[work(x) for x in items])} in a request handler where {@code items} comes from the
+ * {@code asyncio.gather(*[work(x) for x in items])} in a request handler where {@code items} comes from the
  * request (a parameter of the handler, an attribute of one such as {@code body.urls}, or a name assigned from one): the
  * number of concurrent calls is decided by the client. Not reported when the enclosing function or the same-module coroutine called per item limits
  * concurrency ({@code async with semaphore}, an {@code asyncio.Semaphore}/{@code BoundedSemaphore} or anyio

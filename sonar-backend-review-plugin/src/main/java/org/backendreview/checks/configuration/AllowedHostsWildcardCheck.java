@@ -22,7 +22,7 @@ import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.Tree;
 
-/** CFG-03: {@code ALLOWED_HOSTS} accepts any host in deployable Django settings. */
+/** {@code ALLOWED_HOSTS} accepts any host in deployable Django settings. */
 @Rule(key = "AllowedHostsWildcard")
 public class AllowedHostsWildcardCheck extends DeployableSettingsCheck {
 

@@ -31,7 +31,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.Tuple;
 
 /**
- * CFG-02: a deployable Django settings module reads DEBUG, SECRET_KEY or ALLOWED_HOSTS from the environment with an
+ * A deployable Django settings module reads DEBUG, SECRET_KEY or ALLOWED_HOSTS from the environment with an
  * insecure fallback, so a production deployment that forgets the variable silently runs in an insecure mode.
  */
 @Rule(key = "FailOpenSettingsDefault")

@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * MIG-01: Django {@code RunPython} without {@code reverse_code} and {@code RunSQL} without {@code reverse_sql} make the
+ * Django {@code RunPython} without {@code reverse_code} and {@code RunSQL} without {@code reverse_sql} make the
  * whole migration irreversible: {@code migrate app <previous>} fails, and so does the rollback of a bad release.
  */
 @Rule(key = "IrreversibleDataMigration")

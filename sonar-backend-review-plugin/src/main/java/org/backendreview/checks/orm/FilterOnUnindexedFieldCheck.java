@@ -35,7 +35,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-06: {@code Model.objects.filter(f=...)}, {@code get(f=...)}, {@code get_or_create(f=...)} and
+ * {@code Model.objects.filter(f=...)}, {@code get(f=...)}, {@code get_or_create(f=...)} and
  * {@code order_by("f")} where {@code f} is a concrete field of a known model that no index Django creates covers.
  * <p>
  * Reported only when every filter of the queryset chain is on such a field (one indexed or unknown lookup, e.g. a

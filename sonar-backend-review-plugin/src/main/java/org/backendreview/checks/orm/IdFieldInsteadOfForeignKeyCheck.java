@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-07 (implicit relations): an integer or UUID field named {@code <x>_id} on a managed Django model, where
+ * An integer or UUID field named {@code <x>_id} on a managed Django model, where
  * {@code <x>} names another model the module knows (defines, imports, or references in a relation): the column holds a
  * reference the database never checks. Fields named by a {@code GenericForeignKey} ({@code object_id}), primary keys,
  * a model's own name ({@code Job.job_id}, usually an external identifier) and unmanaged models are left alone.

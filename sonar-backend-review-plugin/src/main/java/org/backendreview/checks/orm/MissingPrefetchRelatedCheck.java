@@ -14,7 +14,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-02: in a loop over a queryset, calling a related manager of each item (many-to-many, reverse foreign key) runs
+ * In a loop over a queryset, calling a related manager of each item (many-to-many, reverse foreign key) runs
  * one query per item. {@code all()}/{@code count()}/{@code exists()} are answered from {@code prefetch_related()};
  * {@code filter()}, {@code order_by()}... always query, prefetched or not.
  */

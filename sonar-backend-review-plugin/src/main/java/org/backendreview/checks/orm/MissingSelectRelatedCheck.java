@@ -16,7 +16,7 @@ import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 
 /**
- * ORM-01: in a loop over a queryset, reading a foreign key or one-to-one relation of each item without
+ * In a loop over a queryset, reading a foreign key or one-to-one relation of each item without
  * {@code select_related()} runs one query per item (N+1). {@code item.fk.id} is reported with {@code item.fk_id} as
  * the fix.
  */

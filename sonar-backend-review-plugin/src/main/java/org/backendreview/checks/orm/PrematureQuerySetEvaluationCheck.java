@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
 import org.sonar.plugins.python.api.tree.WhileStatement;
 
 /**
- * ORM-04: a queryset built in place and evaluated only to count it ({@code len(...)}), to test it ({@code if ...:},
+ * A queryset built in place and evaluated only to count it ({@code len(...)}), to test it ({@code if ...:},
  * {@code not ...}, {@code bool(...)}) or to take its first row ({@code list(...)[0]}): every row is loaded for an answer
  * the database gives with {@code count()}, {@code exists()} or {@code first()}; also {@code count()} compared with 0, which
  * {@code exists()} answers without counting. A queryset held in a local name assigned once counts too when the function

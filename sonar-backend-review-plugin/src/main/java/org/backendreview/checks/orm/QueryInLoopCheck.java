@@ -32,9 +32,9 @@ import org.sonar.plugins.python.api.tree.StatementList;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-03: a Django query or write run once per item of a {@code for} loop or comprehension, with arguments that depend on
+ * A Django query or write run once per item of a {@code for} loop or comprehension, with arguments that depend on
  * the item: {@code create()}/{@code save()}/{@code delete()}/{@code update()}/{@code get()}/{@code exists()}/
- * {@code count()}... Loops over literal collections, {@code while} loops and per-item related-manager reads (ORM-02)
+ * {@code count()}... Loops over literal collections, {@code while} loops and per-item related-manager reads ({@code MissingPrefetchRelated})
  * are not reported.
  */
 @Rule(key = "QueryInLoop")

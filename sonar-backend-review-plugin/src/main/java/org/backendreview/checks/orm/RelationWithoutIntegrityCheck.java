@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-07 (declarations): a {@code ForeignKey}/{@code OneToOneField} of a managed model declared with
+ * A {@code ForeignKey}/{@code OneToOneField} of a managed model declared with
  * {@code on_delete=DO_NOTHING} or {@code db_constraint=False}: the database no longer guarantees that the referenced row
  * exists. Unmanaged models ({@code Meta.managed = False}) describe tables Django does not own and are left alone.
  */

@@ -23,7 +23,7 @@ import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-01/ORM-02 for Django REST framework: a list view (generic list view, model viewset) whose serializer reads a
+ * For Django REST framework: a list view (generic list view, model viewset) whose serializer reads a
  * relation of every listed instance (nested serializer, {@code source="relation.field"}, slug/string related field,
  * a {@code SerializerMethodField} reading {@code obj.relation}, a many-to-many or reverse relation listed in
  * {@code Meta.fields}) that the view's {@code queryset}/{@code get_queryset()} neither selects nor prefetches.

@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * ORM-08: a receiver of a model signal ({@code post_save}, {@code pre_save}, {@code m2m_changed}, {@code pre_delete},
+ * A receiver of a model signal ({@code post_save}, {@code pre_save}, {@code m2m_changed}, {@code pre_delete},
  * {@code post_delete}) that makes an outbound call (HTTP request, e-mail, task dispatch, broker publish) or writes
  * another model than its sender. Only calls written directly in the receiver count (not in nested functions or
  * lambdas, so {@code transaction.on_commit(lambda: ...)} is fine), and {@code delay_on_commit} is not an effect.

@@ -32,7 +32,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * ORM-05 for hand-written handlers: a Django view, a DRF {@code APIView}/{@code @api_view} handler or a FastAPI path
+ * For hand-written handlers: a Django view, a DRF {@code APIView}/{@code @api_view} handler or a FastAPI path
  * operation that returns or serialises every row of a model ({@code Model.objects.all()} or a queryset of a known
  * model built without {@code filter}/{@code exclude} and without slicing) in one response. Serialising means: returned
  * (FastAPI), {@code list(qs)}, a comprehension over it, {@code JsonResponse}/{@code Response}, {@code serializers.serialize},

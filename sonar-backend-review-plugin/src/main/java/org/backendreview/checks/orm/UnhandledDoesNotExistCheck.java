@@ -35,7 +35,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.TryStatement;
 
 /**
- * ORM-09: in a request handler, {@code Model.objects.get(...)} (or {@code latest()}/{@code earliest()}) looked up with a
+ * In a request handler, {@code Model.objects.get(...)} (or {@code latest()}/{@code earliest()}) looked up with a
  * value coming from the request, without handling {@code DoesNotExist}: a missing row makes the view answer 500 instead
  * of 404.
  */

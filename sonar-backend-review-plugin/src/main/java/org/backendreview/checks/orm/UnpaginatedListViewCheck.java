@@ -18,7 +18,7 @@ import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * ORM-05 for Django REST framework: a list view (generic list view, model viewset) that returns every row of its
+ * For Django REST framework: a list view (generic list view, model viewset) that returns every row of its
  * queryset in one response, because neither the view (nor a project base class) sets {@code pagination_class} nor the
  * project's deployable settings set {@code REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"]}. Silent when the settings are not
  * found or built dynamically, when the view overrides how the list is produced, or when the queryset is sliced.

@@ -11,7 +11,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
-/** SEC-05: request data evaluated as Python code ({@code eval}, {@code exec}, {@code compile}). */
+/** Request data evaluated as Python code ({@code eval}, {@code exec}, {@code compile}). */
 @Rule(key = "CodeInjection")
 public class CodeInjectionCheck extends TaintSinkCheck {
 

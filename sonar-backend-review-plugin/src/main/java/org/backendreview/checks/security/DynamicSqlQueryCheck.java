@@ -20,7 +20,7 @@ import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 
 /**
- * SEC-02 (dynamic identifiers): SQL text built by string formatting for SQLAlchemy ({@code text()},
+ * SQL text built by string formatting for SQLAlchemy ({@code text()},
  * {@code literal_column()}, {@code execute(str)}, {@code exec_driver_sql()}) and async drivers (asyncpg, aiosqlite,
  * aiopg, psycopg 3, {@code databases}), when a formatted value is not fixed by the program (see {@link SafeText}),
  * even without proven request data: typically a table or column name from a loop, a parameter or a configuration

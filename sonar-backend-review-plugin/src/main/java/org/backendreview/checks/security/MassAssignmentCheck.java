@@ -28,7 +28,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SEC-04: every key of request data copied into a model: {@code Model.objects.create(**request.data)},
+ * Every key of request data copied into a model: {@code Model.objects.create(**request.data)},
  * {@code queryset.update(**request.POST.dict())}, {@code Model(**payload)} for Django, SQLAlchemy and SQLModel models,
  * {@code setattr(obj, key, value)} with keys from the request, {@code obj.__dict__.update(data)}; and DRF
  * {@code ModelSerializer}s with {@code fields = "__all__"}. A FastAPI Pydantic body copied with

@@ -22,7 +22,7 @@ import org.sonar.plugins.python.api.tree.NumericLiteral;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 
 /**
- * SEC-11: a redirect ({@code redirect}, {@code HttpResponseRedirect}, {@code RedirectResponse}) to a target chosen by
+ * A redirect ({@code redirect}, {@code HttpResponseRedirect}, {@code RedirectResponse}) to a target chosen by
  * request data, without {@code url_has_allowed_host_and_scheme} or an allow-list. A target that starts with a fixed
  * path ({@code f"/orders/{id}"}) or a fixed origin stays on the site and is not reported, nor is a response whose
  * status the view then sets to a code that browsers do not follow ({@code response.status_code = 200}).

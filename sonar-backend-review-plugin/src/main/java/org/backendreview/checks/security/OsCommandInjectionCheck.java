@@ -11,7 +11,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
-/** SEC-05: request data in a shell command or as the program to run (subprocess with {@code shell=True}, {@code os.system}, {@code os.popen}, {@code exec*}). */
+/** Request data in a shell command or as the program to run (subprocess with {@code shell=True}, {@code os.system}, {@code os.popen}, {@code exec*}). */
 @Rule(key = "OsCommandInjection")
 public class OsCommandInjectionCheck extends TaintSinkCheck {
 

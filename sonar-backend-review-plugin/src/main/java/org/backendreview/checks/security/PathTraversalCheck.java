@@ -11,7 +11,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
-/** SEC-07: a file path built from request data ({@code open}, {@code pathlib.Path} I/O, {@code FileResponse}, {@code send_file}, {@code FileSystemStorage}, {@code shutil}, {@code os}). */
+/** A file path built from request data ({@code open}, {@code pathlib.Path} I/O, {@code FileResponse}, {@code send_file}, {@code FileSystemStorage}, {@code shutil}, {@code os}). */
 @Rule(key = "PathTraversal")
 public class PathTraversalCheck extends TaintSinkCheck {
 

@@ -18,7 +18,7 @@ import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.UnpackingExpression;
 
 /**
- * SEC-03: request data chooses the structure of an ORM query: the field names of Django {@code order_by()},
+ * Request data chooses the structure of an ORM query: the field names of Django {@code order_by()},
  * {@code values()}, {@code values_list()}, the lookups of {@code filter(**...)}/{@code Q(**...)}, or SQLAlchemy
  * {@code order_by(text(...))}. A client can then order or filter by any field, including related ones such as
  * {@code user__password}, and read it back one bit at a time. Values passed under fixed lookups are fine.

@@ -22,7 +22,7 @@ import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SEC-09: request data written unescaped into HTML: a Django {@code HttpResponse} (text/html by default), a FastAPI
+ * Request data written unescaped into HTML: a Django {@code HttpResponse} (text/html by default), a FastAPI
  * {@code HTMLResponse}, a Flask response, or marked safe with {@code mark_safe}/{@code SafeString}/{@code Markup}, or
  * formatted into the template string of {@code format_html}. Constant markup and escaped values are not reported
  * (unlike rules that flag every {@code mark_safe}).

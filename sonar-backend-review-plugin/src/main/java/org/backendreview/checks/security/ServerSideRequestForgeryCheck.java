@@ -12,7 +12,7 @@ import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
 /**
- * SEC-06: request data chooses the scheme or host of an outgoing HTTP request ({@code requests}, {@code httpx} sync
+ * Request data chooses the scheme or host of an outgoing HTTP request ({@code requests}, {@code httpx} sync
  * and async, {@code aiohttp}, {@code urllib}). A URL whose scheme and host are fixed by the program, with request
  * data only in its path or query, is not reported.
  */

@@ -13,7 +13,7 @@ import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
 /**
- * SEC-01/SEC-02: request data in the text of an SQL query, for Django (cursors, {@code raw()}, {@code extra()},
+ * Request data in the text of an SQL query, for Django (cursors, {@code raw()}, {@code extra()},
  * {@code RawSQL}), DB-API drivers, SQLAlchemy ({@code text()}, {@code execute(str)}, {@code exec_driver_sql}) and async
  * drivers (asyncpg, aiosqlite, psycopg 3, {@code databases}). Unlike SonarPython's S2077, which flags formatted SQL
  * for Django and DB-API cursors whatever the values, this rule follows request data to the query (and through the

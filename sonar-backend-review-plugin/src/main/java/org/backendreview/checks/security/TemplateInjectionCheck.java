@@ -11,7 +11,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
-/** SEC-05: server-side template injection, a template compiled from request data (Django/Jinja2/Mako {@code Template}, {@code from_string}, {@code render_template_string}). */
+/** Server-side template injection, a template compiled from request data (Django/Jinja2/Mako {@code Template}, {@code from_string}, {@code render_template_string}). */
 @Rule(key = "TemplateInjection")
 public class TemplateInjectionCheck extends TaintSinkCheck {
 

@@ -11,7 +11,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
 
-/** SEC-08: request data decoded by a deserializer that can run code (pickle, dill, marshal, jsonpickle, {@code yaml.load} with an unsafe loader). */
+/** Request data decoded by a deserializer that can run code (pickle, dill, marshal, jsonpickle, {@code yaml.load} with an unsafe loader). */
 @Rule(key = "UnsafeDeserialization")
 public class UnsafeDeserializationCheck extends TaintSinkCheck {
 

@@ -15,7 +15,7 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
-/** SQA-04: {@code AsyncSession} has no {@code query()} method; {@code async_session.query(...)} raises AttributeError. */
+/** {@code AsyncSession} has no {@code query()} method; {@code async_session.query(...)} raises AttributeError. */
 @Rule(key = "SqlAlchemyAsyncSessionQuery")
 public class SqlAlchemyAsyncSessionQueryCheck extends PythonSubscriptionCheck {
 

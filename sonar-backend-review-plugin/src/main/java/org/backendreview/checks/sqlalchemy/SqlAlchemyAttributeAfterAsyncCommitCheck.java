@@ -36,7 +36,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * SQA-05 (async part): inside {@code async def}, an attribute of an ORM instance read after {@code await session.commit()}
+ * Inside {@code async def}, an attribute of an ORM instance read after {@code await session.commit()}
  * on an {@code AsyncSession} that expires on commit, without {@code await session.refresh(obj)} in between: the read is
  * an implicit lazy load, which raises {@code MissingGreenlet} outside the greenlet of an awaited call.
  *

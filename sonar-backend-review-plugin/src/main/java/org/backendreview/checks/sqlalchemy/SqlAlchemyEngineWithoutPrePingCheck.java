@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-01: {@code create_engine}/{@code create_async_engine} for a database server without {@code pool_pre_ping=True}
+ * {@code create_engine}/{@code create_async_engine} for a database server without {@code pool_pre_ping=True}
  * (or {@code pool_recycle}): pooled connections that the server, a proxy or a failover dropped are handed to requests,
  * which then fail. Engines with {@code NullPool}/{@code StaticPool} and SQLite engines are not concerned.
  */

@@ -29,7 +29,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-05 (asyncio part): instances loaded by an awaited {@code AsyncSession} query, then a lazy relationship read on
+ * Instances loaded by an awaited {@code AsyncSession} query, then a lazy relationship read on
  * them (in a loop over the result, or on the one instance bound to a name: {@code await session.get(User, id)},
  * {@code (await session.execute(select(User)...)).scalar_one()}...): the implicit lazy load needs I/O outside an awaited
  * call and raises {@code MissingGreenlet}. An instance passed to any {@code refresh(...)} call, or whose relationship

@@ -15,7 +15,7 @@ import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-05 (synchronous part): a loop over ORM instances loaded by a query reads a relationship that is loaded lazily
+ * A loop over ORM instances loaded by a query reads a relationship that is loaded lazily
  * (declared without an eager {@code lazy=} strategy, and not named by the query's {@code .options(...)}): one more
  * query per item (N+1). Schema migration scripts (run once) are not reported. Loads awaited on an {@code AsyncSession} are left to
  * {@link SqlAlchemyLazyLoadInAsyncCheck}, where the same read raises {@code MissingGreenlet}.

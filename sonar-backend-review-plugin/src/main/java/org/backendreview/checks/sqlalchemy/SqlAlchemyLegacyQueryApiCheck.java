@@ -24,7 +24,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-04: the 1.x query API in a module that already uses SQLAlchemy 2.0 ({@code Mapped}, {@code mapped_column},
+ * The 1.x query API in a module that already uses SQLAlchemy 2.0 ({@code Mapped}, {@code mapped_column},
  * {@code DeclarativeBase}, {@code async_sessionmaker} imported): {@code session.query(...)}, {@code engine.execute(...)}
  * (removed in 2.0), {@code autocommit=True} on sessions (removed), {@code select([...])} with a list (removed).
  */

@@ -32,7 +32,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-03: a function that commits the same SQLAlchemy session several times in a row (one commit can be followed by
+ * A function that commits the same SQLAlchemy session several times in a row (one commit can be followed by
  * another on some path): the unit of work is split, and a failure after the first commit leaves partial data. The
  * usual cause is committing to obtain generated ids, which {@code flush()} does without ending the transaction.
  * Commits in error handlers (recording a failure after a rollback) are not counted. Tests are not concerned: their steps

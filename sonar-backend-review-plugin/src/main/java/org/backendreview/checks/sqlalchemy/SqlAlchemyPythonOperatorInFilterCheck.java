@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * SQA-06: Python's {@code and}/{@code or}/{@code not}/{@code is}/{@code in} applied to SQLAlchemy column expressions
+ * Python's {@code and}/{@code or}/{@code not}/{@code is}/{@code in} applied to SQLAlchemy column expressions
  * inside {@code filter()}/{@code where()}/{@code having()}. Python evaluates them on the column objects themselves: the
  * condition silently becomes a constant or loses half of its terms, or raises {@code TypeError}.
  */

@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-02: a SQLAlchemy session created in a function and stored in a local variable that is never closed, or closed
+ * A SQLAlchemy session created in a function and stored in a local variable that is never closed, or closed
  * only on the success path (not in {@code finally}, not by {@code with}). The FastAPI dependency
  * {@code db = SessionLocal(); yield db; db.close()} is the common case: when the request fails, the code after
  * {@code yield} does not run.

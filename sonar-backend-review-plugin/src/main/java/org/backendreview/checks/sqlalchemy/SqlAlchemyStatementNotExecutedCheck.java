@@ -24,7 +24,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * SQA-06: a SQL statement built and thrown away: {@code delete(User).where(...)}, {@code update(...)}, {@code insert(...)},
+ * A SQL statement built and thrown away: {@code delete(User).where(...)}, {@code update(...)}, {@code insert(...)},
  * {@code select(...)}, {@code table.delete().where(...)} or {@code session.query(...).filter(...)} as an expression
  * statement. Building a statement does not run it; the DELETE or UPDATE never happens.
  */

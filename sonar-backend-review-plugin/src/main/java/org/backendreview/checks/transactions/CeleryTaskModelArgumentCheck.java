@@ -21,7 +21,7 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-08: a Celery task dispatched with a Django model instance or queryset as argument. The worker gets a serialized
+ * A Celery task dispatched with a Django model instance or queryset as argument. The worker gets a serialized
  * snapshot (or a serialization error with the JSON serializer) instead of the current row.
  */
 @Rule(key = "CeleryTaskModelArgument")

@@ -35,7 +35,7 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
 /**
- * TXN-06: check-then-act races on Django models. {@code if not Model.objects.filter(...).exists(): Model.objects.create(...)}
+ * Check-then-act races on Django models. {@code if not Model.objects.filter(...).exists(): Model.objects.create(...)}
  * and {@code try: Model.objects.get(...) except Model.DoesNotExist: Model.objects.create(...)} let two concurrent
  * requests both create the row; {@code get_or_create()}/{@code update_or_create()} are only safe when their lookup is
  * backed by a unique constraint.

@@ -23,7 +23,7 @@ import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * TXN-05: a database error caught inside {@code transaction.atomic()} without a nested savepoint. The failed statement
+ * A database error caught inside {@code transaction.atomic()} without a nested savepoint. The failed statement
  * aborted the transaction: on PostgreSQL every later query in the block fails ("current transaction is aborted"), and
  * Django cannot tell that the block must roll back.
  */

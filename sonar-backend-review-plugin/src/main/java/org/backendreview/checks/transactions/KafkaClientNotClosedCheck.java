@@ -20,7 +20,7 @@ import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-07: a Kafka producer or consumer created in a function and not shut down on every path: {@code stop()} (aiokafka),
+ * A Kafka producer or consumer created in a function and not shut down on every path: {@code stop()} (aiokafka),
  * {@code close()} (kafka-python, confluent consumers) or {@code flush()} (confluent producers) missing, or not in a
  * {@code finally} block, and no {@code async with}. Clients handed to other code (returned, stored, passed on) are left
  * to it.

@@ -29,7 +29,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.WhileStatement;
 
 /**
- * TXN-07: a Kafka consumer loop that commits the offset of a message before processing it: a crash or an exception
+ * A Kafka consumer loop that commits the offset of a message before processing it: a crash or an exception
  * during processing then loses the message (at-most-once delivery by accident). Recognised in {@code for msg in
  * consumer:} / {@code async for} loops and in loops that fetch with {@code poll()}/{@code getone()}/{@code getmany()}.
  */

@@ -23,7 +23,7 @@ import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.KeyValuePair;
 import org.sonar.plugins.python.api.tree.Tree;
 
-/** TXN-07: a Kafka producer configured with {@code acks=0}: the broker never confirms a write and lost messages go unnoticed. */
+/** A Kafka producer configured with {@code acks=0}: the broker never confirms a write and lost messages go unnoticed. */
 @Rule(key = "KafkaProducerAcksZero")
 public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
 

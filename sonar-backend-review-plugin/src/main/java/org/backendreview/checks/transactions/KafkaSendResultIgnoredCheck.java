@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.KeyValuePair;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-07: the delivery result of a Kafka send thrown away: kafka-python's {@code producer.send(...)} future discarded,
+ * The delivery result of a Kafka send thrown away: kafka-python's {@code producer.send(...)} future discarded,
  * aiokafka's {@code producer.send(...)} never awaited (nothing is sent) or its delivery future discarded after
  * {@code await}, confluent-kafka's {@code produce(...)} without a delivery callback. A failed delivery is then lost
  * without any error.

@@ -24,7 +24,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-04 (conservative): a Django or DRF view that writes two different things (rows of different models, several
+ * A Django or DRF view that writes two different things (rows of different models, several
  * instances) outside any transaction, in a project whose settings prove {@code ATOMIC_REQUESTS} is off. A failure
  * between the writes leaves the first one committed.
  */

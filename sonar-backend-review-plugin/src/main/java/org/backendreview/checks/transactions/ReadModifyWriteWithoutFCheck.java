@@ -29,7 +29,7 @@ import org.sonar.plugins.python.api.tree.Token;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-02: {@code obj.counter += n; obj.save()} on a Django model instance read without a row lock. Two requests that
+ * {@code obj.counter += n; obj.save()} on a Django model instance read without a row lock. Two requests that
  * run it concurrently both read the old value and the second save overwrites the first: one update is lost.
  */
 @Rule(key = "ReadModifyWriteWithoutF")

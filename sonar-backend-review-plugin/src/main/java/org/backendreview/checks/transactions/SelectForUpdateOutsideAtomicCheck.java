@@ -39,7 +39,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
- * TXN-03: a {@code select_for_update()} queryset evaluated where no transaction is open (Django raises
+ * A {@code select_for_update()} queryset evaluated where no transaction is open (Django raises
  * {@code TransactionManagementError} in autocommit mode), in code that is surely not called from a transaction: a
  * Celery task, a management command, or a view when {@code ATOMIC_REQUESTS} is off. Also a row locked in a
  * {@code with transaction.atomic():} block and saved after the block, when the lock is already released.

@@ -28,7 +28,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * TXN-01: a Celery task dispatch, an e-mail or a broker publish inside {@code transaction.atomic()} (or a view run in
+ * A Celery task dispatch, an e-mail or a broker publish inside {@code transaction.atomic()} (or a view run in
  * a transaction by {@code ATOMIC_REQUESTS}) happens before the commit: the worker may not see the rows yet, and the
  * effect stays when the transaction rolls back.
  */
