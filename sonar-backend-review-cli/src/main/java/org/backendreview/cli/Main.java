@@ -42,7 +42,6 @@ public final class Main {
   static final int OK = 0;
   static final int FINDINGS = 1;
   static final int ERROR = 2;
-  private static final Pattern PYTHON_VERSION = Pattern.compile("3\\.\\d{1,2}");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -79,7 +78,7 @@ public final class Main {
           yield OK;
         }
         case LIST_RULES -> {
-          out.print(RuleListing.render(RuleCatalog.load().rules(), options.format == null ? Options.Format.TEXT : options.format));
+          out.print(RuleListing.render(RuleCatalog.load().rules(), options.get(Setting.FORMAT) == null ? Options.Format.TEXT : options.get(Setting.FORMAT)));
           yield OK;
         }
         case SCAN -> scan(options);
@@ -107,91 +106,80 @@ public final class Main {
       }
       paths.add(absolute);
     }
-    PyprojectConfig config = loadConfig(options, paths.get(0));
-    Path baseDir = options.baseDir != null ? cwd.resolve(options.baseDir).normalize() : config != null ? config.directory() : cwd;
+    Settings settings = new Settings(options.values, cwd, loadConfig(options, paths.get(0)));
+    PyprojectConfig config = settings.file();
+    Path baseDir = options.values.has(Setting.BASE_DIR) ? settings.path(Setting.BASE_DIR) : config != null ? config.directory() : cwd;
 
     ScanConfig.Builder builder = ScanConfig.builder().paths(paths).baseDir(baseDir);
-    String ruleSet = ruleSelection(options, config, builder);
-    Set<String> disabled = new LinkedHashSet<>(options.disabled);
-    if (config != null) {
-      disabled.addAll(config.disable);
-      config.params.forEach(builder::param);
-      config.exclude.forEach(builder::exclude);
-      config.packageRoots.forEach(r -> builder.packageRoot(config.directory().resolve(r)));
+    Settings.RuleChoice rules = settings.rules();
+    if (rules.keys() != null) {
+      builder.rules(new LinkedHashSet<>(rules.keys()));
     }
-    builder.disableRules(disabled);
-    options.params.forEach(builder::param);
-    options.excludes.forEach(builder::exclude);
-    List<String> tests = !options.tests.isEmpty() ? options.tests : config != null ? config.tests : List.of();
-    tests.forEach(builder::testPattern);
-    if (!options.packageRoots.isEmpty()) {
-      ScanConfig.Builder roots = builder;
-      options.packageRoots.forEach(r -> roots.packageRoot(cwd.resolve(r)));
-    }
-    builder.respectGitignore(first(options.gitignore, config == null ? null : config.gitignore, true));
-    builder.defaultExcludes(first(options.defaultExcludes, config == null ? null : config.defaultExcludes, true));
-    builder.notebooks(first(options.notebooks, config == null ? null : config.notebooks, false));
-    Integer threads = first(options.threads, config == null ? null : config.threads, null);
+    builder.allRules(rules.all());
+    builder.disableRules(new LinkedHashSet<>(settings.list(Setting.DISABLE)));
+    settings.map(Setting.PARAMS).forEach(builder::param);
+    settings.list(Setting.EXCLUDE).forEach(builder::exclude);
+    settings.list(Setting.TESTS).forEach(builder::testPattern);
+    settings.paths(Setting.PACKAGE_ROOTS).forEach(builder::packageRoot);
+    builder.respectGitignore(settings.on(Setting.GITIGNORE));
+    builder.defaultExcludes(settings.on(Setting.DEFAULT_EXCLUDES));
+    builder.notebooks(settings.on(Setting.NOTEBOOKS));
+    Integer threads = settings.value(Setting.THREADS);
     if (threads != null) {
       builder.threads(threads);
     }
-    Long maxFileSize = first(options.maxFileSize, config == null ? null : config.maxFileSize, null);
+    Long maxFileSize = settings.value(Setting.MAX_FILE_SIZE);
     if (maxFileSize != null) {
       builder.maxFileSize(maxFileSize);
     }
-    List<String> versions = !options.pythonVersions.isEmpty() ? options.pythonVersions : config != null ? config.pythonVersions : List.of();
-    for (String version : versions) {
-      if (!PYTHON_VERSION.matcher(version).matches()) {
-        throw new UsageException("Unknown Python version \"" + version + "\": use e.g. 3.12");
-      }
-      builder.pythonVersion(version);
-    }
-    Options.Format format = options.format != null ? options.format
-      : config != null && config.format != null ? Options.Format.parse(config.format) : Options.Format.TEXT;
-    String failOn = first(options.failOn, config == null ? null : config.failOn, Severity.INFO.name());
-    boolean strict = first(options.strict, config == null ? null : config.strict, false);
-    Path baselinePath = options.baseline != null ? cwd.resolve(options.baseline)
-      : config != null && config.baseline != null ? config.directory().resolve(config.baseline) : null;
-    Baseline baseline = baselinePath == null || options.writeBaseline != null ? null : Baseline.read(baselinePath);
+    settings.list(Setting.PYTHON_VERSION).forEach(builder::pythonVersion);
+    Options.Format format = settings.value(Setting.FORMAT);
+    String failOn = settings.value(Setting.FAIL_ON);
+    boolean strict = settings.on(Setting.STRICT);
+    boolean quiet = settings.on(Setting.QUIET);
+    Path output = options.get(Setting.OUTPUT) == null ? null : settings.path(Setting.OUTPUT);
+    Path writeBaseline = settings.path(Setting.WRITE_BASELINE);
+    Path baselinePath = settings.path(Setting.BASELINE);
+    Baseline baseline = baselinePath == null || writeBaseline != null ? null : Baseline.read(baselinePath);
 
-    boolean progress = !options.quiet && isTerminal("BACKEND_REVIEW_STDERR_TTY");
+    boolean progress = !quiet && isTerminal("BACKEND_REVIEW_STDERR_TTY");
     if (progress) {
       builder.listener(new Progress(err));
     }
     ScanConfig scanConfig = builder.build();
     ScanResult result = Scanner.scan(scanConfig);
 
-    if (!options.quiet) {
+    if (!quiet) {
       for (AnalysisWarning warning : result.warnings()) {
         err.println("warning: " + warning);
       }
     }
-    if (options.writeBaseline != null) {
-      Path file = cwd.resolve(options.writeBaseline);
+    if (writeBaseline != null) {
+      Path file = writeBaseline;
       try {
         Baseline.write(file, result.findings(), version());
       } catch (IOException e) {
         throw new UsageException("Cannot write the baseline " + file + ": " + e.getMessage());
       }
-      if (!options.quiet) {
+      if (!quiet) {
         err.println("Baseline written to " + file + ": " + Report.plural(result.findings().size(), "finding") + ".");
       }
-      verbose(options, result, start);
+      verbose(settings, result, start);
       return strict && !result.warnings().isEmpty() ? ERROR : OK;
     }
     List<Finding> findings = baseline == null ? result.findings() : baseline.newFindings(result.findings());
     Report report = new Report(result, findings, result.findings().size() - findings.size(), version(),
-      baseDir.getFileName() == null ? baseDir.toString() : baseDir.getFileName().toString(), ruleSet);
-    boolean color = switch (options.color) {
+      baseDir.getFileName() == null ? baseDir.toString() : baseDir.getFileName().toString(), rules.description());
+    boolean color = switch (settings.<Options.Color>value(Setting.COLOR)) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> options.output == null && !env.containsKey("NO_COLOR") && isTerminal("BACKEND_REVIEW_STDOUT_TTY");
+      case AUTO -> output == null && !env.containsKey("NO_COLOR") && isTerminal("BACKEND_REVIEW_STDOUT_TTY");
     };
-    writeReport(Reporter.of(format, color), report, options.output);
-    if (options.output != null && !options.quiet) {
-      err.println(Report.plural(findings.size(), "finding") + " written to " + options.output + ".");
+    writeReport(Reporter.of(format, color), report, output, options.get(Setting.OUTPUT));
+    if (output != null && !quiet) {
+      err.println(Report.plural(findings.size(), "finding") + " written to " + options.<String>get(Setting.OUTPUT) + ".");
     }
-    verbose(options, result, start);
+    verbose(settings, result, start);
     if (strict && !result.warnings().isEmpty()) {
       return ERROR;
     }
@@ -206,47 +194,27 @@ public final class Main {
 
   @Nullable
   private PyprojectConfig loadConfig(Options options, Path firstPath) {
-    if (options.noConfig) {
+    if (Boolean.TRUE.equals(options.get(Setting.NO_CONFIG))) {
       return null;
     }
-    if (options.config != null) {
-      Path file = cwd.resolve(options.config);
+    String config = options.get(Setting.CONFIG);
+    if (config != null) {
+      Path file = cwd.resolve(config);
       if (!Files.isRegularFile(file)) {
-        throw new UsageException("Configuration file not found: " + options.config);
+        throw new UsageException("Configuration file not found: " + config);
       }
       return PyprojectConfig.read(file, true).orElse(null);
     }
     return PyprojectConfig.find(firstPath).orElse(null);
   }
 
-  private static String ruleSelection(Options options, @Nullable PyprojectConfig config, ScanConfig.Builder builder) {
-    if (options.rules != null) {
-      builder.rules(options.rules);
-      return "--rules";
-    }
-    if (options.all) {
-      builder.allRules(true);
-      return "all rules";
-    }
-    if (config != null && config.rules != null) {
-      builder.rules(new LinkedHashSet<>(config.rules));
-      return "rules of " + PyprojectConfig.FILE_NAME;
-    }
-    if (config != null && config.all) {
-      builder.allRules(true);
-      return "all rules";
-    }
-    return "the \"Backend Review way\" profile";
-  }
-
-  private void writeReport(Reporter reporter, Report report, @Nullable Path output) {
+  private void writeReport(Reporter reporter, Report report, @Nullable Path file, @Nullable String output) {
     try {
-      if (output == null) {
+      if (file == null) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         reporter.write(report, writer);
         writer.flush();
       } else {
-        Path file = cwd.resolve(output);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);
@@ -260,8 +228,8 @@ public final class Main {
     }
   }
 
-  private void verbose(Options options, ScanResult result, long start) {
-    if (!options.verbose) {
+  private void verbose(Settings settings, ScanResult result, long start) {
+    if (!settings.on(Setting.VERBOSE)) {
       return;
     }
     ScanStats stats = result.stats();
@@ -297,9 +265,5 @@ public final class Main {
 
   static String version() {
     return Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("dev");
-  }
-
-  private static <T> T first(@Nullable T a, @Nullable T b, T fallback) {
-    return a != null ? a : b != null ? b : fallback;
   }
 }

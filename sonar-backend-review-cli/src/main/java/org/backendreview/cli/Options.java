@@ -7,16 +7,11 @@ package org.backendreview.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import javax.annotation.Nullable;
-import org.backendreview.scanner.Severity;
 
-/** The parsed command line. Null or empty means "not given on the command line" (the config file or the default decides). */
+/** The parsed command line: the command, the paths, and the values of the {@link Setting}s it gave (the others: see {@link Settings}). */
 final class Options {
 
   enum Command {
@@ -41,46 +36,8 @@ final class Options {
 
   Command command = Command.SCAN;
   final List<Path> paths = new ArrayList<>();
-  @Nullable
-  Set<String> rules;
-  boolean all;
-  final Set<String> disabled = new LinkedHashSet<>();
-  final Map<String, String> params = new LinkedHashMap<>();
-  final List<String> excludes = new ArrayList<>();
-  @Nullable
-  Boolean gitignore;
-  @Nullable
-  Boolean defaultExcludes;
-  final List<String> tests = new ArrayList<>();
-  final List<Path> packageRoots = new ArrayList<>();
-  @Nullable
-  Boolean notebooks;
-  final List<String> pythonVersions = new ArrayList<>();
-  @Nullable
-  Format format;
-  @Nullable
-  Path output;
-  @Nullable
-  Path baseline;
-  @Nullable
-  Path writeBaseline;
-  /** null: not given; empty: "none" (never fail on findings). */
-  @Nullable
-  String failOn;
-  @Nullable
-  Boolean strict;
-  boolean quiet;
-  boolean verbose;
-  Color color = Color.AUTO;
-  @Nullable
-  Integer threads;
-  @Nullable
-  Path config;
-  boolean noConfig;
-  @Nullable
-  Path baseDir;
-  @Nullable
-  Long maxFileSize;
+  /** What the command line gave, setting by setting (see {@link Setting} for the flags). */
+  final Settings.Layer values = new Settings.Layer();
 
   static Options parse(String... args) {
     Options options = new Options();
@@ -121,45 +78,7 @@ final class Options {
         case "-h", "--help" -> options.command = Command.HELP;
         case "-V", "--version" -> options.command = Command.VERSION;
         case "--list-rules" -> options.command = Command.LIST_RULES;
-        case "-r", "--rules" -> {
-          if (options.rules == null) {
-            options.rules = new LinkedHashSet<>();
-          }
-          options.rules.addAll(list(value.next()));
-        }
-        case "--all" -> options.all = true;
-        case "--disable" -> options.disabled.addAll(list(value.next()));
-        case "-p", "--param" -> {
-          String param = value.next();
-          int eq = param.indexOf('=');
-          if (eq <= 0) {
-            throw new UsageException("--param expects RuleKey.parameter=value, not \"" + param + "\"");
-          }
-          options.params.put(param.substring(0, eq).trim(), param.substring(eq + 1));
-        }
-        case "-e", "--exclude" -> options.excludes.addAll(list(value.next()));
-        case "--no-gitignore" -> options.gitignore = false;
-        case "--no-default-excludes" -> options.defaultExcludes = false;
-        case "--tests" -> options.tests.addAll(list(value.next()));
-        case "--package-root" -> options.packageRoots.add(Path.of(value.next()));
-        case "--notebooks" -> options.notebooks = true;
-        case "--python-version" -> options.pythonVersions.addAll(list(value.next()));
-        case "-f", "--format" -> options.format = Format.parse(value.next());
-        case "-o", "--output" -> options.output = Path.of(value.next());
-        case "--baseline" -> options.baseline = Path.of(value.next());
-        case "--write-baseline" -> options.writeBaseline = Path.of(value.next());
-        case "--fail-on" -> options.failOn = failOn(value.next());
-        case "--strict" -> options.strict = true;
-        case "-q", "--quiet" -> options.quiet = true;
-        case "-v", "--verbose" -> options.verbose = true;
-        case "--color", "--colour" -> options.color = color(value.next());
-        case "--no-color" -> options.color = Color.NEVER;
-        case "-j", "--threads" -> options.threads = positive(name, value.next());
-        case "-c", "--config" -> options.config = Path.of(value.next());
-        case "--no-config" -> options.noConfig = true;
-        case "--base-dir" -> options.baseDir = Path.of(value.next());
-        case "--max-file-size" -> options.maxFileSize = size(value.next());
-        default -> throw new UsageException("Unknown option " + name + " (see --help)");
+        default -> options.read(name, value);
       }
       value.checkUsed();
       i = value.index;
@@ -167,55 +86,39 @@ final class Options {
     return options;
   }
 
-  /** Validates a --fail-on value: a severity or "none"; returns the severity name, "" for none. */
-  static String failOn(String value) {
-    if (value.trim().equalsIgnoreCase("none") || value.trim().equalsIgnoreCase("never")) {
-      return "";
+  /** One flag of a {@link Setting}, with its value when it takes one. */
+  private void read(String name, ValueReader value) {
+    Setting setting = Setting.byFlag().get(name);
+    if (setting == null) {
+      throw new UsageException("Unknown option " + name + " (see --help)");
     }
-    return Severity.parse(value).map(Severity::name)
-      .orElseThrow(() -> new UsageException("Unknown severity \"" + value + "\" for --fail-on: use blocker, high, medium, low, info or none "
-        + "(critical, major and minor are accepted too)"));
+    Setting.Flag flag = setting.flagNamed(name);
+    if (flag != null && flag.fixed() != null) {
+      values.set(setting, flag.fixed());
+      return;
+    }
+    String text = value.next();
+    switch (setting.shape) {
+      case LIST, PATHS -> {
+        List<String> items = setting.shape == Setting.Shape.PATHS ? List.of(text) : list(text);
+        items.forEach(item -> values.add(setting, setting.parse(name, item)));
+      }
+      case MAP -> {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+          throw new UsageException("--param expects RuleKey.parameter=value, not \"" + text + "\"");
+        }
+        values.put(setting, text.substring(0, eq).trim(), text.substring(eq + 1));
+      }
+      default -> values.set(setting, setting.parse(name, text));
+    }
   }
 
-  private static Color color(String value) {
-    try {
-      return Color.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--color expects auto, always or never, not \"" + value + "\"");
-    }
-  }
-
-  private static int positive(String name, String value) {
-    try {
-      int number = Integer.parseInt(value.trim());
-      if (number >= 1) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(name + " expects a positive number, not \"" + value + "\"");
-  }
-
-  static long size(String value) {
-    String text = value.trim().toUpperCase(Locale.ROOT);
-    long factor = 1;
-    for (String[] unit : new String[][] {{"KB", "1024"}, {"K", "1024"}, {"MB", "1048576"}, {"M", "1048576"}, {"B", "1"}}) {
-      if (text.endsWith(unit[0])) {
-        factor = Long.parseLong(unit[1]);
-        text = text.substring(0, text.length() - unit[0].length()).trim();
-        break;
-      }
-    }
-    try {
-      long number = Long.parseLong(text);
-      if (number > 0) {
-        return number * factor;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException("--max-file-size expects a size such as 500KB or 20MB, not \"" + value + "\"");
+  /** The value the command line gave for a switch or single-value setting, null when it gave none. */
+  @SuppressWarnings("unchecked")
+  @Nullable
+  <T> T get(Setting setting) {
+    return (T) values.get(setting);
   }
 
   static List<String> list(String value) {

@@ -11,13 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import javax.annotation.Nullable;
 
 /**
  * The {@code [tool.backend-review]} table of a {@code pyproject.toml}, the Python teams' place for tool settings.
@@ -36,37 +31,10 @@ import javax.annotation.Nullable;
 final class PyprojectConfig {
 
   static final String FILE_NAME = "pyproject.toml";
-  private static final Set<String> KEYS = new TreeSet<>(Set.of("rules", "disable", "params", "exclude", "tests", "package-roots",
-    "notebooks", "python-version", "fail-on", "strict", "baseline", "gitignore", "default-excludes", "threads", "format", "max-file-size"));
 
   final Path file;
-  @Nullable
-  List<String> rules;
-  boolean all;
-  final List<String> disable = new ArrayList<>();
-  final Map<String, String> params = new LinkedHashMap<>();
-  final List<String> exclude = new ArrayList<>();
-  final List<String> tests = new ArrayList<>();
-  final List<String> packageRoots = new ArrayList<>();
-  @Nullable
-  Boolean notebooks;
-  final List<String> pythonVersions = new ArrayList<>();
-  @Nullable
-  String failOn;
-  @Nullable
-  Boolean strict;
-  @Nullable
-  String baseline;
-  @Nullable
-  Boolean gitignore;
-  @Nullable
-  Boolean defaultExcludes;
-  @Nullable
-  Integer threads;
-  @Nullable
-  String format;
-  @Nullable
-  Long maxFileSize;
+  /** What the file gave, setting by setting (the keys are declared in {@link Setting}). */
+  final Settings.Layer values = new Settings.Layer();
 
   private PyprojectConfig(Path file) {
     this.file = file;
@@ -119,49 +87,51 @@ final class PyprojectConfig {
   }
 
   private void set(String key, JsonNode value) {
-    switch (key) {
-      case "rules" -> {
-        if (value.isTextual() && value.asText().equalsIgnoreCase("all")) {
-          all = true;
-        } else {
-          rules = strings(key, value);
+    if (key.equals(Setting.RULES.key) && value.isTextual() && value.asText().equalsIgnoreCase("all")) {
+      values.set(Setting.ALL, true);
+      return;
+    }
+    Setting setting = Setting.byKey().get(key);
+    if (setting == null) {
+      throw new UsageException(file + ": unknown key \"" + key + "\" in [tool.backend-review] (known keys: "
+        + String.join(", ", Setting.byKey().keySet()) + ")");
+    }
+    switch (setting.shape) {
+      case SWITCH -> {
+        if (!value.isBoolean()) {
+          throw invalid(key, setting.expected);
+        }
+        values.set(setting, value.asBoolean());
+      }
+      case LIST, PATHS -> strings(key, value).forEach(item -> values.add(setting, setting.parse(key, item)));
+      case MAP -> params(setting, value);
+      case PATH -> values.set(setting, text(key, value));
+      case VALUE -> {
+        if (value.isContainerNode() || value.isBoolean() || (value.isNumber() && setting == Setting.FORMAT)) {
+          throw invalid(key, setting.expected);
+        }
+        try {
+          values.set(setting, setting.parse(key, value.asText()));
+        } catch (UsageException e) {
+          if (value.isTextual() && setting != Setting.THREADS) {
+            throw e;
+          }
+          throw invalid(key, setting.expected);
         }
       }
-      case "disable" -> disable.addAll(strings(key, value));
-      case "params" -> params(value);
-      case "exclude" -> exclude.addAll(strings(key, value));
-      case "tests" -> tests.addAll(strings(key, value));
-      case "package-roots" -> packageRoots.addAll(strings(key, value));
-      case "notebooks" -> notebooks = bool(key, value);
-      case "python-version" -> pythonVersions.addAll(strings(key, value));
-      case "fail-on" -> failOn = Options.failOn(text(key, value));
-      case "strict" -> strict = bool(key, value);
-      case "baseline" -> baseline = text(key, value);
-      case "gitignore" -> gitignore = bool(key, value);
-      case "default-excludes" -> defaultExcludes = bool(key, value);
-      case "threads" -> {
-        if (!value.canConvertToInt() || value.asInt() < 1) {
-          throw invalid(key, "a positive integer");
-        }
-        threads = value.asInt();
-      }
-      case "format" -> format = text(key, value);
-      case "max-file-size" -> maxFileSize = Options.size(value.asText());
-      default -> throw new UsageException(file + ": unknown key \"" + key + "\" in [tool.backend-review] (known keys: "
-        + String.join(", ", KEYS) + ")");
     }
   }
 
-  private void params(JsonNode value) {
+  private void params(Setting setting, JsonNode value) {
     if (!value.isObject()) {
-      throw invalid("params", "a table of \"RuleKey.parameter\" = value");
+      throw invalid(setting.key, setting.expected);
     }
     value.properties().forEach(entry -> {
       if (entry.getValue().isObject()) {
         // [tool.backend-review.params.RuleKey] parameter = value
-        entry.getValue().properties().forEach(p -> params.put(entry.getKey() + "." + p.getKey(), scalar("params", p.getValue())));
+        entry.getValue().properties().forEach(p -> values.put(setting, entry.getKey() + "." + p.getKey(), scalar(setting.key, p.getValue())));
       } else {
-        params.put(entry.getKey(), scalar("params", entry.getValue()));
+        values.put(setting, entry.getKey(), scalar(setting.key, entry.getValue()));
       }
     });
   }
@@ -192,13 +162,6 @@ final class PyprojectConfig {
       throw invalid(key, "a string");
     }
     return value.asText();
-  }
-
-  private boolean bool(String key, JsonNode value) {
-    if (!value.isBoolean()) {
-      throw invalid(key, "true or false");
-    }
-    return value.asBoolean();
   }
 
   private UsageException invalid(String key, String expected) {

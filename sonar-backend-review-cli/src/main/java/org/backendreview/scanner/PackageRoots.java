@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sonar.python.semantic.SymbolUtils;
 
 /**
  * Package names of the files, computed like SonarPython does from package roots: a module {@code shop/models.py}
@@ -59,7 +58,7 @@ final class PackageRoots {
   /** The dotted package name of the file ({@code ""} at a root). */
   String packageName(SourceFile file) {
     if (!configured.isEmpty()) {
-      return SymbolUtils.pythonPackageName(file.path().toFile(), configured);
+      return Frontend.packageName(file.path().toFile(), configured);
     }
     Path dir = file.path().getParent();
     if (dir != null && Files.exists(dir.resolve("__init__.py"))) {
@@ -68,10 +67,10 @@ final class PackageRoots {
         top = top.getParent();
       }
       if (top.getParent() != null) {
-        return SymbolUtils.pythonPackageName(file.path().toFile(), List.of(top.getParent().toString()));
+        return Frontend.packageName(file.path().toFile(), List.of(top.getParent().toString()));
       }
     }
-    return SymbolUtils.pythonPackageName(file.path().toFile(), fallback);
+    return Frontend.packageName(file.path().toFile(), fallback);
   }
 
   private static List<String> sorted(Set<Path> roots) {

@@ -20,7 +20,7 @@ class OptionsTest {
     assertThat(options.paths).containsExactly(Path.of("src"), Path.of("tests"));
     assertThat(Options.parse("scan").paths).isEmpty();
     assertThat(Options.parse("rules").command).isEqualTo(Options.Command.LIST_RULES);
-    assertThat(Options.parse("--list-rules", "--format", "json").format).isEqualTo(Options.Format.JSON);
+    assertThat(Options.parse("--list-rules", "--format", "json").<Options.Format>get(Setting.FORMAT)).isEqualTo(Options.Format.JSON);
     assertThat(Options.parse("--help").command).isEqualTo(Options.Command.HELP);
     assertThat(Options.parse("-V").command).isEqualTo(Options.Command.VERSION);
   }
@@ -32,40 +32,41 @@ class OptionsTest {
       "--notebooks", "--python-version", "3.11,3.12", "-f", "SARIF", "-o", "out.sarif", "--baseline", "b.json", "--write-baseline", "w.json",
       "--fail-on", "critical", "--strict", "-q", "-v", "--color", "always", "-j", "3", "-c", "pyproject.toml", "--no-config",
       "--base-dir", "/x", "--max-file-size", "2MB", "--", "--weird-file.py");
-    assertThat(options.rules).containsExactly("A", "B", "C");
-    assertThat(options.all).isTrue();
-    assertThat(options.disabled).containsExactly("D");
-    assertThat(options.params).containsEntry("A.x", "1=2").containsEntry("B.y", " z");
-    assertThat(options.excludes).containsExactly("legacy/**", "a", "b");
-    assertThat(options.gitignore).isFalse();
-    assertThat(options.defaultExcludes).isFalse();
-    assertThat(options.tests).containsExactly("tests/**");
-    assertThat(options.packageRoots).containsExactly(Path.of("src"));
-    assertThat(options.notebooks).isTrue();
-    assertThat(options.pythonVersions).containsExactly("3.11", "3.12");
-    assertThat(options.format).isEqualTo(Options.Format.SARIF);
-    assertThat(options.output).isEqualTo(Path.of("out.sarif"));
-    assertThat(options.baseline).isEqualTo(Path.of("b.json"));
-    assertThat(options.writeBaseline).isEqualTo(Path.of("w.json"));
-    assertThat(options.failOn).isEqualTo("HIGH");
-    assertThat(options.strict).isTrue();
-    assertThat(options.quiet).isTrue();
-    assertThat(options.verbose).isTrue();
-    assertThat(options.color).isEqualTo(Options.Color.ALWAYS);
-    assertThat(options.threads).isEqualTo(3);
-    assertThat(options.config).isEqualTo(Path.of("pyproject.toml"));
-    assertThat(options.noConfig).isTrue();
-    assertThat(options.baseDir).isEqualTo(Path.of("/x"));
-    assertThat(options.maxFileSize).isEqualTo(2L * 1024 * 1024);
+    Settings settings = new Settings(options.values, Path.of("/work"), null);
+    assertThat(settings.rules().keys()).containsExactly("A", "B", "C");
+    assertThat(options.<Boolean>get(Setting.ALL)).isTrue();
+    assertThat(settings.list(Setting.DISABLE)).containsExactly("D");
+    assertThat(settings.map(Setting.PARAMS)).containsEntry("A.x", "1=2").containsEntry("B.y", " z");
+    assertThat(settings.list(Setting.EXCLUDE)).containsExactly("legacy/**", "a", "b");
+    assertThat(settings.on(Setting.GITIGNORE)).isFalse();
+    assertThat(settings.on(Setting.DEFAULT_EXCLUDES)).isFalse();
+    assertThat(settings.list(Setting.TESTS)).containsExactly("tests/**");
+    assertThat(settings.paths(Setting.PACKAGE_ROOTS)).containsExactly(Path.of("/work/src"));
+    assertThat(settings.on(Setting.NOTEBOOKS)).isTrue();
+    assertThat(settings.list(Setting.PYTHON_VERSION)).containsExactly("3.11", "3.12");
+    assertThat(settings.<Options.Format>value(Setting.FORMAT)).isEqualTo(Options.Format.SARIF);
+    assertThat(settings.path(Setting.OUTPUT)).isEqualTo(Path.of("/work/out.sarif"));
+    assertThat(settings.path(Setting.BASELINE)).isEqualTo(Path.of("/work/b.json"));
+    assertThat(settings.path(Setting.WRITE_BASELINE)).isEqualTo(Path.of("/work/w.json"));
+    assertThat(settings.<String>value(Setting.FAIL_ON)).isEqualTo("HIGH");
+    assertThat(settings.on(Setting.STRICT)).isTrue();
+    assertThat(settings.on(Setting.QUIET)).isTrue();
+    assertThat(settings.on(Setting.VERBOSE)).isTrue();
+    assertThat(settings.<Options.Color>value(Setting.COLOR)).isEqualTo(Options.Color.ALWAYS);
+    assertThat(settings.<Integer>value(Setting.THREADS)).isEqualTo(3);
+    assertThat(settings.path(Setting.CONFIG)).isEqualTo(Path.of("/work/pyproject.toml"));
+    assertThat(settings.on(Setting.NO_CONFIG)).isTrue();
+    assertThat(settings.path(Setting.BASE_DIR)).isEqualTo(Path.of("/x"));
+    assertThat(settings.<Long>value(Setting.MAX_FILE_SIZE)).isEqualTo(2L * 1024 * 1024);
     assertThat(options.paths).containsExactly(Path.of("."), Path.of("--weird-file.py"));
   }
 
   @Test
   void fail_on_values() {
-    assertThat(Options.parse("--fail-on", "none").failOn).isEmpty();
-    assertThat(Options.parse("--fail-on", "major").failOn).isEqualTo("MEDIUM");
-    assertThat(Options.parse("--fail-on", "Blocker").failOn).isEqualTo("BLOCKER");
-    assertThat(Options.parse("--fail-on", "info").failOn).isEqualTo("INFO");
+    assertThat(Options.parse("--fail-on", "none").<String>get(Setting.FAIL_ON)).isEmpty();
+    assertThat(Options.parse("--fail-on", "major").<String>get(Setting.FAIL_ON)).isEqualTo("MEDIUM");
+    assertThat(Options.parse("--fail-on", "Blocker").<String>get(Setting.FAIL_ON)).isEqualTo("BLOCKER");
+    assertThat(Options.parse("--fail-on", "info").<String>get(Setting.FAIL_ON)).isEqualTo("INFO");
   }
 
   @Test

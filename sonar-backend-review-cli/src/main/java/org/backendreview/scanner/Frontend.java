@@ -1,0 +1,176 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import com.sonar.sslr.api.AstNode;
+import com.sonar.sslr.api.RecognitionException;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sonar.api.SonarProduct;
+import org.sonar.api.config.Configuration;
+import org.sonar.plugins.python.GeneratedIPythonFile;
+import org.sonar.plugins.python.IpynbNotebookParser;
+import org.sonar.plugins.python.PythonInputFileImpl;
+import org.sonar.plugins.python.PythonTestFileClassifier;
+import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.PythonVisitorContext;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.python.IPythonLocation;
+import org.sonar.python.SubscriptionVisitor;
+import org.sonar.python.caching.CacheContextImpl;
+import org.sonar.python.parser.PythonParser;
+import org.sonar.python.semantic.ProjectLevelSymbolTable;
+import org.sonar.python.semantic.SymbolUtils;
+import org.sonar.python.semantic.v2.typetable.CachedTypeTable;
+import org.sonar.python.semantic.v2.typetable.ProjectLevelTypeTable;
+import org.sonar.python.semantic.v2.typetable.TypeTable;
+import org.sonar.python.tree.IPythonTreeMaker;
+import org.sonar.python.tree.PythonTreeMaker;
+
+/**
+ * The one adapter to SonarPython's internals (everything outside {@code org.sonar.plugins.python.api}, which is not
+ * a public API and may change with each frontend version): parsing, notebooks, the project-level symbol and type
+ * tables, the visitor context, the single tree walk of subscription checks, the test-file heuristic and package names.
+ * No other class of the scanner imports {@code org.sonar.python.*} (a test checks it).
+ */
+final class Frontend {
+
+  private static final Configuration NO_CONFIGURATION = new Configuration() {
+    @Override
+    public Optional<String> get(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean hasKey(String key) {
+      return false;
+    }
+
+    @Override
+    public String[] getStringArray(String key) {
+      return new String[0];
+    }
+  };
+
+  private final ProjectLevelSymbolTable symbols = ProjectLevelSymbolTable.empty();
+  private final TypeTable typeTable = new CachedTypeTable(new ProjectLevelTypeTable(symbols));
+  private final PythonTestFileClassifier testClassifier = new PythonTestFileClassifier(NO_CONFIGURATION);
+  private final ThreadLocal<Parsers> parsers = ThreadLocal.withInitial(Parsers::new);
+
+  /** A notebook converted to Python code, with the map back to the cells' positions. */
+  static final class Notebook {
+    private final GeneratedIPythonFile file;
+
+    private Notebook(GeneratedIPythonFile file) {
+      this.file = file;
+    }
+  }
+
+  /** Parsers are not thread-safe: one set per thread. */
+  private static final class Parsers {
+    final PythonParser python = PythonParser.create();
+    private PythonParser ipython;
+
+    PythonParser ipython() {
+      if (ipython == null) {
+        ipython = PythonParser.createIPythonParser();
+      }
+      return ipython;
+    }
+  }
+
+  /** The package of a file from the configured package roots, like {@code sonar.python.packageRoots}. */
+  static String packageName(File file, List<String> roots) {
+    return SymbolUtils.pythonPackageName(file, roots);
+  }
+
+  void addProjectPackage(String packageName) {
+    symbols.addProjectPackage(packageName);
+  }
+
+  /** A syntax error of the parsed code. */
+  static final class SyntaxError extends RuntimeException {
+    final int line;
+
+    SyntaxError(RecognitionException cause) {
+      super(cause.getMessage(), cause);
+      this.line = cause.getLine();
+    }
+  }
+
+  /** Parses a file; throws {@link SyntaxError} on a syntax error. */
+  FileInput parse(String content) {
+    try {
+      return new PythonTreeMaker().fileInput(parsers.get().python.parse(content));
+    } catch (RecognitionException e) {
+      throw new SyntaxError(e);
+    }
+  }
+
+  /** Parses a notebook's generated code into a tree whose positions are the cells'. */
+  FileInput parse(Notebook notebook) {
+    Map<Integer, IPythonLocation> locations = notebook.file.locationMap();
+    String source;
+    try {
+      source = notebook.file.contents();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      return new IPythonTreeMaker(locations).fileInput(parsers.get().ipython().parse(source));
+    } catch (RecognitionException e) {
+      throw new SyntaxError(e);
+    }
+  }
+
+  /**
+   * The index step of one file: parses it (throws {@link SyntaxError} or the parser's exception when it cannot) and adds
+   * its module to the project-level symbol table. Like SonarPython, a failure after parsing only leaves the module out
+   * of the table: the file is still analysed.
+   */
+  void addModule(String content, String packageName, LocalPythonFile file) {
+    AstNode ast;
+    try {
+      ast = parsers.get().python.parse(content);
+    } catch (RecognitionException e) {
+      throw new SyntaxError(e);
+    }
+    try {
+      symbols.addModule(new PythonTreeMaker().fileInput(ast), packageName, file);
+    } catch (RuntimeException | StackOverflowError e) {
+      // other modules just do not see this one's symbols
+    }
+  }
+
+  /** Reads a notebook; empty when the file is not one. */
+  static Optional<Notebook> notebook(LocalPythonFile file) throws IOException {
+    return IpynbNotebookParser.parseNotebook(new PythonInputFileImpl(file.asInputFile())).map(Notebook::new);
+  }
+
+  /** Symbols and types of one file, against the project tables. */
+  PythonVisitorContext context(FileInput tree, LocalPythonFile file, String packageName) {
+    return new PythonVisitorContext.Builder(tree, file)
+      .packageName(packageName)
+      .projectLevelSymbolTable(symbols)
+      .typeTable(typeTable)
+      .cacheContext(CacheContextImpl.dummyCache())
+      .sonarProduct(SonarProduct.SONARQUBE)
+      .build();
+  }
+
+  /** Runs the subscription checks in one shared walk of the tree. */
+  static void walk(List<PythonSubscriptionCheck> checks, PythonVisitorContext context) {
+    SubscriptionVisitor.analyze(checks, context);
+  }
+
+  /** SonarPython's heuristic for test files (used when no test pattern is configured). */
+  boolean looksLikeTestFile(LocalPythonFile file, FileInput tree) {
+    return testClassifier.looksLikeTestFile(file.asProjectInputFile(), tree);
+  }
+}
