@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.InjectionSanitizers;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.RequestSources;
@@ -81,8 +82,11 @@ import org.sonar.plugins.python.api.tree.WithItem;
  *   in the module (up to {@value #MAX_CALL_DEPTH} levels up).</li>
  * </ul>
  * Results are cached per expression and kind for the whole file; work is bounded per question and per file, and an
- * exhausted budget yields "no flow" (precision first). One engine serves one file: checks create a new one on
- * {@code FILE_INPUT}.
+ * exhausted budget yields "no flow" (precision first). The per-file budget is kept per sink kind, so the rules sharing the
+ * engine do not starve each other.
+ * <p>
+ * One engine serves one file and all the taint rules: {@link #of(SubscriptionContext)} gives the one of the file's
+ * {@link AnalysisContext}, so the file is analysed once for taint and each rule reads the findings of its own sinks.
  */
 public final class TaintEngine {
 
@@ -113,6 +117,9 @@ public final class TaintEngine {
     "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
     "django.utils.http.urlsafe_base64_decode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
 
+  private static final AnalysisContext.Key<TaintEngine> KEY = AnalysisContext.Key.of("taint engine");
+  private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+
   private final FileInput file;
   private final boolean webModule;
   private final ModuleFunctions functions;
@@ -128,14 +135,31 @@ public final class TaintEngine {
   private final Set<Tree> keysInProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private SubscriptionContext ctx;
   private int questionSteps;
+  private final int[] fileStepsByKind = new int[Kind.values().length + 1];
+  private int budget;
   private int fileSteps;
   private int recursion;
   private int cycles;
 
   public TaintEngine(FileInput file) {
+    this(file, RequestSources.importsWebFramework(file));
+  }
+
+  private TaintEngine(FileInput file, boolean webModule) {
+    BUILT.incrementAndGet();
     this.file = file;
-    this.webModule = RequestSources.importsWebFramework(file);
+    this.webModule = webModule;
     this.functions = new ModuleFunctions(file);
+  }
+
+  /** The taint engine of the file the context's node belongs to, shared by every rule (built on first use). */
+  public static TaintEngine of(SubscriptionContext ctx) {
+    return AnalysisContext.of(ctx).fact(KEY, c -> new TaintEngine(c.file(), c.importsWebFramework()));
+  }
+
+  /** How many engines were built since the JVM started (tests: one per file). */
+  public static long built() {
+    return BUILT.get();
   }
 
   /** True when the module imports a web framework. */
@@ -148,30 +172,40 @@ public final class TaintEngine {
    * module if needed; empty when none is proven.
    */
   public Optional<TaintFlow> flowTo(Expression expression, Kind kind, SubscriptionContext context) {
-    return resolve(taint(expression, kind, context), kind);
+    Taint taint = taint(expression, kind, context);
+    return resolve(taint, kind);
   }
 
   /** Like {@link #flowTo}, for the keys of a mapping ({@code filter(**filters)}): values put under constant keys do not count. */
   public Optional<TaintFlow> keysFlowTo(Expression expression, Kind kind, SubscriptionContext context) {
-    start(context);
+    start(context, kind);
     return resolve(keys(expression, kind), kind);
   }
 
   /** The taint of an expression within its function: request data and the parameters it depends on. */
   public Taint taint(Expression expression, Kind kind, SubscriptionContext context) {
-    start(context);
+    start(context, kind);
     return eval(expression, kind);
   }
 
   /** True when the expression is an HTTP request object (not request data itself). */
   public boolean isRequestObject(Expression expression, SubscriptionContext context) {
     this.ctx = context;
+    useBudget(0);
     return isRequest(expression, 0);
   }
 
-  private void start(SubscriptionContext context) {
+  private void start(SubscriptionContext context, Kind kind) {
     this.ctx = context;
     this.questionSteps = 0;
+    useBudget(kind.ordinal() + 1);
+  }
+
+  /** Switches the per-file step counter to the one of this budget (one per sink kind, one for kind-less questions). */
+  private void useBudget(int index) {
+    fileStepsByKind[budget] = fileSteps;
+    budget = index;
+    fileSteps = fileStepsByKind[index];
   }
 
   private Optional<TaintFlow> resolve(Taint taint, Kind kind) {
@@ -948,7 +982,12 @@ public final class TaintEngine {
 
   /** Nodes per file the engine evaluated so far (for tests of the bounds). */
   int fileSteps() {
-    return fileSteps;
+    useBudget(budget);
+    int total = 0;
+    for (int steps : fileStepsByKind) {
+      total += steps;
+    }
+    return total;
   }
 
   FileInput file() {

@@ -13,6 +13,7 @@ import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.semantics.fastapi.FastApiExceptionHandlers;
 import org.backendreview.semantics.fastapi.FastApiIncludedRouters;
 import org.backendreview.tree.Api;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
@@ -53,7 +54,7 @@ public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck
   @Override
   public void initialize(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
-      origins = new Origins();
+      origins = AnalysisContext.of(ctx).values();
       handlers = null;
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.RAISE_STMT, this::check);

@@ -12,6 +12,7 @@ import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.semantics.python.PythonApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
@@ -28,7 +29,6 @@ import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.CompoundAssignmentStatement;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.ForStatement;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
@@ -61,7 +61,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> webModule = RequestSources.importsWebFramework((FileInput) ctx.syntaxNode()));
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> webModule = AnalysisContext.of(ctx).importsWebFramework());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, UncappedUploadReadCheck::checkStream);
   }

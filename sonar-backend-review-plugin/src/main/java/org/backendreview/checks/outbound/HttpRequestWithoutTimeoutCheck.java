@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.http.OutboundClients;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -27,7 +28,6 @@ import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionList;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Parameter;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -47,27 +47,18 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
   static final String QUICK_FIX_VALUE = "timeout=10";
   private static final Set<String> SESSION_CUSTOMISING_ATTRIBUTES = Set.of("request", "send", "get", "post");
 
-  private Origins origins;
-  private boolean defaultSocketTimeout;
-  /** Receivers of {@code x.mount(...)} and of assignments to {@code x.request}: sessions customised with an adapter. */
-  private List<Expression> customisedReceivers;
-  /** Receivers of calls that pass {@code timeout=...} (per-request timeouts on a session). */
-  private List<Expression> receiversWithTimeout;
+  private static final AnalysisContext.Key<SessionFacts> SESSION_FACTS = AnalysisContext.Key.of("requests session customisation");
 
-  @Override
-  public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::startFile);
-    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
-  }
-
-  private void startFile(SubscriptionContext ctx) {
-    FileInput file = (FileInput) ctx.syntaxNode();
-    origins = new Origins();
-    defaultSocketTimeout = OutboundClients.setsDefaultSocketTimeout(file);
-    customisedReceivers = new ArrayList<>();
-    receiversWithTimeout = new ArrayList<>();
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof CallExpression call) {
+  /**
+   * @param customisedReceivers receivers of {@code x.mount(...)} and of assignments to {@code x.request}: sessions
+   *   customised with an adapter
+   * @param receiversWithTimeout receivers of calls that pass {@code timeout=...} (per-request timeouts on a session)
+   */
+  private record SessionFacts(List<Expression> customisedReceivers, List<Expression> receiversWithTimeout) {
+    static SessionFacts of(AnalysisContext file) {
+      List<Expression> customisedReceivers = new ArrayList<>();
+      List<Expression> receiversWithTimeout = new ArrayList<>();
+      for (CallExpression call : file.calls()) {
         Optional<Expression> receiver = Fqns.receiver(call);
         if (receiver.isPresent() && Fqns.calleeName(call).filter("mount"::equals).isPresent()) {
           customisedReceivers.add(receiver.get());
@@ -75,7 +66,8 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
         if (receiver.isPresent() && Arguments.keyword(call, "timeout").filter(a -> !Literals.isNone(a.expression())).isPresent()) {
           receiversWithTimeout.add(receiver.get());
         }
-      } else if (t instanceof AssignmentStatement assignment) {
+      }
+      for (AssignmentStatement assignment : file.assignments()) {
         for (ExpressionList lhs : assignment.lhsExpressions()) {
           for (Expression target : lhs.expressions()) {
             if (target instanceof QualifiedExpression q && SESSION_CUSTOMISING_ATTRIBUTES.contains(q.name().name())) {
@@ -84,11 +76,33 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
           }
         }
       }
-    });
+      return new SessionFacts(customisedReceivers, receiversWithTimeout);
+    }
+  }
+
+  private Origins origins;
+  private boolean defaultSocketTimeout;
+  private List<Expression> customisedReceivers;
+  private List<Expression> receiversWithTimeout;
+
+  @Override
+  public void initialize(Context context) {
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
+  }
+
+  /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
+  private void useFile(SubscriptionContext ctx) {
+    AnalysisContext file = AnalysisContext.of(ctx);
+    origins = file.values();
+    defaultSocketTimeout = OutboundClients.setsDefaultSocketTimeout(file);
+    SessionFacts facts = file.fact(SESSION_FACTS, SessionFacts::of);
+    customisedReceivers = facts.customisedReceivers();
+    receiversWithTimeout = facts.receiversWithTimeout();
   }
 
   private void checkCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    useFile(ctx);
     if (isInLambdaHandler(call)) {
       // AWS Lambda handlers are covered by SonarPython S7618
       return;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.http.OutboundClients;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -24,7 +25,6 @@ import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionList;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -44,27 +44,25 @@ public class ResponseJsonWithoutStatusCheck extends PythonSubscriptionCheck {
   /** The module installs response hooks ({@code session.hooks[...]}, {@code hooks=}, {@code event_hooks=}): they may check the status. */
   private boolean hooks;
 
+  private static final AnalysisContext.Key<Boolean> HOOKS = AnalysisContext.Key.of("response hooks installed");
+
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::startFile);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 
-  private void startFile(SubscriptionContext ctx) {
-    origins = new Origins();
-    boolean[] found = {false};
-    Trees.walk((FileInput) ctx.syntaxNode(), t -> !found[0], t -> {
-      if (t instanceof QualifiedExpression q && "hooks".equals(q.name().name())
-        || t instanceof CallExpression c && (Arguments.keyword(c, "hooks").isPresent() || Arguments.keyword(c, "event_hooks").isPresent()
-          || Arguments.keyword(c, "raise_for_status").filter(a -> !Literals.booleanValue(a.expression()).equals(Optional.of(false))).isPresent())) {
-        found[0] = true;
-      }
-    });
-    hooks = found[0];
+  /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
+  private void useFile(SubscriptionContext ctx) {
+    AnalysisContext file = AnalysisContext.of(ctx);
+    origins = file.values();
+    hooks = file.fact(HOOKS, c -> c.qualifiedExpressions().stream().anyMatch(q -> "hooks".equals(q.name().name()))
+      || c.calls().stream().anyMatch(call -> Arguments.keyword(call, "hooks").isPresent() || Arguments.keyword(call, "event_hooks").isPresent()
+        || Arguments.keyword(call, "raise_for_status").filter(a -> !Literals.booleanValue(a.expression()).equals(Optional.of(false))).isPresent()));
   }
 
   private void check(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    useFile(ctx);
     if (hooks || Fqns.calleeName(call).filter("json"::equals).isEmpty() || !call.arguments().isEmpty()) {
       return;
     }

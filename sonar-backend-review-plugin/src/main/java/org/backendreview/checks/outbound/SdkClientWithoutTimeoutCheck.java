@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.backendreview.semantics.http.OutboundClients;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.http.OutboundClients.TimeoutApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -24,7 +25,6 @@ import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionList;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -42,36 +42,31 @@ public class SdkClientWithoutTimeoutCheck extends PythonSubscriptionCheck {
   /** Calls that pass {@code timeout=...}: an LLM client configured per request ({@code client.with_options(timeout=...)}). */
   private List<CallExpression> callsWithTimeout;
 
+  private static final AnalysisContext.Key<List<CallExpression>> CALLS_WITH_TIMEOUT = AnalysisContext.Key.of("calls passing timeout=");
+  private static final AnalysisContext.Key<Boolean> LITELLM_TIMEOUT = AnalysisContext.Key.of("litellm.request_timeout set");
+
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::startFile);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
   }
 
-  private void startFile(SubscriptionContext ctx) {
-    FileInput file = (FileInput) ctx.syntaxNode();
-    origins = new Origins();
+  /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
+  private void useFile(SubscriptionContext ctx) {
+    AnalysisContext file = AnalysisContext.of(ctx);
+    origins = file.values();
     defaultSocketTimeout = OutboundClients.setsDefaultSocketTimeout(file);
-    litellmTimeoutSet = false;
-    callsWithTimeout = new ArrayList<>();
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof CallExpression call && Arguments.keyword(call, "timeout").filter(a -> !Literals.isNone(a.expression())).isPresent()) {
-        callsWithTimeout.add(call);
-      } else if (t instanceof AssignmentStatement assignment) {
-        for (ExpressionList lhs : assignment.lhsExpressions()) {
-          for (Expression target : lhs.expressions()) {
-            if (target instanceof QualifiedExpression q && "request_timeout".equals(q.name().name())
-              && Fqns.of(q.qualifier()).filter("litellm"::equals).isPresent()) {
-              litellmTimeoutSet = true;
-            }
-          }
-        }
-      }
-    });
+    callsWithTimeout = file.fact(CALLS_WITH_TIMEOUT, c -> c.calls().stream()
+      .filter(call -> Arguments.keyword(call, "timeout").filter(a -> !Literals.isNone(a.expression())).isPresent()).toList());
+    litellmTimeoutSet = file.fact(LITELLM_TIMEOUT, c -> c.assignments().stream()
+      .flatMap(assignment -> assignment.lhsExpressions().stream())
+      .flatMap(lhs -> lhs.expressions().stream())
+      .anyMatch(target -> target instanceof QualifiedExpression q && "request_timeout".equals(q.name().name())
+        && Fqns.of(q.qualifier()).filter("litellm"::equals).isPresent()));
   }
 
   private void checkCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    useFile(ctx);
     Optional<TimeoutApi> api = OutboundClients.sdkTimeoutApi(call);
     if (api.isPresent()) {
       check(ctx, call, api.get());

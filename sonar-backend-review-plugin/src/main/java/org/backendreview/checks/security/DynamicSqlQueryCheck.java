@@ -39,7 +39,7 @@ public class DynamicSqlQueryCheck extends TaintEngineCheck {
         continue;
       }
       Optional<Expression> dynamic = SafeText.firstDynamicValue(sink.argument());
-      if (dynamic.isPresent() && engine().flowTo(sink.argument(), Kind.SQL, ctx).isEmpty()) {
+      if (dynamic.isPresent() && engine(ctx).flowTo(sink.argument(), Kind.SQL, ctx).isEmpty()) {
         String value = describe(dynamic.get());
         ctx.addIssue(call.callee(), "Bind " + value + " as a query parameter, or check it against an allow-list (for a table or column name, "
           + "inspect(engine) or quoted_name()) before formatting it into this SQL.")

@@ -78,7 +78,7 @@ public class MassAssignmentCheck extends TaintSinkCheck {
 
   @Override
   protected Optional<TaintFlow> flow(Sink sink, SubscriptionContext ctx) {
-    Optional<TaintFlow> flow = "setattr()".equals(sink.api()) ? super.flow(sink, ctx) : engine().keysFlowTo(sink.argument(), kind(), ctx);
+    Optional<TaintFlow> flow = "setattr()".equals(sink.api()) ? super.flow(sink, ctx) : engine(ctx).keysFlowTo(sink.argument(), kind(), ctx);
     return flow.filter(MassAssignmentCheck::isUnrestricted);
   }
 

@@ -39,7 +39,7 @@ public class QueryStructureInjectionCheck extends TaintSinkCheck {
   @Override
   protected Optional<TaintFlow> flow(Sink sink, SubscriptionContext ctx) {
     if (isKeywordUnpacking(sink)) {
-      return engine().keysFlowTo(sink.argument(), kind(), ctx);
+      return engine(ctx).keysFlowTo(sink.argument(), kind(), ctx);
     }
     return super.flow(sink, ctx);
   }

@@ -43,7 +43,7 @@ public class ReflectedXssCheck extends TaintSinkCheck {
   /** A Flask view, or a FastAPI path operation declared with {@code response_class=HTMLResponse}, returning HTML text. */
   private void visitReturn(SubscriptionContext ctx) {
     ReturnStatement statement = (ReturnStatement) ctx.syntaxNode();
-    if (engine() == null || statement.expressions().isEmpty()) {
+    if (statement.expressions().isEmpty()) {
       return;
     }
     Expression value = Trees.skipParentheses(statement.expressions().get(0));
@@ -51,7 +51,7 @@ public class ReflectedXssCheck extends TaintSinkCheck {
     if (function == null || !isText(value) || !InjectionSinks.returnsHtml(function, ctx)) {
       return;
     }
-    engine().flowTo(value, Kind.XSS, ctx).ifPresent(flow -> flow.addTo(ctx.addIssue(value,
+    engine(ctx).flowTo(value, Kind.XSS, ctx).ifPresent(flow -> flow.addTo(ctx.addIssue(value,
       "Escape " + flow.sourceText() + " before returning it as HTML from this view.")));
   }
 

@@ -5,41 +5,27 @@
  */
 package org.backendreview.checks.security;
 
-import java.util.function.Consumer;
 import org.backendreview.flow.TaintEngine;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * A check that asks the taint engine about calls. The engine and its caches live for one file: created on
- * {@code FILE_INPUT}, dropped when the file is left (check instances are shared between files).
+ * A check that asks the taint engine about calls. The engine is the file's one ({@link TaintEngine#of}), shared by
+ * every taint rule: the file is analysed once for taint.
  */
 public abstract class TaintEngineCheck extends PythonSubscriptionCheck {
 
-  private TaintEngine engine;
-
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> engine = new TaintEngine((FileInput) ctx.syntaxNode()));
-    Consumer<SubscriptionContext> calls = this::visitCall;
-    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> {
-      if (engine != null) {
-        calls.accept(ctx);
-      }
-    });
-  }
-
-  @Override
-  public void leaveFile() {
-    engine = null;
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::visitCall);
   }
 
   /** Called for every call of the file. */
   protected abstract void visitCall(SubscriptionContext ctx);
 
-  protected TaintEngine engine() {
-    return engine;
+  /** The taint engine of the file being analysed. */
+  protected static TaintEngine engine(SubscriptionContext ctx) {
+    return TaintEngine.of(ctx);
   }
 }

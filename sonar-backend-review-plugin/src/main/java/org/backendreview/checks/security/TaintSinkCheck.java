@@ -44,7 +44,7 @@ public abstract class TaintSinkCheck extends TaintEngineCheck {
 
   /** The flow of request data into the sink argument; rules may refine which part of it matters. */
   protected Optional<TaintFlow> flow(Sink sink, SubscriptionContext ctx) {
-    return engine().flowTo(sink.argument(), kind, ctx);
+    return engine(ctx).flowTo(sink.argument(), kind, ctx);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.asyncio.AsyncContext;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyExpiry;
@@ -56,7 +57,7 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscription
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCommit);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -48,7 +49,7 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends PythonSubscriptionCheck
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 

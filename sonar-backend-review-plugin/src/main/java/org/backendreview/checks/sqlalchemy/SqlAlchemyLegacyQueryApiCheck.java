@@ -7,6 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Arguments;
@@ -19,7 +20,6 @@ import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -39,8 +39,9 @@ public class SqlAlchemyLegacyQueryApiCheck extends PythonSubscriptionCheck {
   @Override
   public void initialize(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
-      origins = new Origins();
-      evidence = SqlAlchemy.api20Evidence((FileInput) ctx.syntaxNode());
+      AnalysisContext file = AnalysisContext.of(ctx);
+      origins = file.values();
+      evidence = SqlAlchemy.api20Evidence(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }

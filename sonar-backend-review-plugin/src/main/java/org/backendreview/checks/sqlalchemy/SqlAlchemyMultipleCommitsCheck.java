@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
@@ -47,8 +48,9 @@ public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
   @Override
   public void initialize(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
-      origins = new Origins();
-      migration = SqlAlchemy.isAlembicMigration((org.sonar.plugins.python.api.tree.FileInput) ctx.syntaxNode());
+      AnalysisContext file = AnalysisContext.of(ctx);
+      origins = file.values();
+      migration = SqlAlchemy.isAlembicMigration(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, this::check);
   }

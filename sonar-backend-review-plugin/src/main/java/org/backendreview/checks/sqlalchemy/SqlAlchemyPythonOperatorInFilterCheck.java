@@ -8,6 +8,7 @@ package org.backendreview.checks.sqlalchemy;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
@@ -43,7 +44,7 @@ public class SqlAlchemyPythonOperatorInFilterCheck extends PythonSubscriptionChe
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 

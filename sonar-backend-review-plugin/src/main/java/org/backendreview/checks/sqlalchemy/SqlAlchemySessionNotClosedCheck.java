@@ -7,6 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Fqns;
@@ -19,7 +20,6 @@ import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -44,8 +44,9 @@ public class SqlAlchemySessionNotClosedCheck extends PythonSubscriptionCheck {
   @Override
   public void initialize(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
-      origins = new Origins();
-      migration = SqlAlchemy.isAlembicMigration((FileInput) ctx.syntaxNode());
+      AnalysisContext file = AnalysisContext.of(ctx);
+      origins = file.values();
+      migration = SqlAlchemy.isAlembicMigration(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }

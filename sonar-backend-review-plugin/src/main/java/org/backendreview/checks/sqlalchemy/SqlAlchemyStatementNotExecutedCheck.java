@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.tree.Fqns;
@@ -40,7 +41,7 @@ public class SqlAlchemyStatementNotExecutedCheck extends PythonSubscriptionCheck
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
@@ -42,7 +43,7 @@ public class KafkaCommitBeforeProcessingCheck extends PythonSubscriptionCheck {
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::checkFor);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, this::checkWhile);
   }

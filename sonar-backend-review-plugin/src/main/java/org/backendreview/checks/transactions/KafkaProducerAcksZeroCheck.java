@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.MessagingApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
@@ -34,7 +35,7 @@ public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -38,7 +39,7 @@ public class KafkaSendResultIgnoredCheck extends PythonSubscriptionCheck {
 
   @Override
   public void initialize(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }
 

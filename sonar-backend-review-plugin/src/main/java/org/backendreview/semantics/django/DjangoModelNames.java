@@ -5,13 +5,12 @@
  */
 package org.backendreview.semantics.django;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -32,12 +31,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * The Django models a module knows by name: model classes it defines, model classes it imports, and the targets of its
  * relation fields ({@code ForeignKey("shop.Product")}, {@code settings.AUTH_USER_MODEL} as {@code User}). Names are
  * {@linkplain #normalize normalized} (lower case, no underscores) so that a column name ({@code blog_post}) can be
- * compared with a class name ({@code BlogPost}). Computed once per file.
+ * compared with a class name ({@code BlogPost}). Computed once per file (a fact of its {@link AnalysisContext}).
  */
 public final class DjangoModelNames {
 
   private static final Set<String> RELATIONS = Set.of("ForeignKey", "OneToOneField", "ManyToManyField");
-  private static final Map<FileInput, Map<String, String>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final AnalysisContext.Key<Map<String, String>> KEY = AnalysisContext.Key.of("django model names");
 
   private DjangoModelNames() {
   }
@@ -52,7 +51,7 @@ public final class DjangoModelNames {
    * {@code normalized}, or empty.
    */
   public static Optional<String> known(FileInput file, String normalized) {
-    return Optional.ofNullable(CACHE.computeIfAbsent(file, DjangoModelNames::collect).get(normalized));
+    return Optional.ofNullable(AnalysisContext.of(file).fact(KEY, c -> collect(c.file())).get(normalized));
   }
 
   private static Map<String, String> collect(FileInput file) {

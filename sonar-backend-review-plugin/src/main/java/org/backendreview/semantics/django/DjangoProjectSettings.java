@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.backendreview.semantics.project.AnalysisCache;
 import org.backendreview.semantics.project.ModuleSources;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.project.ModuleSummary.Assigned;
@@ -57,7 +57,7 @@ public final class DjangoProjectSettings {
   private static final Set<String> KNOWN_SETTINGS = Set.of("INSTALLED_APPS", "DATABASES", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF",
     "SECRET_KEY", "REST_FRAMEWORK", "ALLOWED_HOSTS", "TEMPLATES", "WSGI_APPLICATION");
   private static final Pattern NON_DEPLOYABLE = DjangoSettings.wordsPattern(DjangoSettings.DEFAULT_NON_DEPLOYABLE);
-  private static final Map<Path, Facts> CACHE = new ConcurrentHashMap<>();
+  private static final AnalysisCache.ProjectCache<Path, Facts> CACHE = AnalysisCache.project(100);
 
   private DjangoProjectSettings() {
   }
@@ -69,16 +69,7 @@ public final class DjangoProjectSettings {
       return Facts.UNKNOWN;
     }
     long now = System.currentTimeMillis();
-    Facts cached = CACHE.get(root.get());
-    if (cached != null && now - cached.computedAt() < TTL_MILLIS) {
-      return cached;
-    }
-    Facts facts = compute(root.get(), ctx, now);
-    if (CACHE.size() > 100) {
-      CACHE.clear();
-    }
-    CACHE.put(root.get(), facts);
-    return facts;
+    return CACHE.get(root.get(), cached -> now - cached.computedAt() < TTL_MILLIS, r -> compute(r, ctx, now));
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import org.backendreview.semantics.messaging.MessagingApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.tree.Api;
@@ -49,27 +50,12 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  */
 public final class ClientObjects {
 
-  /**
-   * Self-attribute assignments per class, computed once per class. One cache per thread, holding the classes of the file
-   * that thread is analysing only: it is emptied when a class of another file is asked for, so no tree outlives its file.
-   */
-  private static final ThreadLocal<FileCache> SELF_ATTRIBUTES = ThreadLocal.withInitial(FileCache::new);
+  /** Self-attribute assignments per class of the file, computed once per class (a fact of the file's {@link AnalysisContext}). */
+  private static final AnalysisContext.Key<Map<ClassDef, Map<String, SelfAssignment>>> SELF_ATTRIBUTES = AnalysisContext.Key.of("self attributes");
 
-  private static final class FileCache {
-    private Tree file;
-    private final Map<ClassDef, Map<String, SelfAssignment>> classes = new HashMap<>();
-
-    Map<String, SelfAssignment> of(ClassDef owner) {
-      Tree root = owner;
-      while (root.parent() != null) {
-        root = root.parent();
-      }
-      if (root != file) {
-        file = root;
-        classes.clear();
-      }
-      return classes.computeIfAbsent(owner, ClientObjects::selfAttributes);
-    }
+  private static Map<String, SelfAssignment> selfAttributesOf(ClassDef owner) {
+    return AnalysisContext.of(AnalysisContext.fileOf(owner)).fact(SELF_ATTRIBUTES, c -> new HashMap<>())
+      .computeIfAbsent(owner, ClientObjects::selfAttributes);
   }
 
   public static final String SA_SESSION = "sqlalchemy.orm.Session";
@@ -238,7 +224,7 @@ public final class ClientObjects {
     if (owner == null) {
       return Optional.empty();
     }
-    SelfAssignment assigned = SELF_ATTRIBUTES.get().of(owner).get(attribute.name().name());
+    SelfAssignment assigned = selfAttributesOf(owner).get(attribute.name().name());
     return assigned == null || assigned.value() == null ? Optional.empty() : classOf(assigned.value(), depth + 1);
   }
 

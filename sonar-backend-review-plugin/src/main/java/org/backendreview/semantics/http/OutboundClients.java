@@ -12,6 +12,7 @@ import java.util.Set;
 import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.tree.Api;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -248,14 +249,16 @@ public final class OutboundClients {
    * (urllib, http.client, smtplib, ...) then have a timeout.
    */
   public static boolean setsDefaultSocketTimeout(FileInput file) {
-    boolean[] found = {false};
-    Trees.walk(file, t -> !found[0], t -> {
-      if (t instanceof CallExpression call && Fqns.ofCallee(call).filter("socket.setdefaulttimeout"::equals).isPresent()) {
-        found[0] = true;
-      }
-    });
-    return found[0];
+    return setsDefaultSocketTimeout(AnalysisContext.of(file));
   }
+
+  /** See {@link #setsDefaultSocketTimeout(FileInput)}: computed once per file. */
+  public static boolean setsDefaultSocketTimeout(AnalysisContext file) {
+    return file.fact(DEFAULT_SOCKET_TIMEOUT, c -> c.calls().stream()
+      .anyMatch(call -> Fqns.ofCallee(call).filter("socket.setdefaulttimeout"::equals).isPresent()));
+  }
+
+  private static final AnalysisContext.Key<Boolean> DEFAULT_SOCKET_TIMEOUT = AnalysisContext.Key.of("socket.setdefaulttimeout()");
 
   /** True when a string literal URL or DSN mentions the given option ({@code redis://h?socket_timeout=5}). */
   public static boolean literalMentions(Expression expression, String option) {

@@ -14,18 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sonar.plugins.python.api.LocationInFile;
 import org.sonar.plugins.python.api.Parser;
 import org.sonar.plugins.python.api.PythonFile;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.FileInput;
-import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * Reads other modules of the project, on the public API only, to learn what the frontend's types do not carry (the kind
@@ -41,9 +37,9 @@ import org.sonar.plugins.python.api.tree.Tree;
  *   <li>unit tests and the standalone runner: an absolute path.</li>
  * </ul>
  * The file is read from disk and parsed once with {@link Parser} (no types), summarised into a {@link ModuleSummary}
- * (plain data), and the summary is cached for the whole analysis, keyed by path and validated by size and modification
- * time (so a long-lived SonarLint process sees edits). The analysed file itself is summarised from its own tree, never
- * re-read. The cache is thread-safe (several checks and analysis threads share it) and bounded.
+ * (plain data), and the summary is cached for the whole analysis in a {@link AnalysisCache#project project cache}, keyed
+ * by path and validated by size and modification time (so a long-lived SonarLint process sees edits). The analysed file
+ * itself is summarised from its own tree by its {@link AnalysisContext}, never re-read.
  * <p>
  * <b>Limits.</b> Everything degrades to "unknown": no definition location (SonarLint disables the project table above
  * its size limit; classes from libraries), a key that does not map to a readable {@code .py} file (non-file URIs,
@@ -56,8 +52,7 @@ public final class ModuleSources {
   static final long MAX_FILE_BYTES = 2_000_000;
   static final int MAX_ENTRIES = 4_000;
 
-  private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
-  private static final Map<FileInput, ModuleSummary> CURRENT = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final AnalysisCache.ProjectCache<Path, Entry> CACHE = AnalysisCache.project(MAX_ENTRIES);
   private static final AtomicLong PARSES = new AtomicLong();
   private static final AtomicLong PARSE_NANOS = new AtomicLong();
   private static final AtomicLong LOOKUPS = new AtomicLong();
@@ -80,20 +75,9 @@ public final class ModuleSources {
     return pathOf(location.fileId(), current).flatMap(path -> read(path, location.fileId()));
   }
 
-  /** The summary of the file being analysed, computed once from its tree. */
+  /** The summary of the file being analysed, computed once from its tree (its {@link AnalysisContext}'s). */
   public static Optional<ModuleSummary> current(SubscriptionContext ctx) {
-    Tree node = ctx.syntaxNode();
-    while (node != null && !(node instanceof FileInput)) {
-      node = node.parent();
-    }
-    if (node == null) {
-      return Optional.empty();
-    }
-    FileInput fileInput = (FileInput) node;
-    String key = ctx.pythonFile().key();
-    synchronized (CURRENT) {
-      return Optional.of(CURRENT.computeIfAbsent(fileInput, f -> ModuleSummary.of(f, key)));
-    }
+    return Optional.of(AnalysisContext.of(ctx).summary());
   }
 
   /**
@@ -149,16 +133,8 @@ public final class ModuleSources {
     }
     long size = attributes.size();
     long modified = attributes.lastModifiedTime().toMillis();
-    Entry cached = CACHE.get(path);
-    if (cached != null && cached.size() == size && cached.modified() == modified) {
-      return cached.summary();
-    }
-    if (CACHE.size() >= MAX_ENTRIES) {
-      CACHE.clear();
-    }
-    Entry entry = CACHE.compute(path, (p, old) -> old != null && old.size() == size && old.modified() == modified
-      ? old
-      : new Entry(size, modified, size > MAX_FILE_BYTES ? Optional.empty() : parse(p, fileId)));
+    Entry entry = CACHE.get(path, cached -> cached.size() == size && cached.modified() == modified,
+      p -> new Entry(size, modified, size > MAX_FILE_BYTES ? Optional.empty() : parse(p, fileId)));
     return entry.summary();
   }
 
@@ -194,6 +170,6 @@ public final class ModuleSources {
   /** Forgets every cached summary (tests). */
   static void clear() {
     CACHE.clear();
-    CURRENT.clear();
+    AnalysisCache.clearFiles();
   }
 }

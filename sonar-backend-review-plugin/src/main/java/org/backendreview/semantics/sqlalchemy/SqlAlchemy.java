@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Api;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -93,6 +94,14 @@ public final class SqlAlchemy {
    * ({@code Mapped}, {@code mapped_column}, {@code DeclarativeBase}, {@code async_sessionmaker}, ...). Null when the
    * module shows no such evidence. Walks the module's import statements only.
    */
+  public static Tree api20Evidence(AnalysisContext file) {
+    return file.fact(API_20_EVIDENCE, c -> java.util.Optional.ofNullable(api20Evidence(c.file()))).orElse(null);
+  }
+
+  private static final AnalysisContext.Key<java.util.Optional<Tree>> API_20_EVIDENCE = AnalysisContext.Key.of("SQLAlchemy 2.0 evidence");
+  private static final AnalysisContext.Key<Boolean> ALEMBIC_MIGRATION = AnalysisContext.Key.of("Alembic migration");
+
+  /** Library evidence, per file: see {@link #api20Evidence(AnalysisContext)}. */
   public static Tree api20Evidence(FileInput file) {
     Tree[] found = {null};
     Trees.walk(file, t -> found[0] == null && !t.is(Tree.Kind.CALL_EXPR, Tree.Kind.STRING_LITERAL), t -> {
@@ -116,6 +125,11 @@ public final class SqlAlchemy {
    * tool's transaction and connection, so sessions bound to that connection and intermediate commits follow the tool's
    * rules, not the application's.
    */
+  public static boolean isAlembicMigration(AnalysisContext file) {
+    return file.fact(ALEMBIC_MIGRATION, c -> isAlembicMigration(c.file()));
+  }
+
+  /** See {@link #isAlembicMigration(AnalysisContext)}. */
   public static boolean isAlembicMigration(FileInput file) {
     boolean[] found = {false};
     Trees.walk(file, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF, Tree.Kind.CALL_EXPR, Tree.Kind.STRING_LITERAL), t -> {

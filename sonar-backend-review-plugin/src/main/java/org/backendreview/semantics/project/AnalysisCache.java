@@ -1,0 +1,107 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.project;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.sonar.plugins.python.api.tree.FileInput;
+
+/**
+ * The one cache policy of the plugin. Two lifetimes, nothing else:
+ * <dl>
+ *   <dt>Per file</dt>
+ *   <dd>Everything computed from the analysed file's tree (its {@link ModuleSummary}, the value resolver, the taint
+ *   engine, library evidence, indexes of calls and assignments, facts checks used to compute in {@code FILE_INPUT}
+ *   prologues) lives in that file's {@link AnalysisContext}. Contexts are keyed by the identity of the
+ *   {@link FileInput} tree, never by path: SonarLint re-parses a file on every edit and gets a new tree, so it gets a new
+ *   context and never a stale fact. Each analysis thread keeps its {@value #FILES_PER_THREAD} most recent contexts
+ *   (SonarQube's sensor and SonarLint analyse a file in one thread, with every check seeing the same tree object; the
+ *   CLI's workers each analyse their own files), so a context is dropped, with its trees, when its thread has moved
+ *   on to other files. Nothing per file is shared between threads, so a context needs no locking.</dd>
+ *   <dt>Per project</dt>
+ *   <dd>Facts read from other files on disk ({@link ModuleSources}: summaries of other modules; Django's deployable
+ *   settings) are {@link ProjectCache}s: shared by all threads, bounded (emptied when full: they are caches, never
+ *   sources of truth), and each entry is validated on every read by the caller's stamp (file size and modification
+ *   time, or an age), so a long-lived SonarLint process sees edits saved to disk. They hold plain data only, never a
+ *   tree.</dd>
+ * </dl>
+ */
+public final class AnalysisCache {
+
+  /** How many files' contexts one thread keeps (the current one and the one before). */
+  static final int FILES_PER_THREAD = 2;
+
+  private static final ThreadLocal<AnalysisContext[]> RECENT = ThreadLocal.withInitial(() -> new AnalysisContext[FILES_PER_THREAD]);
+
+  private AnalysisCache() {
+  }
+
+  /** The context of this file tree in the current thread, created on first use. */
+  static AnalysisContext contextOf(FileInput file, Function<FileInput, AnalysisContext> factory) {
+    AnalysisContext[] recent = RECENT.get();
+    for (int i = 0; i < recent.length; i++) {
+      AnalysisContext context = recent[i];
+      if (context != null && context.file() == file) {
+        if (i > 0) {
+          System.arraycopy(recent, 0, recent, 1, i);
+          recent[0] = context;
+        }
+        return context;
+      }
+    }
+    AnalysisContext created = factory.apply(file);
+    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+    recent[0] = created;
+    return created;
+  }
+
+  /** Forgets the current thread's file contexts (tests). */
+  static void clearFiles() {
+    RECENT.remove();
+  }
+
+  /**
+   * A cache of project facts (plain data computed from files on disk), shared by every thread, bounded to
+   * {@code maxEntries}: when full it is emptied. An entry is used only while {@code valid} accepts it.
+   */
+  public static <K, V> ProjectCache<K, V> project(int maxEntries) {
+    return new ProjectCache<>(maxEntries);
+  }
+
+  /** See {@link AnalysisCache#project}. */
+  public static final class ProjectCache<K, V> {
+    private final int maxEntries;
+    private final Map<K, V> entries = new ConcurrentHashMap<>();
+
+    private ProjectCache(int maxEntries) {
+      this.maxEntries = maxEntries;
+    }
+
+    /** The cached value when {@code valid} accepts it, else a new one from {@code compute} (then cached). */
+    public V get(K key, Predicate<V> valid, Function<K, V> compute) {
+      V cached = entries.get(key);
+      if (cached != null && valid.test(cached)) {
+        return cached;
+      }
+      if (entries.size() >= maxEntries) {
+        entries.clear();
+      }
+      V value = compute.apply(key);
+      entries.put(key, value);
+      return value;
+    }
+
+    public int size() {
+      return entries.size();
+    }
+
+    public void clear() {
+      entries.clear();
+    }
+  }
+}
