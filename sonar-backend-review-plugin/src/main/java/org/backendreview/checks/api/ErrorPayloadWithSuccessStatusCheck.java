@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
@@ -14,7 +15,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * as a bare dict, or in a {@code JSONResponse}/DRF {@code Response}/{@code JsonResponse} without a status.
  */
 @Rule(key = "ErrorPayloadWithSuccessStatus")
-public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck {
+public class ErrorPayloadWithSuccessStatusCheck extends BackendReviewCheck {
 
   private static final Set<String> ERROR_KEYS = Set.of("error", "errors", "error_message", "error_code");
   private static final Set<String> RESPONSES = Set.of("starlette.responses.JSONResponse", "fastapi.responses.JSONResponse",
@@ -42,7 +42,7 @@ public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck 
     "django.http.JsonResponse", "django.http.response.JsonResponse");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ErrorPayloadWithSuccessStatusCheck::check);
   }
 

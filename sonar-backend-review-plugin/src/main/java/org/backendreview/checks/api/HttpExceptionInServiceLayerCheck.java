@@ -7,11 +7,11 @@ package org.backendreview.checks.api;
 
 import java.util.Locale;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -25,7 +25,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * is not implemented.
  */
 @Rule(key = "HttpExceptionInServiceLayer")
-public class HttpExceptionInServiceLayerCheck extends PythonSubscriptionCheck {
+public class HttpExceptionInServiceLayerCheck extends BackendReviewCheck {
 
   private static final Set<String> HTTP_EXCEPTIONS = Set.of("fastapi.HTTPException", "fastapi.exceptions.HTTPException",
     "starlette.exceptions.HTTPException");
@@ -33,7 +33,7 @@ public class HttpExceptionInServiceLayerCheck extends PythonSubscriptionCheck {
     "usecases", "use_cases", "dal", "managers");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.RAISE_STMT, HttpExceptionInServiceLayerCheck::check);
   }
 

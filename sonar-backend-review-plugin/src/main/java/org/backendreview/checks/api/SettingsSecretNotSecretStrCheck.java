@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
@@ -28,7 +28,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * shows in {@code repr()}, logs, tracebacks, error reports and {@code model_dump()}.
  */
 @Rule(key = "SettingsSecretNotSecretStr")
-public class SettingsSecretNotSecretStrCheck extends PythonSubscriptionCheck {
+public class SettingsSecretNotSecretStrCheck extends BackendReviewCheck {
 
   /** Secret-looking names: the last word(s) of a snake_case or lower-case name. */
   private static final Pattern SECRET_NAME = Pattern.compile(
@@ -42,7 +42,7 @@ public class SettingsSecretNotSecretStrCheck extends PythonSubscriptionCheck {
   private static final Set<String> WRAPPERS = Set.of("typing.Optional", "typing.Union");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, SettingsSecretNotSecretStrCheck::check);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -30,14 +30,14 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code Body()}. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
  */
 @Rule(key = "UnvalidatedRequestBody")
-public class UnvalidatedRequestBodyCheck extends PythonSubscriptionCheck {
+public class UnvalidatedRequestBodyCheck extends BackendReviewCheck {
 
   private static final Set<String> DICT_TYPES = Set.of("dict", "typing.Dict", "typing.Mapping", "collections.abc.Mapping", "typing.MutableMapping");
   private static final Set<String> LIST_TYPES = Set.of("list", "typing.List", "typing.Sequence");
   private static final Set<String> ANY = Set.of("typing.Any", "typing_extensions.Any");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, UnvalidatedRequestBodyCheck::check);
   }
 

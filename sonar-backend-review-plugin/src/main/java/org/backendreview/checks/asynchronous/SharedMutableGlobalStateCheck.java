@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
@@ -18,7 +19,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -47,7 +47,7 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code None} and each creates its own instance (the seeds' SSE-backend finding).
  */
 @Rule(key = "SharedMutableGlobalState")
-public class SharedMutableGlobalStateCheck extends PythonSubscriptionCheck {
+public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
 
   private static final Set<String> GROWING_METHODS = Set.of("append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft");
   private static final Set<String> CONTAINER_FACTORIES = Set.of("dict", "list", "set", "collections.defaultdict", "collections.OrderedDict",
@@ -55,7 +55,7 @@ public class SharedMutableGlobalStateCheck extends PythonSubscriptionCheck {
   private static final Pattern LOCK_NAME = Pattern.compile("(?i).*(lock|mutex|sem).*");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, SharedMutableGlobalStateCheck::check);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.asynchronous;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
@@ -15,7 +16,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -41,7 +41,7 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code CapacityLimiter}), or when the collection is sliced to a constant size.
  */
 @Rule(key = "UnboundedGatherFanOut")
-public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
+public class UnboundedGatherFanOutCheck extends BackendReviewCheck {
 
   private static final Set<String> GATHER = Set.of("asyncio.gather", "asyncio.tasks.gather");
   private static final Set<String> LIMITERS = Set.of("asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.locks.Semaphore",
@@ -50,7 +50,7 @@ public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
   private static final Pattern LIMITER_NAME = Pattern.compile("(?i).*(sem|limit|throttl|concurrency|pool).*");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, UnboundedGatherFanOutCheck::check);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModelNames;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.tree.Arguments;
@@ -14,7 +15,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -30,14 +30,14 @@ import org.sonar.plugins.python.api.tree.Tree;
  * exists. Unmanaged models ({@code Meta.managed = False}) describe tables Django does not own and are left alone.
  */
 @Rule(key = "RelationWithoutIntegrity")
-public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
+public class RelationWithoutIntegrityCheck extends BackendReviewCheck {
 
   private static final Set<String> RELATIONS = Set.of("django.db.models.ForeignKey", "django.db.models.fields.related.ForeignKey",
     "django.db.models.OneToOneField", "django.db.models.fields.related.OneToOneField");
   private static final Set<String> DO_NOTHING = Set.of("django.db.models.DO_NOTHING", "django.db.models.deletion.DO_NOTHING");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RelationWithoutIntegrityCheck::check);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.orm;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.web.RequestHandlers;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -37,7 +37,7 @@ import org.sonar.plugins.python.api.tree.TryStatement;
  * of 404.
  */
 @Rule(key = "UnhandledDoesNotExist")
-public class UnhandledDoesNotExistCheck extends PythonSubscriptionCheck {
+public class UnhandledDoesNotExistCheck extends BackendReviewCheck {
 
   private static final Set<String> SINGLE_ROW = Set.of("get", "latest", "earliest", "aget", "alatest", "aearliest");
   private static final Set<String> REQUEST_DATA = Set.of("GET", "POST", "data", "query_params", "COOKIES", "headers", "META", "body",
@@ -46,7 +46,7 @@ public class UnhandledDoesNotExistCheck extends PythonSubscriptionCheck {
     "django.core.exceptions.ObjectDoesNotExist");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, UnhandledDoesNotExistCheck::check);
   }
 

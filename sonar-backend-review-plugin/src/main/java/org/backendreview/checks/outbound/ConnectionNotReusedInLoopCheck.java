@@ -8,11 +8,11 @@ package org.backendreview.checks.outbound;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -32,14 +32,14 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * connection) and HTTP/Redis/boto3 clients created inside a loop body.
  */
 @Rule(key = "ConnectionNotReusedInLoop")
-public class ConnectionNotReusedInLoopCheck extends PythonSubscriptionCheck {
+public class ConnectionNotReusedInLoopCheck extends BackendReviewCheck {
 
   private static final Set<String> REDIS_CLIENTS = Set.of("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
     "redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.from_url", "redis.asyncio.from_url", "redis.Redis.from_url");
   private static final Set<String> BOTO3_CLIENTS = Set.of("boto3.client", "boto3.resource");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ConnectionNotReusedInLoopCheck::check);
   }
 

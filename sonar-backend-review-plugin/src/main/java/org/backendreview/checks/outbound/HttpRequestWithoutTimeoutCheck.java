@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -18,7 +19,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -41,7 +41,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * is respected).
  */
 @Rule(key = "HttpRequestWithoutTimeout")
-public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
+public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
 
   static final String QUICK_FIX_VALUE = "timeout=10";
   private static final Set<String> AIOHTTP_TIMEOUT = Set.of("aiohttp.ClientTimeout", "aiohttp.client.ClientTimeout", "aiohttp.timeout.ClientTimeout");
@@ -60,7 +60,7 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
   private List<Expression> receiversWithTimeout;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::startFile);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
   }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Decorator;
@@ -36,7 +36,7 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * (a connection, timeout or throttling error, or any error of an outbound call).
  */
 @Rule(key = "RetryWithoutLimitOrBackoff")
-public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
+public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
 
   private static final Set<String> TENACITY = Set.of("tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying",
     "tenacity.asyncio.AsyncRetrying");
@@ -54,7 +54,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
   private static final Set<String> SLEEPS = Set.of("sleep", "wait", "wait_for", "backoff");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.DECORATOR, RetryWithoutLimitOrBackoffCheck::checkBareDecorator);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RetryWithoutLimitOrBackoffCheck::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, RetryWithoutLimitOrBackoffCheck::checkLoop);

@@ -6,8 +6,8 @@
 package org.backendreview.checks.security;
 
 import java.util.function.Consumer;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.flow.TaintEngine;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -16,12 +16,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * A check that asks the taint engine about calls. The engine and its caches live for one file: created on
  * {@code FILE_INPUT}, dropped when the file is left (check instances are shared between files).
  */
-public abstract class TaintEngineCheck extends PythonSubscriptionCheck {
+public abstract class TaintEngineCheck extends BackendReviewCheck {
 
   private TaintEngine engine;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> engine = new TaintEngine((FileInput) ctx.syntaxNode()));
     Consumer<SubscriptionContext> calls = this::visitCall;
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> {

@@ -14,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.cfg.CfgBlock;
 import org.sonar.plugins.python.api.cfg.ControlFlowGraph;
@@ -39,13 +39,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * commit on purpose to observe what each transaction leaves.
  */
 @Rule(key = "SqlAlchemyMultipleCommits")
-public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
 
   private Origins origins;
   private boolean migration;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       origins = new Origins();
       migration = SqlAlchemy.isAlembicMigration((org.sonar.plugins.python.api.tree.FileInput) ctx.syntaxNode());

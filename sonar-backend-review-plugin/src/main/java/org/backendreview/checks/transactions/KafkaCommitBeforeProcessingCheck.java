@@ -8,13 +8,13 @@ package org.backendreview.checks.transactions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -34,14 +34,14 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * consumer:} / {@code async for} loops and in loops that fetch with {@code poll()}/{@code getone()}/{@code getmany()}.
  */
 @Rule(key = "KafkaCommitBeforeProcessing")
-public class KafkaCommitBeforeProcessingCheck extends PythonSubscriptionCheck {
+public class KafkaCommitBeforeProcessingCheck extends BackendReviewCheck {
 
   private static final Set<String> FETCH_METHODS = Set.of("poll", "getone", "getmany", "consume");
 
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = new Origins());
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::checkFor);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, this::checkWhile);
