@@ -29,6 +29,9 @@ import javax.annotation.Nullable;
  * exclude = ["legacy/**", "**&#47;migrations/0001_*.py"]
  * tests = ["tests/**", "**&#47;test_*.py"]
  * fail-on = "high"
+ * product = ["scripts/billing/**"]      # code roles (see docs/production-code.md), read by the checks
+ * tooling = ["ops/**"]
+ * not-code = ["rules/testdata/**"]
  * [tool.backend-review.params]
  * "AllowedHostsWildcard.nonDeployableSettings" = "dev|local|test"
  * </pre>
@@ -37,7 +40,7 @@ final class PyprojectConfig {
 
   static final String FILE_NAME = "pyproject.toml";
   private static final Set<String> KEYS = new TreeSet<>(Set.of("rules", "disable", "params", "exclude", "tests", "package-roots",
-    "notebooks", "python-version", "fail-on", "strict", "baseline", "gitignore", "default-excludes", "threads", "format", "max-file-size"));
+    "notebooks", "python-version", "fail-on", "strict", "baseline", "gitignore", "default-excludes", "threads", "format", "max-file-size", "product", "tooling", "not-code"));
 
   final Path file;
   @Nullable
@@ -147,6 +150,8 @@ final class PyprojectConfig {
       }
       case "format" -> format = text(key, value);
       case "max-file-size" -> maxFileSize = Options.size(value.asText());
+      // code roles: read by the checks themselves from the nearest pyproject.toml (the same in every engine); only validated here
+      case "product", "tooling", "not-code" -> strings(key, value);
       default -> throw new UsageException(file + ": unknown key \"" + key + "\" in [tool.backend-review] (known keys: "
         + String.join(", ", KEYS) + ")");
     }
