@@ -24,6 +24,9 @@ import java.util.Optional;
  * exclude = ["legacy/**", "**&#47;migrations/0001_*.py"]
  * tests = ["tests/**", "**&#47;test_*.py"]
  * fail-on = "high"
+ * product = ["scripts/billing/**"]      # code roles (see docs/production-code.md), read by the checks
+ * tooling = ["ops/**"]
+ * not-code = ["rules/testdata/**"]
  * [tool.backend-review.params]
  * "AllowedHostsWildcard.nonDeployableSettings" = "dev|local|test"
  * </pre>

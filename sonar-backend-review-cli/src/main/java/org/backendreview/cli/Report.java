@@ -62,38 +62,48 @@ record Report(ScanResult result, List<Finding> findings, int baselined, String v
     return findings.stream().filter(f -> f.rule().isSecurity()).toList();
   }
 
-  /** BLOCK when a finding is of blocker or high severity, or is a security finding; LGTM otherwise. */
+  /**
+   * BLOCK only for high-confidence defects: a finding of a vulnerability or bug rule of the built-in profile, at
+   * blocker or high severity. Code smells, hotspots, INFO and opt-in rules (outside the profile) never block; LGTM
+   * otherwise.
+   */
   boolean blocks() {
-    return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH) || f.rule().isSecurity());
+    return findings.stream().anyMatch(Report::isBlocking);
+  }
+
+  static boolean isBlocking(Finding finding) {
+    RuleInfo rule = finding.rule();
+    return ("VULNERABILITY".equals(rule.type()) || "BUG".equals(rule.type())) && rule.inDefaultProfile()
+      && finding.severity().atLeast(Severity.HIGH);
   }
 
   /** One sentence: the verdict's reason. */
   String verdictReason() {
-    Map<Severity, Integer> counts = countsBySeverity();
-    int blockers = counts.getOrDefault(Severity.BLOCKER, 0);
-    int high = counts.getOrDefault(Severity.HIGH, 0);
-    int security = securityFindings().size();
-    if (blocks()) {
+    List<Finding> blocking = findings.stream().filter(Report::isBlocking).toList();
+    if (!blocking.isEmpty()) {
+      long vulnerabilities = blocking.stream().filter(f -> "VULNERABILITY".equals(f.rule().type())).count();
+      long bugs = blocking.size() - vulnerabilities;
       List<String> parts = new ArrayList<>();
-      if (blockers > 0) {
-        parts.add(plural(blockers, "blocker finding"));
+      if (vulnerabilities > 0) {
+        parts.add(plural((int) vulnerabilities, "high-severity vulnerability", "high-severity vulnerabilities"));
       }
-      if (high > 0) {
-        parts.add(plural(high, "high-severity finding"));
+      if (bugs > 0) {
+        parts.add(plural((int) bugs, "high-severity bug"));
       }
-      if (security > 0) {
-        parts.add(plural(security, "security finding"));
-      }
-      return String.join(", ", parts) + " must be fixed before merging";
+      return String.join(" and ", parts) + " must be fixed before merging";
     }
     if (findings.isEmpty()) {
       return "no findings";
     }
-    return "no blocker, high-severity or security finding; " + plural(findings.size(), "lower-severity finding") + " to consider";
+    return "no high-severity vulnerability or bug; " + plural(findings.size(), "finding") + " to consider";
   }
 
   static String plural(int count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
+    return plural(count, noun, noun + "s");
+  }
+
+  static String plural(int count, String singular, String pluralNoun) {
+    return count + " " + (count == 1 ? singular : pluralNoun);
   }
 
   /** "1 high, 5 medium" in decreasing severity. */

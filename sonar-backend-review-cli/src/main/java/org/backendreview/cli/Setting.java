@@ -88,6 +88,11 @@ enum Setting {
   CONFIG(null, Shape.PATH, Merge.REPLACE, "", null, flag("-c"), flag("--config")),
   NO_CONFIG(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("--no-config", true)),
   BASE_DIR(null, Shape.PATH, Merge.REPLACE, "", null, flag("--base-dir")),
+  /** Code roles (docs/production-code.md): read by the checks themselves from the nearest pyproject.toml, the same in
+   * every engine; the scanner only validates them. */
+  PRODUCT("product", Shape.LIST, Merge.REPLACE, "a string or a list of strings", null),
+  TOOLING("tooling", Shape.LIST, Merge.REPLACE, "a string or a list of strings", null),
+  NOT_CODE("not-code", Shape.LIST, Merge.REPLACE, "a string or a list of strings", null),
   MAX_FILE_SIZE("max-file-size", Shape.VALUE, Merge.REPLACE, "a size such as \"20MB\"", null, flag("--max-file-size")) {
     @Override
     Object parse(String name, String value) {

@@ -18,6 +18,7 @@ import org.backendreview.checks.outbound.OutboundChecks;
 import org.backendreview.checks.security.SecurityChecks;
 import org.backendreview.checks.sqlalchemy.SqlAlchemyChecks;
 import org.backendreview.checks.transactions.TransactionsChecks;
+import org.backendreview.semantics.project.CodeScope;
 
 /**
  * The rule families, declared once: each is one package of {@code checks/}, one prefix of the rules'
@@ -26,27 +27,37 @@ import org.backendreview.checks.transactions.TransactionsChecks;
  */
 public enum RuleFamily {
 
-  SECURITY("security", "SEC", "Security (OWASP)", SecurityChecks.CHECKS),
-  ORM("orm", "ORM", "Django ORM & performance", OrmChecks.CHECKS),
-  CONFIGURATION("configuration", "CFG", "Settings & deployment", ConfigurationChecks.CHECKS),
-  MIGRATIONS("migrations", "MIG", "Migrations", MigrationsChecks.CHECKS),
-  API("api", "API", "API design", ApiChecks.CHECKS),
-  ASYNCHRONOUS("asynchronous", "ASY", "Async correctness", AsynchronousChecks.CHECKS),
-  SQLALCHEMY("sqlalchemy", "SQA", "SQLAlchemy", SqlAlchemyChecks.CHECKS),
-  OUTBOUND("outbound", "NET", "HTTP clients & reliability", OutboundChecks.CHECKS),
-  TRANSACTIONS("transactions", "TXN", "Transactions & consistency", TransactionsChecks.CHECKS),
-  HYGIENE("hygiene", "PY", "Python hygiene", HygieneChecks.CHECKS);
+  SECURITY("security", "SEC", "Security (OWASP)", SecurityChecks.CHECKS, CodeScope.ALL_CODE),
+  ORM("orm", "ORM", "Django ORM & performance", OrmChecks.CHECKS, CodeScope.PRODUCT),
+  CONFIGURATION("configuration", "CFG", "Settings & deployment", ConfigurationChecks.CHECKS, CodeScope.PRODUCT),
+  MIGRATIONS("migrations", "MIG", "Migrations", MigrationsChecks.CHECKS, CodeScope.PRODUCT),
+  API("api", "API", "API design", ApiChecks.CHECKS, CodeScope.PRODUCT),
+  ASYNCHRONOUS("asynchronous", "ASY", "Async correctness", AsynchronousChecks.CHECKS, CodeScope.PRODUCT),
+  SQLALCHEMY("sqlalchemy", "SQA", "SQLAlchemy", SqlAlchemyChecks.CHECKS, CodeScope.PRODUCT),
+  OUTBOUND("outbound", "NET", "HTTP clients & reliability", OutboundChecks.CHECKS, CodeScope.PRODUCT),
+  TRANSACTIONS("transactions", "TXN", "Transactions & consistency", TransactionsChecks.CHECKS, CodeScope.PRODUCT),
+  HYGIENE("hygiene", "PY", "Python hygiene", HygieneChecks.CHECKS, CodeScope.PRODUCT);
 
   private final String packageName;
   private final String specificationPrefix;
   private final String displayName;
   private final List<Class<?>> checks;
+  private final CodeScope codeScope;
 
-  RuleFamily(String packageName, String specificationPrefix, String displayName, List<Class<?>> checks) {
+  RuleFamily(String packageName, String specificationPrefix, String displayName, List<Class<?>> checks, CodeScope codeScope) {
     this.packageName = RuleFamily.class.getPackageName() + "." + packageName;
     this.specificationPrefix = specificationPrefix;
     this.displayName = displayName;
     this.checks = checks;
+    this.codeScope = codeScope;
+  }
+
+  /**
+   * Where the family's rules report, unless a rule says otherwise ({@link ReportsIn}): security rules about request
+   * handling everywhere a request may reach ({@link CodeScope#ALL_CODE}), the others in the product only.
+   */
+  public CodeScope codeScope() {
+    return codeScope;
   }
 
   /** The prefix of the feature-matrix rows of the family's rules ({@code SEC} for {@code SEC-01}). */

@@ -5,6 +5,8 @@
  */
 package org.backendreview.plugin;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -22,12 +24,22 @@ import org.sonarsource.analyzer.commons.BuiltInQualityProfileJsonLoader;
  * plugin release. So the SonarPython keys come from a snapshot ({@code python_sonar_way.json}) and each one is
  * activated only when the server's {@link RuleFinder} knows it as a live rule. Without a rule finder (another
  * container, an unexpected failure) the profile holds our rules only: it never breaks start-up.
+ * <p>
+ * A SonarPython rule that one of ours supersedes (it reports the same lines, where ours decides with more context) is
+ * left out ({@link #SUPERSEDED}), so that one mistake is not reported twice; docs/profile.md lists them.
  */
 public class BackendReviewProfile implements BuiltInQualityProfilesDefinition {
 
   public static final String NAME = "Backend Review way";
   public static final String PYTHON_REPOSITORY = "python";
   public static final String PYTHON_SONAR_WAY_SNAPSHOT = BackendReviewRulesDefinition.RESOURCE_FOLDER + "/python_sonar_way.json";
+
+  /**
+   * SonarPython "Sonar way" rules left out of our profile, each with the rules of ours that supersede it. S2077 flags
+   * every formatted SQL string passed to Django and DB-API cursors; SqlInjection reports those whose value comes from a
+   * request and DynamicSqlQuery the others (with constant-only formatting left alone), on the same lines.
+   */
+  public static final Map<String, List<String>> SUPERSEDED = Map.of("S2077", List.of("SqlInjection", "DynamicSqlQuery"));
 
   private static final Logger LOG = LoggerFactory.getLogger(BackendReviewProfile.class);
 
@@ -63,6 +75,8 @@ public class BackendReviewProfile implements BuiltInQualityProfilesDefinition {
     Set<String> snapshot;
     try {
       snapshot = BuiltInQualityProfileJsonLoader.loadActiveKeysFromJsonProfile(PYTHON_SONAR_WAY_SNAPSHOT);
+      snapshot = new TreeSet<>(snapshot);
+      snapshot.removeAll(SUPERSEDED.keySet());
       for (String key : snapshot) {
         Rule rule = ruleFinder.findByKey(PYTHON_REPOSITORY, key);
         if (rule != null && !Rule.STATUS_REMOVED.equals(rule.getStatus())) {

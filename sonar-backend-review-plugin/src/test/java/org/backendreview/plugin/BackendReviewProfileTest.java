@@ -5,8 +5,15 @@
  */
 package org.backendreview.plugin;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sonar.api.rules.Rule;
@@ -49,7 +56,7 @@ class BackendReviewProfileTest {
     List<BuiltInActiveRule> rules = define(new BackendReviewProfile(finder));
     Set<String> python = rules.stream().filter(r -> r.repoKey().equals("python")).map(BuiltInActiveRule::ruleKey).collect(Collectors.toSet());
     assertThat(SNAPSHOT).hasSizeGreaterThan(300).contains("S1192", "S5332");
-    assertThat(python).hasSize(SNAPSHOT.size() - 2).doesNotContain("S1192", "S5332");
+    assertThat(python).hasSize(SNAPSHOT.size() - 2 - BackendReviewProfile.SUPERSEDED.size()).doesNotContain("S1192", "S5332", "S2077");
     assertThat(rules).filteredOn(r -> r.repoKey().equals("backendreview")).isNotEmpty();
   }
 
@@ -59,6 +66,45 @@ class BackendReviewProfileTest {
     when(finder.findByKey(anyString(), anyString())).thenThrow(new IllegalStateException("database not ready"));
     List<BuiltInActiveRule> rules = define(new BackendReviewProfile(finder));
     assertThat(rules).extracting(BuiltInActiveRule::repoKey).containsOnly("backendreview");
+  }
+
+  /**
+   * Every SonarPython Sonar way rule our descriptions relate to is either superseded (left out of the profile) or
+   * complementary (reports other code, kept), and docs/profile.md lists both: adding or removing an overlap without
+   * updating the list fails here.
+   */
+  @Test
+  void every_overlap_with_sonar_way_is_listed() throws IOException {
+    assertThat(BackendReviewProfile.SUPERSEDED).isEqualTo(Map.of("S2077", List.of("SqlInjection", "DynamicSqlQuery")));
+    Map<String, String> complementary = Map.of(
+      "S3752", "StateChangeInSafeMethodHandler",
+      "S4507", "FailOpenSettingsDefault",
+      "S7487", "BlockingClientInAsyncFunction",
+      "S7488", "BlockingClientInAsyncFunction",
+      "S7493", "BlockingClientInAsyncFunction",
+      "S7499", "BlockingClientInAsyncFunction",
+      "S7515", "AsyncClientNotClosed",
+      "S7618", "HttpRequestWithoutTimeout",
+      "S8389", "UncappedUploadRead",
+      "S8409", "ResponseModelMissing");
+    Set<String> mentioned = new TreeSet<>();
+    Pattern key = Pattern.compile("\\bS\\d{4}\\b");
+    try (var files = Files.list(Path.of("src/main/resources", BackendReviewRulesDefinition.RESOURCE_FOLDER))) {
+      for (Path html : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+        Matcher m = key.matcher(Files.readString(html));
+        while (m.find()) {
+          mentioned.add(m.group());
+        }
+      }
+    }
+    mentioned.retainAll(SNAPSHOT);
+    Set<String> listed = new TreeSet<>(BackendReviewProfile.SUPERSEDED.keySet());
+    listed.addAll(complementary.keySet());
+    assertThat(mentioned).as("Sonar way rules named in our descriptions").isEqualTo(listed);
+    String doc = Files.readString(Path.of("../docs/profile.md"));
+    BackendReviewProfile.SUPERSEDED.forEach((python, ours) -> assertThat(doc).contains("| `python:" + python + "` | " + ours.stream()
+      .map(r -> "`" + r + "`").collect(Collectors.joining(", ")) + " | left out |"));
+    complementary.forEach((python, ours) -> assertThat(doc).contains("| `python:" + python + "` | `" + ours + "` | kept |"));
   }
 
   private static List<BuiltInActiveRule> define(BackendReviewProfile profile) {

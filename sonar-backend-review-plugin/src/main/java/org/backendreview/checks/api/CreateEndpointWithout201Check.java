@@ -7,11 +7,11 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -25,12 +25,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code register_...}) that answers with the default {@code 200 OK} instead of {@code 201 Created}.
  */
 @Rule(key = "CreateEndpointWithout201")
-public class CreateEndpointWithout201Check extends PythonSubscriptionCheck {
+public class CreateEndpointWithout201Check extends BackendReviewCheck {
 
   private static final Pattern CREATE_NAME = Pattern.compile("(create|add|insert|register|signup|sign_up)(_.*)?");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, CreateEndpointWithout201Check::check);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoWrites;
 import org.backendreview.semantics.python.PythonApi;
@@ -24,7 +25,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -47,12 +47,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * something named like a validation ({@code validate}, {@code full_clean}, {@code is_valid}).
  */
 @Rule(key = "DjangoJsonBodyWithoutValidation")
-public class DjangoJsonBodyWithoutValidationCheck extends PythonSubscriptionCheck {
+public class DjangoJsonBodyWithoutValidationCheck extends BackendReviewCheck {
 
   private static final Set<String> JSON_LOADS = PythonApi.JSON_LOADS.fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, DjangoJsonBodyWithoutValidationCheck::check);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.drf.DrfApi;
 import org.backendreview.semantics.fastapi.FastApi;
@@ -18,7 +19,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -38,13 +38,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * as a bare dict, or in a {@code JSONResponse}/DRF {@code Response}/{@code JsonResponse} without a status.
  */
 @Rule(key = "ErrorPayloadWithSuccessStatus")
-public class ErrorPayloadWithSuccessStatusCheck extends PythonSubscriptionCheck {
+public class ErrorPayloadWithSuccessStatusCheck extends BackendReviewCheck {
 
   private static final Set<String> ERROR_KEYS = Set.of("error", "errors", "error_message", "error_code");
   private static final Set<String> RESPONSES = Api.anyOf(FastApiApi.JSON_RESPONSE, DrfApi.RESPONSE, DjangoApi.JSON_RESPONSE).fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ErrorPayloadWithSuccessStatusCheck::check);
   }
 

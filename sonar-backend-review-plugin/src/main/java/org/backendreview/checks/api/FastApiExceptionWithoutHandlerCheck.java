@@ -8,6 +8,7 @@ package org.backendreview.checks.api;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.semantics.fastapi.FastApiExceptionHandlers;
@@ -18,7 +19,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -41,7 +41,7 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * there, since the router does not know the application it is included into.
  */
 @Rule(key = "FastApiExceptionWithoutHandler")
-public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck {
+public class FastApiExceptionWithoutHandlerCheck extends BackendReviewCheck {
 
   /** Exceptions FastAPI/Starlette turn into responses by themselves. */
   private static final Set<String> HANDLED_BY_FRAMEWORK = Api.anyOf(FastApiApi.HTTP_EXCEPTION, FastApiApi.WEBSOCKET_EXCEPTION,
@@ -52,7 +52,7 @@ public class FastApiExceptionWithoutHandlerCheck extends PythonSubscriptionCheck
   private FastApiExceptionHandlers handlers;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       origins = AnalysisContext.of(ctx).values();
       handlers = null;

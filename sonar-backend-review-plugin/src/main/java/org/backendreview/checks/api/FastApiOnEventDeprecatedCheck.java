@@ -6,13 +6,13 @@
 package org.backendreview.checks.api;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -26,10 +26,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code app.add_event_handler(...)} instead of a {@code lifespan} context manager.
  */
 @Rule(key = "FastApiOnEventDeprecated")
-public class FastApiOnEventDeprecatedCheck extends PythonSubscriptionCheck {
+public class FastApiOnEventDeprecatedCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, FastApiOnEventDeprecatedCheck::check);
   }
 

@@ -7,12 +7,12 @@ package org.backendreview.checks.api;
 
 import java.util.Locale;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -26,14 +26,14 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code FastApiExceptionWithoutHandler}'s concern.
  */
 @Rule(key = "HttpExceptionInServiceLayer")
-public class HttpExceptionInServiceLayerCheck extends PythonSubscriptionCheck {
+public class HttpExceptionInServiceLayerCheck extends BackendReviewCheck {
 
   private static final Set<String> HTTP_EXCEPTIONS = FastApiApi.HTTP_EXCEPTION.fqns();
   private static final Set<String> LAYERS = Set.of("services", "service", "repositories", "repository", "repos", "crud", "domain",
     "usecases", "use_cases", "dal", "managers");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.RAISE_STMT, HttpExceptionInServiceLayerCheck::check);
   }
 

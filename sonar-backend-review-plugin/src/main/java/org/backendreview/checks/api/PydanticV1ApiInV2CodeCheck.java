@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.PydanticApi;
 import org.backendreview.semantics.project.ClassHierarchy;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AliasedName;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -45,7 +45,7 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * {@code Field(regex=/min_items=/max_items=/const=)}. Modules importing {@code pydantic.v1} on purpose are skipped.
  */
 @Rule(key = "PydanticV1ApiInV2Code")
-public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
+public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
 
   private static final Set<String> V2_ONLY_NAMES = Set.of("ConfigDict", "field_validator", "model_validator", "computed_field", "TypeAdapter",
     "field_serializer", "model_serializer", "StringConstraints", "ValidationInfo", "BeforeValidator", "AfterValidator", "PlainValidator",
@@ -69,7 +69,7 @@ public class PydanticV1ApiInV2CodeCheck extends PythonSubscriptionCheck {
   }
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, PydanticV1ApiInV2CodeCheck::checkFile);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApiApi;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -32,10 +32,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * with {@code response_class=}, 204 routes, routes hidden from the schema and websockets are not concerned.
  */
 @Rule(key = "ResponseModelMissing")
-public class ResponseModelMissingCheck extends PythonSubscriptionCheck {
+public class ResponseModelMissingCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ResponseModelMissingCheck::check);
   }
 

@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
+import org.backendreview.checks.ReportsIn;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.project.CodeScope;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -42,7 +44,8 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * {@code select(User)}, {@code User.objects.get(...)}).
  */
 @Rule(key = "RouteReturnsSecretFields")
-public class RouteReturnsSecretFieldsCheck extends PythonSubscriptionCheck {
+@ReportsIn(CodeScope.ALL_CODE)
+public class RouteReturnsSecretFieldsCheck extends BackendReviewCheck {
 
   private static final Pattern SECRET = Pattern.compile(
     "(?i)(hashed_password|password_hash|password_hashed|pwd_hash|passwd|password|secret|secret_key|client_secret|api_key|apikey|private_key|"
@@ -50,7 +53,7 @@ public class RouteReturnsSecretFieldsCheck extends PythonSubscriptionCheck {
   private static final int MAX_NODES = 60;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, RouteReturnsSecretFieldsCheck::check);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.python.PythonApi;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * shows in {@code repr()}, logs, tracebacks, error reports and {@code model_dump()}.
  */
 @Rule(key = "SettingsSecretNotSecretStr")
-public class SettingsSecretNotSecretStrCheck extends PythonSubscriptionCheck {
+public class SettingsSecretNotSecretStrCheck extends BackendReviewCheck {
 
   /** Secret-looking names: the last word(s) of a snake_case or lower-case name. */
   private static final Pattern SECRET_NAME = Pattern.compile(
@@ -44,7 +44,7 @@ public class SettingsSecretNotSecretStrCheck extends PythonSubscriptionCheck {
   private static final Api WRAPPERS = Api.anyOf(PythonApi.OPTIONAL, PythonApi.UNION);
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, SettingsSecretNotSecretStrCheck::check);
   }
 

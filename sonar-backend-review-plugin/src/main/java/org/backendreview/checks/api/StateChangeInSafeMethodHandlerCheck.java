@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.http.ClientObjects;
@@ -17,7 +18,6 @@ import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.types.v2.ObjectType;
  * Django {@code save()/delete()} on a model instance or a writing manager/queryset method.
  */
 @Rule(key = "StateChangeInSafeMethodHandler")
-public class StateChangeInSafeMethodHandlerCheck extends PythonSubscriptionCheck {
+public class StateChangeInSafeMethodHandlerCheck extends BackendReviewCheck {
 
   private static final Set<String> SESSION_WRITES = Set.of("add", "add_all", "delete", "merge", "commit", "flush", "bulk_save_objects",
     "bulk_insert_mappings", "bulk_update_mappings");
@@ -44,7 +44,7 @@ public class StateChangeInSafeMethodHandlerCheck extends PythonSubscriptionCheck
   private static final Set<String> INSTANCE_WRITES = Set.of("save", "delete", "asave", "adelete");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, StateChangeInSafeMethodHandlerCheck::check);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.semantics.fastapi.FastApi;
@@ -24,7 +25,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -50,7 +50,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * operations without an upper bound ({@code le=}/{@code lt=}).
  */
 @Rule(key = "UnboundedRequestInput")
-public class UnboundedRequestInputCheck extends PythonSubscriptionCheck {
+public class UnboundedRequestInputCheck extends BackendReviewCheck {
 
   private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
     ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
@@ -64,7 +64,7 @@ public class UnboundedRequestInputCheck extends PythonSubscriptionCheck {
   private static final Set<String> VALIDATORS = Api.anyOf(PydanticApi.VALIDATOR, PydanticApi.FIELD_VALIDATOR).fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, UnboundedRequestInputCheck::checkFile);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.api;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.http.ClientObjects;
@@ -22,7 +23,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -50,7 +50,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code request.body} is capped by {@code DATA_UPLOAD_MAX_MEMORY_SIZE} and not reported.
  */
 @Rule(key = "UncappedUploadRead")
-public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
+public class UncappedUploadReadCheck extends BackendReviewCheck {
 
   private static final Set<String> FILES_GETTERS = Set.of("get", "getlist", "values", "__getitem__");
   private static final Set<String> SIZE_ATTRIBUTES = Set.of("size", "multiple_chunks", "tell", "_size");
@@ -60,7 +60,7 @@ public class UncappedUploadReadCheck extends PythonSubscriptionCheck {
   private boolean webModule;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> webModule = AnalysisContext.of(ctx).importsWebFramework());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, UncappedUploadReadCheck::checkStream);

@@ -6,6 +6,7 @@
 package org.backendreview.checks.api;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.semantics.fastapi.FastApi;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -31,13 +31,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code Body()}. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
  */
 @Rule(key = "UnvalidatedRequestBody")
-public class UnvalidatedRequestBodyCheck extends PythonSubscriptionCheck {
+public class UnvalidatedRequestBodyCheck extends BackendReviewCheck {
 
   private static final Api DICT_TYPES = Api.anyOf(PythonApi.DICT, PythonApi.MAPPING, PythonApi.MUTABLE_MAPPING);
   private static final Api LIST_TYPES = Api.anyOf(PythonApi.LIST, PythonApi.SEQUENCE);
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, UnvalidatedRequestBodyCheck::check);
   }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -38,7 +38,7 @@ import org.sonar.plugins.python.api.tree.YieldExpression;
  * manager, stored for the application, and not closed after it.
  */
 @Rule(key = "AsyncClientNotClosed")
-public class AsyncClientNotClosedCheck extends PythonSubscriptionCheck {
+public class AsyncClientNotClosedCheck extends BackendReviewCheck {
 
   private static final Map<String, String> CLOSE = Map.of(
     ClientObjects.HTTPX_ASYNC_CLIENT, "aclose", ClientObjects.AIOHTTP_SESSION, "close", ClientObjects.SA_ASYNC_SESSION, "close",
@@ -47,7 +47,7 @@ public class AsyncClientNotClosedCheck extends PythonSubscriptionCheck {
   private static final Set<String> CONTEXT_MANAGERS = PythonApi.CONTEXT_MANAGER_DECORATORS.fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, AsyncClientNotClosedCheck::check);
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AwaitableCalls;
 import org.backendreview.semantics.asyncio.BlockingCalls;
@@ -19,7 +20,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -37,10 +37,10 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * and coroutine, on the first blocking call, with the other calls as secondary locations.
  */
 @Rule(key = "BlockingClientInAsyncFunction")
-public class BlockingClientInAsyncFunctionCheck extends PythonSubscriptionCheck {
+public class BlockingClientInAsyncFunctionCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, BlockingClientInAsyncFunctionCheck::check);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.asynchronous;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.BlockingCalls;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -29,12 +29,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code BlockingClientInAsyncFunction} see only calls written in the coroutine itself.
  */
 @Rule(key = "BlockingHelperInAsyncFunction")
-public class BlockingHelperInAsyncFunctionCheck extends PythonSubscriptionCheck {
+public class BlockingHelperInAsyncFunctionCheck extends BackendReviewCheck {
 
   private static final Set<String> SUBPROCESS = PythonApi.WAITING_SUBPROCESS.fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     // per file: the helper cache lives in this call only (check instances are shared between threads)
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       Helpers<String> helpers = new Helpers<>(BlockingHelperInAsyncFunctionCheck::blocking);

@@ -6,11 +6,11 @@
 package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AwaitableCalls;
 import org.backendreview.tree.SourceText;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ConditionalExpression;
@@ -24,10 +24,10 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * tested as a condition (a coroutine object is always truthy): the call never runs.
  */
 @Rule(key = "CoroutineNotAwaited")
-public class CoroutineNotAwaitedCheck extends PythonSubscriptionCheck {
+public class CoroutineNotAwaitedCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, CoroutineNotAwaitedCheck::check);
   }
 

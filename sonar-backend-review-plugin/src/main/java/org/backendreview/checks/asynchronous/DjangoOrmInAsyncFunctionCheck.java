@@ -8,6 +8,7 @@ package org.backendreview.checks.asynchronous;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.project.ClassHierarchy;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -33,7 +33,7 @@ import org.sonar.plugins.python.api.types.v2.ObjectType;
  * {@code SynchronousOnlyOperation} at runtime. Building a queryset lazily is fine and not reported.
  */
 @Rule(key = "DjangoOrmInAsyncFunction")
-public class DjangoOrmInAsyncFunctionCheck extends PythonSubscriptionCheck {
+public class DjangoOrmInAsyncFunctionCheck extends BackendReviewCheck {
 
   /** Evaluating manager/queryset methods and their async counterparts. */
   private static final Map<String, String> QUERY_METHODS = Map.ofEntries(
@@ -48,7 +48,7 @@ public class DjangoOrmInAsyncFunctionCheck extends PythonSubscriptionCheck {
   private static final Set<String> MATERIALIZERS = Set.of("list", "len", "tuple", "set", "sorted");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, DjangoOrmInAsyncFunctionCheck::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, DjangoOrmInAsyncFunctionCheck::checkFor);
   }

@@ -6,13 +6,13 @@
 package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
 import org.backendreview.semantics.asyncio.BlockingCalls;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -24,12 +24,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * These functions are slow on purpose (tens to hundreds of milliseconds of CPU): every other request waits meanwhile.
  */
 @Rule(key = "PasswordHashingOnEventLoop")
-public class PasswordHashingOnEventLoopCheck extends PythonSubscriptionCheck {
+public class PasswordHashingOnEventLoopCheck extends BackendReviewCheck {
 
   private static final String FIX = "run it in a thread with \"await run_in_threadpool(...)\" or \"await asyncio.to_thread(...)\".";
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     // per file: the helper cache lives in this call only (check instances are shared between threads)
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       Helpers<String> helpers = new Helpers<>(BlockingCalls::passwordHashing);

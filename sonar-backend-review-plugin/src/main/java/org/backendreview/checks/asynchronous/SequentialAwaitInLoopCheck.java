@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.tree.Arguments;
@@ -17,7 +18,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -47,14 +47,14 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code TaskGroup}, runs them concurrently.
  */
 @Rule(key = "SequentialAwaitInLoop")
-public class SequentialAwaitInLoopCheck extends PythonSubscriptionCheck {
+public class SequentialAwaitInLoopCheck extends BackendReviewCheck {
 
   private static final Set<String> READ_METHODS = Set.of("get", "head", "options");
   private static final Set<String> COLLECTORS = Set.of("append", "add");
   private static final Set<String> RESPONSE_READS = Set.of("json", "text", "read");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, SequentialAwaitInLoopCheck::check);
   }
 

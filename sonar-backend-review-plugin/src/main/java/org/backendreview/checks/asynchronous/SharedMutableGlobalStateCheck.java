@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.python.PythonApi;
@@ -19,7 +20,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -48,14 +48,14 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code None} and each creates its own instance (the seeds' SSE-backend finding).
  */
 @Rule(key = "SharedMutableGlobalState")
-public class SharedMutableGlobalStateCheck extends PythonSubscriptionCheck {
+public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
 
   private static final Set<String> GROWING_METHODS = Set.of("append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft");
   private static final Set<String> CONTAINER_FACTORIES = PythonApi.CONTAINER_FACTORIES.fqns();
   private static final Pattern LOCK_NAME = Pattern.compile("(?i).*(lock|mutex|sem).*");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, SharedMutableGlobalStateCheck::check);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncioApi;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
@@ -14,7 +15,6 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -40,12 +40,12 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code CapacityLimiter}), or when the collection is sliced to a constant size.
  */
 @Rule(key = "UnboundedGatherFanOut")
-public class UnboundedGatherFanOutCheck extends PythonSubscriptionCheck {
+public class UnboundedGatherFanOutCheck extends BackendReviewCheck {
 
   private static final Pattern LIMITER_NAME = Pattern.compile("(?i).*(sem|limit|throttl|concurrency|pool).*");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, UnboundedGatherFanOutCheck::check);
   }
 

@@ -6,9 +6,9 @@
 package org.backendreview.checks.configuration;
 
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoSettings;
 import org.sonar.check.RuleProperty;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -17,7 +17,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * Base of the rules about production Django settings: runs {@link #checkSettings} once per file, and only on
  * deployable settings modules (see {@link DjangoSettings}); development and test settings are left alone.
  */
-public abstract class DeployableSettingsCheck extends PythonSubscriptionCheck {
+public abstract class DeployableSettingsCheck extends BackendReviewCheck {
 
   @RuleProperty(key = "nonDeployableSettings", description = "Words in a settings module's file or package name that mark "
     + "development or test settings, which this rule ignores (regular expression alternatives).",
@@ -27,7 +27,7 @@ public abstract class DeployableSettingsCheck extends PythonSubscriptionCheck {
   private Pattern nonDeployable;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     nonDeployable = DjangoSettings.wordsPattern(nonDeployableSettings);
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       FileInput module = (FileInput) ctx.syntaxNode();

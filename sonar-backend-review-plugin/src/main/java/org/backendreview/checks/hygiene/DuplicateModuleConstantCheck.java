@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.quickfix.PythonTextEdit;
@@ -33,7 +33,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * that read the previous value ({@code APPS = APPS + [...]}) are not duplicates.
  */
 @Rule(key = "DuplicateModuleConstant")
-public class DuplicateModuleConstantCheck extends PythonSubscriptionCheck {
+public class DuplicateModuleConstantCheck extends BackendReviewCheck {
 
   private static final Pattern CONSTANT = Pattern.compile("_?[A-Z][A-Z0-9_]*");
 
@@ -42,7 +42,7 @@ public class DuplicateModuleConstantCheck extends PythonSubscriptionCheck {
   }
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, DuplicateModuleConstantCheck::checkModule);
   }
 

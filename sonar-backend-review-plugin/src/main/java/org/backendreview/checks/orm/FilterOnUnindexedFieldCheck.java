@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Collectors;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoIndexes;
 import org.backendreview.semantics.django.DjangoIndexes.Coverage;
 import org.backendreview.semantics.django.DjangoIndexes.Result;
@@ -25,7 +26,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -43,7 +43,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * not {@code exclude}), and once per model field and file. Test functions are left alone.
  */
 @Rule(key = "FilterOnUnindexedField")
-public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
+public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
 
   private static final Set<String> FILTERS = Set.of("filter", "get", "get_or_create", "update_or_create", "aget", "aget_or_create",
     "aupdate_or_create");
@@ -55,7 +55,7 @@ public class FilterOnUnindexedFieldCheck extends PythonSubscriptionCheck {
   private final Map<Tree, Set<String>> reported = Collections.synchronizedMap(new WeakHashMap<>());
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.orm;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModelNames;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.tree.Arguments;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -32,14 +32,14 @@ import org.sonar.plugins.python.api.tree.Tree;
  * a model's own name ({@code Job.job_id}, usually an external identifier) and unmanaged models are left alone.
  */
 @Rule(key = "IdFieldInsteadOfForeignKey")
-public class IdFieldInsteadOfForeignKeyCheck extends PythonSubscriptionCheck {
+public class IdFieldInsteadOfForeignKeyCheck extends BackendReviewCheck {
 
   private static final Set<String> ID_FIELDS = Set.of("IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
     "PositiveBigIntegerField", "PositiveSmallIntegerField", "UUIDField");
   private static final String SUFFIX = "_id";
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, IdFieldInsteadOfForeignKeyCheck::check);
   }
 

@@ -7,13 +7,13 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.ArgList;
@@ -43,7 +43,7 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * Test functions are left alone (tests count and test the rows they assert on).
  */
 @Rule(key = "PrematureQuerySetEvaluation")
-public class PrematureQuerySetEvaluationCheck extends PythonSubscriptionCheck {
+public class PrematureQuerySetEvaluationCheck extends BackendReviewCheck {
 
   private static final Set<String> NOT_EVALUATED = Set.of("iterator", "none");
   private static final String EXISTS = "Use exists() instead of testing this queryset: testing it loads every row.";
@@ -53,7 +53,7 @@ public class PrematureQuerySetEvaluationCheck extends PythonSubscriptionCheck {
     "aggregate", "in_bulk", "bulk_create", "bulk_update", "latest", "earliest");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, PrematureQuerySetEvaluationCheck::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.IF_STMT, ctx -> checkCondition(((IfStatement) ctx.syntaxNode()).condition(), ctx));
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, ctx -> checkCondition(((WhileStatement) ctx.syntaxNode()).condition(), ctx));

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.django.DjangoWrites;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -38,13 +38,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * are not reported.
  */
 @Rule(key = "QueryInLoop")
-public class QueryInLoopCheck extends PythonSubscriptionCheck {
+public class QueryInLoopCheck extends BackendReviewCheck {
 
   private static final Set<String> READS = Set.of("get", "first", "last", "latest", "earliest", "exists", "count", "aggregate", "in_bulk",
     "contains");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, QueryInLoopCheck::check);
   }
 

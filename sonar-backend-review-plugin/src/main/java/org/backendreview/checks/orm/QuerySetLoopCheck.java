@@ -8,21 +8,21 @@ package org.backendreview.checks.orm;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.RelationAccesses;
 import org.backendreview.semantics.django.RelationAccesses.Access;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /** Shared walk of the N+1 rules: each read of the loop variable of a loop over a queryset, classified. */
-abstract class QuerySetLoopCheck extends PythonSubscriptionCheck {
+abstract class QuerySetLoopCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::checkLoop);
     context.registerSyntaxNodeConsumer(Tree.Kind.COMP_FOR, this::checkLoop);
   }

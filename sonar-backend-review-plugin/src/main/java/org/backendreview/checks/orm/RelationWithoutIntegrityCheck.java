@@ -6,6 +6,7 @@
 package org.backendreview.checks.orm;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelNames;
 import org.backendreview.semantics.django.DjangoModels;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -31,12 +31,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * exists. Unmanaged models ({@code Meta.managed = False}) describe tables Django does not own and are left alone.
  */
 @Rule(key = "RelationWithoutIntegrity")
-public class RelationWithoutIntegrityCheck extends PythonSubscriptionCheck {
+public class RelationWithoutIntegrityCheck extends BackendReviewCheck {
 
   private static final Api RELATIONS = Api.anyOf(DjangoApi.FOREIGN_KEY, DjangoApi.ONE_TO_ONE_FIELD);
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RelationWithoutIntegrityCheck::check);
   }
 

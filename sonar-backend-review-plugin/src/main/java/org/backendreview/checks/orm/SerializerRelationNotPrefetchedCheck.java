@@ -8,6 +8,7 @@ package org.backendreview.checks.orm;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModelIndex.Field;
 import org.backendreview.semantics.django.DjangoQuerySets.QuerySet;
@@ -17,7 +18,6 @@ import org.backendreview.semantics.drf.DrfSerializers.Read;
 import org.backendreview.semantics.drf.DrfSerializers.Serializer;
 import org.backendreview.semantics.drf.DrfViews;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -29,10 +29,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code Meta.fields}) that the view's {@code queryset}/{@code get_queryset()} neither selects nor prefetches.
  */
 @Rule(key = "SerializerRelationNotPrefetched")
-public class SerializerRelationNotPrefetchedCheck extends PythonSubscriptionCheck {
+public class SerializerRelationNotPrefetchedCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, SerializerRelationNotPrefetchedCheck::check);
   }
 

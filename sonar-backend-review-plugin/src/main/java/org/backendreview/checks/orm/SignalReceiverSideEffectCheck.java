@@ -7,6 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.BlockingCalls;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets;
@@ -20,7 +21,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -41,10 +41,10 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * other models are not.
  */
 @Rule(key = "SignalReceiverSideEffect")
-public class SignalReceiverSideEffectCheck extends PythonSubscriptionCheck {
+public class SignalReceiverSideEffectCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, ctx -> DjangoSignals.decorated((FunctionDef) ctx.syntaxNode())
       .ifPresent(r -> check(r, ctx)));
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ctx -> {

@@ -8,6 +8,7 @@ package org.backendreview.checks.orm;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.drf.DrfApi;
@@ -19,7 +20,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ComprehensionExpression;
@@ -40,7 +40,7 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * that paginate anything ({@code Paginator}, {@code paginate_queryset}...) are left alone.
  */
 @Rule(key = "UnboundedQuerySetResponse")
-public class UnboundedQuerySetResponseCheck extends PythonSubscriptionCheck {
+public class UnboundedQuerySetResponseCheck extends BackendReviewCheck {
 
   private static final Set<String> FILTERING = Set.of("filter", "exclude", "complex_filter", "extra", "none", "get", "in_bulk", "raw",
     "aggregate", "count", "exists", "first", "last", "latest", "earliest", "iterator", "dates", "datetimes");
@@ -49,7 +49,7 @@ public class UnboundedQuerySetResponseCheck extends PythonSubscriptionCheck {
   private static final Set<String> RENDER = Api.anyOf(DjangoApi.RENDER, DjangoApi.TEMPLATE_RESPONSE, DjangoApi.RENDER_TO_STRING).fqns();
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, UnboundedQuerySetResponseCheck::check);
   }
 

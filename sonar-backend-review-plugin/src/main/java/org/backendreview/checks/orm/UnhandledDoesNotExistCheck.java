@@ -8,6 +8,7 @@ package org.backendreview.checks.orm;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.django.DjangoQuerySets;
@@ -18,7 +19,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -40,7 +40,7 @@ import org.sonar.plugins.python.api.tree.TryStatement;
  * of 404.
  */
 @Rule(key = "UnhandledDoesNotExist")
-public class UnhandledDoesNotExistCheck extends PythonSubscriptionCheck {
+public class UnhandledDoesNotExistCheck extends BackendReviewCheck {
 
   private static final Set<String> SINGLE_ROW = Set.of("get", "latest", "earliest", "aget", "alatest", "aearliest");
   private static final Set<String> REQUEST_DATA = Set.of("GET", "POST", "data", "query_params", "COOKIES", "headers", "META", "body",
@@ -48,7 +48,7 @@ public class UnhandledDoesNotExistCheck extends PythonSubscriptionCheck {
   private static final Api BROAD = Api.anyOf(PythonApi.BROAD_EXCEPTIONS, DjangoApi.OBJECT_DOES_NOT_EXIST);
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, UnhandledDoesNotExistCheck::check);
   }
 

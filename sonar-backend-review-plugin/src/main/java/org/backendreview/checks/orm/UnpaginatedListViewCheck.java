@@ -7,11 +7,11 @@ package org.backendreview.checks.orm;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.drf.DrfViews;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 import org.sonar.plugins.python.api.tree.ClassDef;
@@ -24,12 +24,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * found or built dynamically, when the view overrides how the list is produced, or when the queryset is sliced.
  */
 @Rule(key = "UnpaginatedListView")
-public class UnpaginatedListViewCheck extends PythonSubscriptionCheck {
+public class UnpaginatedListViewCheck extends BackendReviewCheck {
 
   private static final Set<String> LIST_OVERRIDES = Set.of("list", "paginate_queryset", "get_paginated_response", "paginator");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, UnpaginatedListViewCheck::check);
   }
 

@@ -8,13 +8,13 @@ package org.backendreview.checks.outbound;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -34,13 +34,13 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * connection) and HTTP/Redis/boto3 clients created inside a loop body.
  */
 @Rule(key = "ConnectionNotReusedInLoop")
-public class ConnectionNotReusedInLoopCheck extends PythonSubscriptionCheck {
+public class ConnectionNotReusedInLoopCheck extends BackendReviewCheck {
 
   private static final Set<String> REDIS_CLIENTS = Api.anyOf(MessagingApi.REDIS_CLIENT, MessagingApi.ASYNC_REDIS_CLIENT, MessagingApi.REDIS_FROM_URL).fqns();
   private static final Set<String> BOTO3_CLIENTS = Set.of("boto3.client", "boto3.resource");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, ConnectionNotReusedInLoopCheck::check);
   }
 

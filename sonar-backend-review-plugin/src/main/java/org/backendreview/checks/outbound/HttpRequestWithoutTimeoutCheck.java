@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.semantics.project.AnalysisContext;
@@ -20,7 +21,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -42,7 +42,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * is respected).
  */
 @Rule(key = "HttpRequestWithoutTimeout")
-public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
+public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
 
   static final String QUICK_FIX_VALUE = "timeout=10";
   private static final Set<String> SESSION_CUSTOMISING_ATTRIBUTES = Set.of("request", "send", "get", "post");
@@ -86,7 +86,7 @@ public class HttpRequestWithoutTimeoutCheck extends PythonSubscriptionCheck {
   private List<Expression> receiversWithTimeout;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
   }
 

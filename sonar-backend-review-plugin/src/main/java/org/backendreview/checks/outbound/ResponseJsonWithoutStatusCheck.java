@@ -8,6 +8,7 @@ package org.backendreview.checks.outbound;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -35,7 +35,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * page or an error payload is then parsed and used as if it were the expected data.
  */
 @Rule(key = "ResponseJsonWithoutStatus")
-public class ResponseJsonWithoutStatusCheck extends PythonSubscriptionCheck {
+public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
 
   private static final Set<String> STATUS_MEMBERS = Set.of("raise_for_status", "status_code", "ok", "status", "is_success", "is_error",
     "is_client_error", "is_server_error", "is_redirect", "reason", "reason_phrase");
@@ -47,7 +47,7 @@ public class ResponseJsonWithoutStatusCheck extends PythonSubscriptionCheck {
   private static final AnalysisContext.Key<Boolean> HOOKS = AnalysisContext.Key.of("response hooks installed");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.celery.CeleryApi;
 import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.python.PythonApi;
@@ -17,7 +18,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Decorator;
@@ -39,7 +39,7 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * (a connection, timeout or throttling error, or any error of an outbound call).
  */
 @Rule(key = "RetryWithoutLimitOrBackoff")
-public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
+public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
 
   private static final Pattern TRANSIENT_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
     + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|oserror|ioerror"
@@ -52,7 +52,7 @@ public class RetryWithoutLimitOrBackoffCheck extends PythonSubscriptionCheck {
   private static final Set<String> SLEEPS = Set.of("sleep", "wait", "wait_for", "backoff");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.DECORATOR, RetryWithoutLimitOrBackoffCheck::checkBareDecorator);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RetryWithoutLimitOrBackoffCheck::checkCall);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, RetryWithoutLimitOrBackoffCheck::checkLoop);

@@ -8,6 +8,7 @@ package org.backendreview.checks.outbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.http.OutboundClients.TimeoutApi;
@@ -18,7 +19,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -34,7 +34,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * socket default, none unless set), boto3 clients without a {@code Config} that sets connect/read timeouts.
  */
 @Rule(key = "SdkClientWithoutTimeout")
-public class SdkClientWithoutTimeoutCheck extends PythonSubscriptionCheck {
+public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
 
   private Origins origins;
   private boolean defaultSocketTimeout;
@@ -46,7 +46,7 @@ public class SdkClientWithoutTimeoutCheck extends PythonSubscriptionCheck {
   private static final AnalysisContext.Key<Boolean> LITELLM_TIMEOUT = AnalysisContext.Key.of("litellm.request_timeout set");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
   }
 

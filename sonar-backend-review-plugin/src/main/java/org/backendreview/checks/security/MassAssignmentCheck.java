@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.flow.TaintFlow;
 import org.backendreview.semantics.security.InjectionSinks;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
@@ -41,8 +42,8 @@ public class MassAssignmentCheck extends TaintSinkCheck {
   private static final Set<String> WRITE_METHODS = Set.of("create", "get_or_create", "update_or_create", "update", "bulk_update");
 
   @Override
-  public void initialize(Context context) {
-    super.initialize(context);
+  protected void register(Context context) {
+    super.register(context);
     context.registerSyntaxNodeConsumer(Tree.Kind.CLASSDEF, MassAssignmentCheck::checkSerializer);
   }
 

@@ -5,6 +5,7 @@
  */
 package org.backendreview.checks.security;
 
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.flow.TaintFlow;
 import org.backendreview.semantics.security.InjectionSinks;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
@@ -35,8 +36,8 @@ public class ReflectedXssCheck extends TaintSinkCheck {
   }
 
   @Override
-  public void initialize(Context context) {
-    super.initialize(context);
+  protected void register(Context context) {
+    super.register(context);
     context.registerSyntaxNodeConsumer(Tree.Kind.RETURN_STMT, this::visitReturn);
   }
 

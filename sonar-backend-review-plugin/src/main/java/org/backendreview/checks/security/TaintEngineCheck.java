@@ -5,8 +5,8 @@
  */
 package org.backendreview.checks.security;
 
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.flow.TaintEngine;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -14,10 +14,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * A check that asks the taint engine about calls. The engine is the file's one ({@link TaintEngine#of}), shared by
  * every taint rule: the file is analysed once for taint.
  */
-public abstract class TaintEngineCheck extends PythonSubscriptionCheck {
+public abstract class TaintEngineCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::visitCall);
   }
 

@@ -6,24 +6,24 @@
 package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Origins;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /** {@code AsyncSession} has no {@code query()} method; {@code async_session.query(...)} raises AttributeError. */
 @Rule(key = "SqlAlchemyAsyncSessionQuery")
-public class SqlAlchemyAsyncSessionQueryCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyAsyncSessionQueryCheck extends BackendReviewCheck {
 
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.QUALIFIED_EXPR, this::check);
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
@@ -21,7 +22,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -48,7 +48,7 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * statement that holds it), with no rebinding of the name and no refresh of the instance in between.
  */
 @Rule(key = "SqlAlchemyAttributeAfterAsyncCommit")
-public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyAttributeAfterAsyncCommitCheck extends BackendReviewCheck {
 
   private static final Set<String> SCALAR_RESULT_METHODS = Set.of("scalar_one", "scalar_one_or_none", "scalar");
   private static final Set<String> SCALARS_ROW_METHODS = Set.of("first", "one", "one_or_none");
@@ -56,7 +56,7 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends PythonSubscription
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCommit);
   }

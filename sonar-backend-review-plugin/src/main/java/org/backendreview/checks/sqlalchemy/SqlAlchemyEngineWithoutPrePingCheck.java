@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Arguments;
@@ -19,7 +20,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -40,7 +40,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * which then fail. Engines with {@code NullPool}/{@code StaticPool} and SQLite engines are not concerned.
  */
 @Rule(key = "SqlAlchemyEngineWithoutPrePing")
-public class SqlAlchemyEngineWithoutPrePingCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyEngineWithoutPrePingCheck extends BackendReviewCheck {
 
   private static final String FIX = "pool_pre_ping=True";
   private Origins origins;
@@ -48,7 +48,7 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends PythonSubscriptionCheck
   private static final Set<String> POOLS_WITHOUT_REUSE = Set.of("NullPool", "StaticPool", "SingletonThreadPool", "AssertionPool");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }

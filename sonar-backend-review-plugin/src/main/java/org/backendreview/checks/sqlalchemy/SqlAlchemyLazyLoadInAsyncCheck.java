@@ -8,6 +8,7 @@ package org.backendreview.checks.sqlalchemy;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.EntityLoad;
@@ -17,7 +18,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -36,10 +36,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * is assigned in the function, is left alone.
  */
 @Rule(key = "SqlAlchemyLazyLoadInAsync")
-public class SqlAlchemyLazyLoadInAsyncCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyLazyLoadInAsyncCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::check);
     context.registerSyntaxNodeConsumer(Tree.Kind.COMP_FOR, this::check);
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, this::checkInstances);

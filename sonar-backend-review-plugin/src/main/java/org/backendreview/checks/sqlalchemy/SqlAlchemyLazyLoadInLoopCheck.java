@@ -5,11 +5,11 @@
  */
 package org.backendreview.checks.sqlalchemy;
 
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.LoopRead;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -21,12 +21,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@link SqlAlchemyLazyLoadInAsyncCheck}, where the same read raises {@code MissingGreenlet}.
  */
 @Rule(key = "SqlAlchemyLazyLoadInLoop")
-public class SqlAlchemyLazyLoadInLoopCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyLazyLoadInLoopCheck extends BackendReviewCheck {
 
   private boolean migration;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> migration = SqlAlchemy.isAlembicMigration((FileInput) ctx.syntaxNode()));
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::check);
     context.registerSyntaxNodeConsumer(Tree.Kind.COMP_FOR, this::check);

@@ -7,6 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -29,7 +29,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * (removed in 2.0), {@code autocommit=True} on sessions (removed), {@code select([...])} with a list (removed).
  */
 @Rule(key = "SqlAlchemyLegacyQueryApi")
-public class SqlAlchemyLegacyQueryApiCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyLegacyQueryApiCheck extends BackendReviewCheck {
 
   private static final String EVIDENCE = "SQLAlchemy 2.0 API used in this module";
 
@@ -37,7 +37,7 @@ public class SqlAlchemyLegacyQueryApiCheck extends PythonSubscriptionCheck {
   private Tree evidence;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
       origins = file.values();

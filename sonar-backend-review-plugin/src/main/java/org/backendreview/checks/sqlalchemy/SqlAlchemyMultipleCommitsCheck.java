@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
@@ -21,7 +22,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.cfg.CfgBlock;
 import org.sonar.plugins.python.api.cfg.ControlFlowGraph;
@@ -40,13 +40,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * commit on purpose to observe what each transaction leaves.
  */
 @Rule(key = "SqlAlchemyMultipleCommits")
-public class SqlAlchemyMultipleCommitsCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
 
   private Origins origins;
   private boolean migration;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
       origins = file.values();

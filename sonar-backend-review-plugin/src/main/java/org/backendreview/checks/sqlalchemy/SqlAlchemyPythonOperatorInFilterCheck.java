@@ -7,6 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -36,14 +36,14 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * condition silently becomes a constant or loses half of its terms, or raises {@code TypeError}.
  */
 @Rule(key = "SqlAlchemyPythonOperatorInFilter")
-public class SqlAlchemyPythonOperatorInFilterCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyPythonOperatorInFilterCheck extends BackendReviewCheck {
 
   private static final Set<String> FILTER_METHODS = Set.of("filter", "where", "having");
 
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }

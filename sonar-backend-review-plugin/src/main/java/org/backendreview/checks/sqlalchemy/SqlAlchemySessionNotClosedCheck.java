@@ -7,6 +7,7 @@ package org.backendreview.checks.sqlalchemy;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Origins;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -32,7 +32,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code yield} does not run.
  */
 @Rule(key = "SqlAlchemySessionNotClosed")
-public class SqlAlchemySessionNotClosedCheck extends PythonSubscriptionCheck {
+public class SqlAlchemySessionNotClosedCheck extends BackendReviewCheck {
 
   private static final Set<String> RELEASE = Set.of("close");
   /** "with session.begin():" ends the transaction and returns the connection to the pool. */
@@ -42,7 +42,7 @@ public class SqlAlchemySessionNotClosedCheck extends PythonSubscriptionCheck {
   private boolean migration;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
       origins = file.values();

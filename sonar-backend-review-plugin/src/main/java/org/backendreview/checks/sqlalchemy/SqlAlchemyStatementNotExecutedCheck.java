@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * statement. Building a statement does not run it; the DELETE or UPDATE never happens.
  */
 @Rule(key = "SqlAlchemyStatementNotExecuted")
-public class SqlAlchemyStatementNotExecutedCheck extends PythonSubscriptionCheck {
+public class SqlAlchemyStatementNotExecutedCheck extends BackendReviewCheck {
 
   private static final Set<String> TABLE_STATEMENTS = Set.of("delete", "update", "insert", "select");
   private static final Set<String> QUERY_BUILDERS = Set.of("query", "filter", "filter_by", "where", "join", "outerjoin", "order_by",
@@ -40,7 +40,7 @@ public class SqlAlchemyStatementNotExecutedCheck extends PythonSubscriptionCheck
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }

@@ -6,13 +6,13 @@
 package org.backendreview.checks.transactions;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.celery.CeleryTasks;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -25,10 +25,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * snapshot (or a serialization error with the JSON serializer) instead of the current row.
  */
 @Rule(key = "CeleryTaskModelArgument")
-public class CeleryTaskModelArgumentCheck extends PythonSubscriptionCheck {
+public class CeleryTaskModelArgumentCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, CeleryTaskModelArgumentCheck::check);
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
@@ -19,7 +20,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -41,14 +41,14 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * backed by a unique constraint.
  */
 @Rule(key = "CheckThenCreateRace")
-public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
+public class CheckThenCreateRaceCheck extends BackendReviewCheck {
 
   /** get_or_create()/update_or_create() after a check are reported on their own when their lookup is not unique. */
   private static final Set<String> CREATES = Set.of("create", "bulk_create");
   private static final Set<String> NOT_LOOKUPS = Set.of("defaults", "create_defaults");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.IF_STMT, CheckThenCreateRaceCheck::checkIf);
     context.registerSyntaxNodeConsumer(Tree.Kind.TRY_STMT, CheckThenCreateRaceCheck::checkTry);
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, CheckThenCreateRaceCheck::checkGetOrCreate);

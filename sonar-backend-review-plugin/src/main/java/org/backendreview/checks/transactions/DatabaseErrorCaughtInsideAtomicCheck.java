@@ -8,11 +8,11 @@ package org.backendreview.checks.transactions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoTransactions;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.ExceptClause;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -28,13 +28,13 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * Django cannot tell that the block must roll back.
  */
 @Rule(key = "DatabaseErrorCaughtInsideAtomic")
-public class DatabaseErrorCaughtInsideAtomicCheck extends PythonSubscriptionCheck {
+public class DatabaseErrorCaughtInsideAtomicCheck extends BackendReviewCheck {
 
   private static final Set<String> DATABASE_ERRORS = Set.of("IntegrityError", "DatabaseError", "OperationalError", "DataError",
     "InternalError", "ProgrammingError", "Error");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.TRY_STMT, DatabaseErrorCaughtInsideAtomicCheck::check);
   }
 

@@ -7,12 +7,12 @@ package org.backendreview.checks.transactions;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.tree.LocalResource;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -26,10 +26,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * to it.
  */
 @Rule(key = "KafkaClientNotClosed")
-public class KafkaClientNotClosedCheck extends PythonSubscriptionCheck {
+public class KafkaClientNotClosedCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, KafkaClientNotClosedCheck::check);
   }
 

@@ -8,6 +8,7 @@ package org.backendreview.checks.transactions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.semantics.project.AnalysisContext;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -35,14 +35,14 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * consumer:} / {@code async for} loops and in loops that fetch with {@code poll()}/{@code getone()}/{@code getmany()}.
  */
 @Rule(key = "KafkaCommitBeforeProcessing")
-public class KafkaCommitBeforeProcessingCheck extends PythonSubscriptionCheck {
+public class KafkaCommitBeforeProcessingCheck extends BackendReviewCheck {
 
   private static final Set<String> FETCH_METHODS = Set.of("poll", "getone", "getmany", "consume");
 
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::checkFor);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, this::checkWhile);

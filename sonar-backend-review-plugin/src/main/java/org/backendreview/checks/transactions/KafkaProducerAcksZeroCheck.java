@@ -6,6 +6,7 @@
 package org.backendreview.checks.transactions;
 
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.MessagingApi;
@@ -15,7 +16,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.DictionaryLiteral;
@@ -26,7 +26,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 
 /** A Kafka producer configured with {@code acks=0}: the broker never confirms a write and lost messages go unnoticed. */
 @Rule(key = "KafkaProducerAcksZero")
-public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
+public class KafkaProducerAcksZeroCheck extends BackendReviewCheck {
 
   private static final String MESSAGE = "Use \"acks='all'\" (or at least 1) for this producer: with acks=0 the broker never confirms a write, "
     + "so messages lost in flight are never reported or retried.";
@@ -34,7 +34,7 @@ public class KafkaProducerAcksZeroCheck extends PythonSubscriptionCheck {
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }

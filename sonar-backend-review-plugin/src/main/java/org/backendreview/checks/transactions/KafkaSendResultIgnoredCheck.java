@@ -7,6 +7,7 @@ package org.backendreview.checks.transactions;
 
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.semantics.project.AnalysisContext;
@@ -16,7 +17,6 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -33,12 +33,12 @@ import org.sonar.plugins.python.api.tree.Tree;
  * without any error.
  */
 @Rule(key = "KafkaSendResultIgnored")
-public class KafkaSendResultIgnoredCheck extends PythonSubscriptionCheck {
+public class KafkaSendResultIgnoredCheck extends BackendReviewCheck {
 
   private Origins origins;
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }

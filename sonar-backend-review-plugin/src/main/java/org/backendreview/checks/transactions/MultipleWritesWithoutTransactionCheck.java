@@ -8,6 +8,7 @@ package org.backendreview.checks.transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoTransactions;
 import org.backendreview.semantics.django.DjangoWrites;
@@ -16,7 +17,6 @@ import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -29,10 +29,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * between the writes leaves the first one committed.
  */
 @Rule(key = "MultipleWritesWithoutTransaction")
-public class MultipleWritesWithoutTransactionCheck extends PythonSubscriptionCheck {
+public class MultipleWritesWithoutTransactionCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, MultipleWritesWithoutTransactionCheck::check);
   }
 

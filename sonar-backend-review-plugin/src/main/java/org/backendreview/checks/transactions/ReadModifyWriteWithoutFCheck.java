@@ -7,13 +7,13 @@ package org.backendreview.checks.transactions;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoModels.InstanceOrigin;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -33,13 +33,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * run it concurrently both read the old value and the second save overwrites the first: one update is lost.
  */
 @Rule(key = "ReadModifyWriteWithoutF")
-public class ReadModifyWriteWithoutFCheck extends PythonSubscriptionCheck {
+public class ReadModifyWriteWithoutFCheck extends BackendReviewCheck {
 
   private static final Set<String> NUMERIC_FIELDS = Set.of("IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
     "PositiveSmallIntegerField", "PositiveBigIntegerField", "FloatField", "DecimalField", "DurationField");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.COMPOUND_ASSIGNMENT, ReadModifyWriteWithoutFCheck::checkCompound);
     context.registerSyntaxNodeConsumer(Tree.Kind.ASSIGNMENT_STMT, ReadModifyWriteWithoutFCheck::checkAssignment);
   }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.checks.BackendReviewCheck;
+import org.backendreview.checks.ReportsIn;
 import org.backendreview.semantics.celery.CeleryTasks;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModels;
@@ -16,11 +18,11 @@ import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoTransactions;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.semantics.project.CodeScope;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -45,12 +47,13 @@ import org.sonar.plugins.python.api.tree.WithStatement;
  * {@code with transaction.atomic():} block and saved after the block, when the lock is already released.
  */
 @Rule(key = "SelectForUpdateOutsideAtomic")
-public class SelectForUpdateOutsideAtomicCheck extends PythonSubscriptionCheck {
+@ReportsIn(CodeScope.ALL_CODE)
+public class SelectForUpdateOutsideAtomicCheck extends BackendReviewCheck {
 
   private static final Set<String> EVALUATING_FUNCTIONS = Set.of("list", "tuple", "len", "bool", "set", "sorted", "next", "iter");
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, SelectForUpdateOutsideAtomicCheck::checkCall);
   }
 

@@ -7,6 +7,7 @@ package org.backendreview.checks.transactions;
 
 import java.util.Map;
 import java.util.Optional;
+import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoTransactions;
@@ -19,7 +20,6 @@ import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
-import org.sonar.plugins.python.api.PythonSubscriptionCheck;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
@@ -33,10 +33,10 @@ import org.sonar.plugins.python.api.tree.Tree;
  * effect stays when the transaction rolls back.
  */
 @Rule(key = "SideEffectBeforeCommit")
-public class SideEffectBeforeCommitCheck extends PythonSubscriptionCheck {
+public class SideEffectBeforeCommitCheck extends BackendReviewCheck {
 
   @Override
-  public void initialize(Context context) {
+  protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, SideEffectBeforeCommitCheck::check);
   }
 

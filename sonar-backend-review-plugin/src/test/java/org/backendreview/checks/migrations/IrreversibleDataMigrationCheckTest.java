@@ -5,6 +5,8 @@
  */
 package org.backendreview.checks.migrations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.backendreview.testing.CheckVerifier;
 import org.backendreview.testing.QuickFixVerifier;
 import org.backendreview.testing.Samples;
@@ -17,6 +19,15 @@ class IrreversibleDataMigrationCheckTest {
   @Test
   void run_python_and_run_sql_without_reverse() {
     CheckVerifier.verify(Samples.project("migrations/irreversibleDataMigration"), check);
+  }
+
+  @Test
+  void report_all_migrations_also_reports_history() {
+    IrreversibleDataMigrationCheck all = new IrreversibleDataMigrationCheck();
+    all.reportAllMigrations = true;
+    // the default finds blog's 0001 and shop's 0002; all migrations adds shop's 0001 (depended on) and polls' (replaced)
+    assertThat(CheckVerifier.issueLocations(Samples.project("migrations/irreversibleDataMigration"), all))
+      .containsExactlyInAnyOrder("0001_initial.py:13", "0001_initial.py:14", "0001_initial.py:13", "0002_fill_slugs.py:21");
   }
 
   @Test

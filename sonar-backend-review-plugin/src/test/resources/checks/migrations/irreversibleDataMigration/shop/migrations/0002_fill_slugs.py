@@ -15,18 +15,23 @@ def clear_slugs(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("shop", "0001_initial")]
+    dependencies = [("shop", "0001_initial"), ("blog", "0001_initial")]
 
     operations = [
-        migrations.RunPython(fill_slugs),  # Noncompliant {{Pass "reverse_code" to this RunPython (RunPython.noop when nothing needs undoing): without it the migration cannot be rolled back.}}
+        migrations.RunPython(fill_slugs),  # Noncompliant {{Pass "reverse_code" to this RunPython (RunPython.noop when nothing needs undoing): without it the migration cannot be rolled back. 6 more operations of this migration are irreversible too.}}
 #       ^^^^^^^^^^^^^^^^^^^^
-        migrations.RunPython(code=fill_slugs),  # Noncompliant
-        migrations.RunPython(fill_slugs, None),  # Noncompliant
-        migrations.RunPython(fill_slugs, reverse_code=None, elidable=True),  # Noncompliant
-        RP(fill_slugs),  # Noncompliant
-        migrations.RunSQL("UPDATE shop_product SET active = true"),  # Noncompliant {{Pass "reverse_sql" to this RunSQL (RunSQL.noop when nothing needs undoing): without it the migration cannot be rolled back.}}
-        RunSQL(sql=["CREATE INDEX idx ON shop_product (slug)"]),  # Noncompliant
-
+        migrations.RunPython(code=fill_slugs),
+#       ^^^^^^^^^^^^^^^^^^^^< {{RunPython without reverse_code}}
+        migrations.RunPython(fill_slugs, None),
+#       ^^^^^^^^^^^^^^^^^^^^< {{RunPython without reverse_code}}
+        migrations.RunPython(fill_slugs, reverse_code=None, elidable=True),
+#       ^^^^^^^^^^^^^^^^^^^^< {{RunPython without reverse_code}}
+        RP(fill_slugs),
+#       ^^< {{RunPython without reverse_code}}
+        migrations.RunSQL("UPDATE shop_product SET active = true"),
+#       ^^^^^^^^^^^^^^^^^< {{RunSQL without reverse_sql}}
+        RunSQL(sql=["CREATE INDEX idx ON shop_product (slug)"]),
+#       ^^^^^^< {{RunSQL without reverse_sql}}
         # Compliant look-alikes
         migrations.RunPython(fill_slugs, clear_slugs),
         migrations.RunPython(fill_slugs, reverse_code=migrations.RunPython.noop),
