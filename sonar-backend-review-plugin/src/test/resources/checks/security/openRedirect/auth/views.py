@@ -1,7 +1,7 @@
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from rest_framework.decorators import api_view
@@ -95,3 +95,22 @@ def refresh(request):
     response = HttpResponseRedirect(request.GET.get("next", ""))
     response.status_code = 200
     return response
+
+
+def next_redirect(request, fallback, **get_kwargs):
+    # django-contrib-comments: checked, then extended with an anchor and query arguments
+    next = request.POST.get("next")
+    if not url_has_allowed_host_and_scheme(url=next, allowed_hosts={request.get_host()}):
+        next = resolve_url(fallback)
+
+    if get_kwargs:
+        if "#" in next:
+            tmp = next.rsplit("#", 1)
+            next = tmp[0]
+            anchor = "#" + tmp[1]
+        else:
+            anchor = ""
+
+        joiner = ("?" in next) and "&" or "?"
+        next += joiner + urlencode(get_kwargs) + anchor
+    return HttpResponseRedirect(next)
