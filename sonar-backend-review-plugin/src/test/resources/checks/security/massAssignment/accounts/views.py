@@ -18,9 +18,23 @@ def create_profile(request):
 def update_profile(request, pk):
     data = json.loads(request.body)
     Profile.objects.filter(pk=pk).update(**data)  # Noncompliant
-    profile = Profile(**data)  # Noncompliant
+    profile = Profile(**data)  # one mistake, one finding: the same data here is a secondary location of the issue above
     for key, value in data.items():
-        setattr(profile, key, value)  # Noncompliant {{Check the attribute names from the request body (line 19) against an allow-list before calling setattr(): a client can set any attribute.}}
+        setattr(profile, key, value)  # and here
+    profile.save()
+    return JsonResponse({})
+
+
+def replace_profile(request):
+    profile = Profile(**json.loads(request.body))  # Noncompliant
+    profile.save()
+    return JsonResponse({})
+
+
+def patch_profile(request, pk):
+    profile = Profile.objects.get(pk=pk)
+    for key, value in json.loads(request.body).items():
+        setattr(profile, key, value)  # Noncompliant {{Check the attribute names from the request body (line 36) against an allow-list before calling setattr(): a client can set any attribute.}}
     profile.save()
     return JsonResponse({})
 

@@ -1,7 +1,7 @@
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from rest_framework.decorators import api_view
@@ -97,20 +97,9 @@ def refresh(request):
     return response
 
 
-def next_redirect(request, fallback, **get_kwargs):
-    # django-contrib-comments: checked, then extended with an anchor and query arguments
-    next = request.POST.get("next")
-    if not url_has_allowed_host_and_scheme(url=next, allowed_hosts={request.get_host()}):
-        next = resolve_url(fallback)
 
-    if get_kwargs:
-        if "#" in next:
-            tmp = next.rsplit("#", 1)
-            next = tmp[0]
-            anchor = "#" + tmp[1]
-        else:
-            anchor = ""
-
-        joiner = ("?" in next) and "&" or "?"
-        next += joiner + urlencode(get_kwargs) + anchor
-    return HttpResponseRedirect(next)
+def cas_login(request):
+    next_page = request.GET.get("next")
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(next_page)  # Noncompliant
+    return HttpResponseRedirect(next_page)  # one mistake, one finding: this call is a secondary location of the issue above
