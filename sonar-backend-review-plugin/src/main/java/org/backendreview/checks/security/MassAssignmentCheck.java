@@ -48,10 +48,16 @@ public class MassAssignmentCheck extends TaintSinkCheck {
   }
 
   private static void checkSerializer(SubscriptionContext ctx) {
-    AssignmentStatement allFields = WritableModels.allFieldsOfModelSerializer((ClassDef) ctx.syntaxNode());
-    if (allFields != null) {
-      ctx.addIssue(allFields, "List the fields of this serializer instead of \"__all__\": every model field, present and future, is exposed and, unless read-only, writable.")
-        .secondary(((ClassDef) ctx.syntaxNode()).name(), "Model serializer");
+    ClassDef serializer = (ClassDef) ctx.syntaxNode();
+    AssignmentStatement allFields = WritableModels.allFieldsOfModelSerializer(serializer);
+    if (allFields == null) {
+      return;
+    }
+    List<String> sensitive = WritableModels.writableSensitiveFields(serializer);
+    if (!sensitive.isEmpty()) {
+      String names = sensitive.stream().map(f -> "\"" + f + "\"").collect(java.util.stream.Collectors.joining(", "));
+      ctx.addIssue(allFields, "List the fields of this serializer instead of \"__all__\": clients can set " + names
+        + ", and every field added to the model later.").secondary(serializer.name(), "Model serializer");
     }
   }
 

@@ -5,24 +5,32 @@
  */
 package org.backendreview.checks.security;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.backendreview.flow.TaintFlow;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * Base of the taint rules: on each call, the rule's sink model names the arguments that must not carry request data;
  * only then the file's taint engine is asked whether request data reaches one. The issue is on the called function,
- * with the path from the source as a data flow.
+ * with the path from the source as a data flow. One mistake, one finding: when the same read of request data reaches
+ * several sinks of the file (a {@code next} parameter redirected to from three branches), the first sink carries the
+ * issue and the others are its secondary locations.
  */
 public abstract class TaintSinkCheck extends TaintEngineCheck {
 
   private final Kind kind;
   private final Function<CallExpression, List<Sink>> sinkModel;
+  /** The issue of each source already reported in this file. */
+  private final Map<Tree, PreciseIssue> issuesBySource = new IdentityHashMap<>();
 
   protected TaintSinkCheck(Kind kind, Function<CallExpression, List<Sink>> sinkModel) {
     this.kind = kind;
@@ -48,12 +56,30 @@ public abstract class TaintSinkCheck extends TaintEngineCheck {
   }
 
   @Override
+  public void initialize(Context context) {
+    super.initialize(context);
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> issuesBySource.clear());
+  }
+
+  @Override
+  public void leaveFile() {
+    super.leaveFile();
+    issuesBySource.clear();
+  }
+
+  @Override
   protected void visitCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
     for (Sink sink : sinks(call)) {
       Optional<TaintFlow> flow = flow(sink, ctx);
       if (flow.isPresent()) {
-        flow.get().addTo(ctx.addIssue(call.callee(), message(sink, flow.get())));
+        Tree source = flow.get().source().location();
+        PreciseIssue first = issuesBySource.get(source);
+        if (first != null) {
+          first.secondary(call.callee(), "The same data reaches " + sink.api() + " here.");
+        } else {
+          issuesBySource.put(source, flow.get().addTo(ctx.addIssue(call.callee(), message(sink, flow.get()))));
+        }
         return;
       }
     }

@@ -33,8 +33,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * or, whatever its name, when it assigns at least {@value #MIN_KNOWN_SETTINGS_ANYWHERE} well-known Django settings.
  * <p>
  * A settings module is deployable unless its file name, the name of its directory, or its package names within
- * {@code settings/} match the non-deployable pattern (development, local, test, CI settings, examples): rules about
- * production configuration stay silent there.
+ * {@code settings/} match the non-deployable pattern (development, local, test, CI settings, examples), or it turns
+ * {@code DEBUG} on unconditionally: rules about production configuration stay silent there.
  */
 public final class DjangoSettings {
 
@@ -84,7 +84,25 @@ public final class DjangoSettings {
 
   /** True when a deployable settings module: the combination every production-settings rule needs. */
   public static boolean isDeployableSettingsModule(FileInput fileInput, PythonFile file, Pattern nonDeployableWords) {
-    return isSettingsModule(fileInput, file) && isDeployable(file, nonDeployableWords);
+    return isSettingsModule(fileInput, file) && isDeployable(file, nonDeployableWords) && !turnsDebugOn(fileInput);
+  }
+
+  /**
+   * True when the module sets {@code DEBUG = True} unconditionally at its top level: such settings (a sandbox, a demo
+   * project, a developer's settings) cannot be deployed as they are, Django then serves error pages with the settings.
+   */
+  public static boolean turnsDebugOn(FileInput fileInput) {
+    if (fileInput.statements() == null) {
+      return false;
+    }
+    for (var statement : fileInput.statements().statements()) {
+      if (statement instanceof AssignmentStatement assignment && assignment.lhsExpressions().stream()
+        .anyMatch(l -> l.expressions().size() == 1 && l.expressions().get(0) instanceof Name name && "DEBUG".equals(name.name()))
+        && assignment.assignedValue() instanceof Name value && "True".equals(value.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -66,6 +66,7 @@ public final class InjectionSanitizers {
     "quote_identifier", EnumSet.of(Kind.SQL, Kind.QUERY_STRUCTURE), "mogrify", EnumSet.of(Kind.SQL),
     "urlencode", EnumSet.of(Kind.XSS, Kind.COMMAND));
   private static final Set<String> URL_VALIDATORS = Set.of("django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url");
+  private static final Set<String> URL_VALIDATOR_NAMES = Set.of("url_has_allowed_host_and_scheme", "is_safe_url");
   private static final Set<String> PATH_NORMALISERS = Set.of("realpath", "abspath", "normpath", "resolve", "absolute");
   private static final Set<String> REGEX_MATCHERS = Set.of("re.match", "re.fullmatch", "re.search");
   private static final Set<String> VALIDATING_METHODS = Set.of("isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha", "isidentifier");
@@ -116,7 +117,10 @@ public final class InjectionSanitizers {
       // the project's own predicate: is_safe_url(x), is_valid_path(x), has_allowed_scheme(x)
       return true;
     }
-    if ((kind == Kind.REDIRECT || kind == Kind.SSRF) && fqn.filter(URL_VALIDATORS::contains).isPresent()) {
+    if ((kind == Kind.REDIRECT || kind == Kind.SSRF) && (fqn.filter(URL_VALIDATORS::contains).isPresent()
+      || method.filter(URL_VALIDATOR_NAMES::contains).isPresent())) {
+      // also a compatibility re-export (a compat module: try: from django.utils.http import
+      // url_has_allowed_host_and_scheme / except ImportError: ... is_safe_url as ...) or the project's own wrapper
       return Arguments.value(call, 0, "url").filter(u -> contains(u, checked)).isPresent();
     }
     if (kind == Kind.PATH && method.filter(m -> m.equals("startswith") || m.equals("is_relative_to")).isPresent() && receiver.isPresent()) {

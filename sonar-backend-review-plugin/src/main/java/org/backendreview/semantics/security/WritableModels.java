@@ -5,9 +5,12 @@
  */
 package org.backendreview.semantics.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.project.ClassHierarchy;
@@ -38,6 +41,15 @@ public final class WritableModels {
   public static final Set<String> PRIVILEGED_FIELDS = Set.of("is_admin", "is_superuser", "is_staff", "admin", "role", "roles",
     "permissions", "user_permissions", "groups", "is_verified", "email_verified", "verified", "balance", "credits", "owner", "owner_id",
     "tenant_id", "organization_id", "account_id", "is_active", "password_hash", "hashed_password");
+  /**
+   * Model fields that a client writing through a {@code fields = "__all__"} serializer must not choose: the privileged
+   * fields, credentials, and the foreign keys that say who owns the row.
+   */
+  public static final Set<String> SENSITIVE_MODEL_FIELDS = Stream.concat(PRIVILEGED_FIELDS.stream(),
+    Stream.of("password", "user", "user_id", "created_by", "author", "token", "api_key", "secret")).collect(Collectors.toUnmodifiableSet());
+  private static final Predicate<String> USER_MODELS = ClassHierarchy.oneOf("django.contrib.auth.models.AbstractUser",
+    "django.contrib.auth.models.User", "django.contrib.auth.base_user.AbstractBaseUser", "django.contrib.auth.models.AbstractBaseUser",
+    "django.contrib.auth.models.PermissionsMixin");
   private static final Predicate<String> PYDANTIC = fqn -> fqn.equals("pydantic.BaseModel") || fqn.equals("pydantic.main.BaseModel");
   private static final Predicate<String> SQLALCHEMY_BASE = fqn -> fqn.startsWith("sqlalchemy.orm.") && fqn.endsWith("DeclarativeBase")
     || fqn.equals("sqlmodel.SQLModel") || fqn.equals("sqlmodel.main.SQLModel") || fqn.equals("flask_sqlalchemy.model.Model");
@@ -149,15 +161,89 @@ public final class WritableModels {
     }
     for (Statement statement : serializer.body().statements()) {
       if (statement instanceof ClassDef meta && "Meta".equals(meta.name().name())) {
-        for (Statement setting : meta.body().statements()) {
-          if (setting instanceof AssignmentStatement assignment && assignedName(assignment).filter("fields"::equals).isPresent()
-            && Literals.stringValue(assignment.assignedValue()).filter("__all__"::equals).isPresent()) {
-            return assignment;
-          }
+        AssignmentStatement allFields = metaSetting(meta, "fields")
+          .filter(a -> Literals.stringValue(a.assignedValue()).filter("__all__"::equals).isPresent()).orElse(null);
+        if (allFields != null) {
+          return allFields;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The model fields a client must not set that a {@code fields = "__all__"} serializer leaves writable: the model's
+   * {@link #SENSITIVE_MODEL_FIELDS} (or all of a user model's), minus those in {@code Meta.read_only_fields} and those
+   * the serializer declares itself. Empty when the model is not resolved (the rule then stays silent) or has none:
+   * exposing a tag's name and description is the point of such a serializer.
+   */
+  public static List<String> writableSensitiveFields(ClassDef serializer) {
+    ClassDef meta = null;
+    for (Statement statement : serializer.body().statements()) {
+      if (statement instanceof ClassDef inner && "Meta".equals(inner.name().name())) {
+        meta = inner;
+      }
+    }
+    if (meta == null) {
+      return List.of();
+    }
+    Optional<PythonType> model = metaSetting(meta, "model").map(a -> a.assignedValue().typeV2());
+    if (model.isEmpty() || !(model.get() instanceof ClassType modelClass)) {
+      return List.of();
+    }
+    Set<String> excluded = new java.util.HashSet<>();
+    metaSetting(meta, "read_only_fields").flatMap(a -> Literals.collectionElements(a.assignedValue()))
+      .ifPresent(elements -> elements.forEach(e -> Literals.stringValue(e).ifPresent(excluded::add)));
+    for (Statement statement : serializer.body().statements()) {
+      if (statement instanceof AssignmentStatement declared) {
+        assignedName(declared).ifPresent(excluded::add);
+      }
+    }
+    List<String> result = new java.util.ArrayList<>();
+    if (ClassHierarchy.typeIsOrExtends(modelClass, USER_MODELS)) {
+      for (String field : List.of("is_superuser", "is_staff", "password", "groups", "user_permissions")) {
+        if (!excluded.contains(field)) {
+          result.add(field);
+        }
+      }
+      return result;
+    }
+    Set<String> declared = declaredMembers(modelClass);
+    for (String field : SENSITIVE_MODEL_FIELDS.stream().sorted().toList()) {
+      if (!excluded.contains(field) && declared.contains(field)) {
+        result.add(field);
+      }
+    }
+    return result;
+  }
+
+  /** The names declared in the class and its resolved ancestors ({@code hasMember} is unknown below an unresolved base). */
+  private static Set<String> declaredMembers(ClassType classType) {
+    Set<String> names = new java.util.HashSet<>();
+    java.util.Deque<ClassType> toVisit = new java.util.ArrayDeque<>(List.of(classType));
+    Set<ClassType> visited = new java.util.HashSet<>();
+    while (!toVisit.isEmpty() && visited.size() < 20) {
+      ClassType current = toVisit.poll();
+      if (!visited.add(current)) {
+        continue;
+      }
+      current.members().forEach(member -> names.add(member.name()));
+      current.superClasses().forEach(superClass -> {
+        if (superClass.type() instanceof ClassType parent) {
+          toVisit.add(parent);
+        }
+      });
+    }
+    return names;
+  }
+
+  private static Optional<AssignmentStatement> metaSetting(ClassDef meta, String setting) {
+    for (Statement statement : meta.body().statements()) {
+      if (statement instanceof AssignmentStatement assignment && assignedName(assignment).filter(setting::equals).isPresent()) {
+        return Optional.of(assignment);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code Optional[...]}, {@code Annotated[...]} and similar wrappers of a parameter annotation. */

@@ -23,11 +23,12 @@ class AllowedHostsWildcardCheckTest {
   @Test
   void non_deployable_words_are_configurable() {
     AllowedHostsWildcardCheck check = new AllowedHostsWildcardCheck();
-    // with nothing marked non-deployable, the dev, test and local settings are checked too
+    // with nothing marked non-deployable, the test and local settings are checked too; the dev settings and the
+    // sandbox still are not, because they turn DEBUG on unconditionally
     check.nonDeployableSettings = "nothing-is-dev";
     assertThat(CheckVerifier.issueLocations(Samples.project(PROJECT), check))
-      .contains("dev.py:5", "test_settings.py:3", "local_settings_template.py:3")
-      .doesNotContain("config.py:2")
-      .hasSize(11);
+      .contains("test_settings.py:3", "local_settings_template.py:3")
+      .doesNotContain("config.py:2", "dev.py:5", "base.py:4")
+      .hasSize(10);
   }
 }

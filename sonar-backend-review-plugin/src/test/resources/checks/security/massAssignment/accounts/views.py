@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from accounts.models import Profile
+from accounts.models import Note, Profile, Tag
 
 EDITABLE = {"display_name"}
 
@@ -18,9 +18,23 @@ def create_profile(request):
 def update_profile(request, pk):
     data = json.loads(request.body)
     Profile.objects.filter(pk=pk).update(**data)  # Noncompliant
-    profile = Profile(**data)  # Noncompliant
+    profile = Profile(**data)  # one mistake, one finding: the same data here is a secondary location of the issue above
     for key, value in data.items():
-        setattr(profile, key, value)  # Noncompliant {{Check the attribute names from the request body (line 19) against an allow-list before calling setattr(): a client can set any attribute.}}
+        setattr(profile, key, value)  # and here
+    profile.save()
+    return JsonResponse({})
+
+
+def replace_profile(request):
+    profile = Profile(**json.loads(request.body))  # Noncompliant
+    profile.save()
+    return JsonResponse({})
+
+
+def patch_profile(request, pk):
+    profile = Profile.objects.get(pk=pk)
+    for key, value in json.loads(request.body).items():
+        setattr(profile, key, value)  # Noncompliant {{Check the attribute names from the request body (line 36) against an allow-list before calling setattr(): a client can set any attribute.}}
     profile.save()
     return JsonResponse({})
 
@@ -34,7 +48,7 @@ def create_profile_api(request):
 class ProfileSerializer(serializers.ModelSerializer):
     class Meta:
         model = Profile
-        fields = "__all__"  # Noncompliant {{List the fields of this serializer instead of "__all__": every model field, present and future, is exposed and, unless read-only, writable.}}
+        fields = "__all__"  # Noncompliant {{List the fields of this serializer instead of "__all__": clients can set "is_staff", and every field added to the model later.}}
 
 
 # Compliant look-alikes
@@ -72,4 +86,31 @@ class ProfileWriteSerializer(serializers.ModelSerializer):
 
 class PlainSerializer(serializers.Serializer):
     class Meta:
+        fields = "__all__"
+
+
+class TagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tag
+        fields = "__all__"  # a tag has nothing a client must not choose
+
+
+class NoteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        fields = "__all__"  # Noncompliant {{List the fields of this serializer instead of "__all__": clients can set "owner", and every field added to the model later.}}
+
+
+class ReadOnlyOwnerNoteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        fields = "__all__"
+        read_only_fields = ["owner"]
+
+
+class CurrentOwnerNoteSerializer(serializers.ModelSerializer):
+    owner = serializers.HiddenField(default=serializers.CurrentUserDefault())
+
+    class Meta:
+        model = Note
         fields = "__all__"

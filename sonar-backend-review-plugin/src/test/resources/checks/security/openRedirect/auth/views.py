@@ -95,3 +95,11 @@ def refresh(request):
     response = HttpResponseRedirect(request.GET.get("next", ""))
     response.status_code = 200
     return response
+
+
+
+def cas_login(request):
+    next_page = request.GET.get("next")
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(next_page)  # Noncompliant
+    return HttpResponseRedirect(next_page)  # one mistake, one finding: this call is a secondary location of the issue above
