@@ -30,8 +30,6 @@ public class CreateEndpointWithout201Check extends PythonSubscriptionCheck {
   private static final Pattern CREATE_NAME = Pattern.compile("(create|add|insert|register|signup|sign_up)(_.*)?");
   /** A path segment after a path parameter: {@code /items/{item_id}/tags}. */
   private static final Pattern SUB_PATH_OF_RESOURCE = Pattern.compile(".*\\{[^}]+}/[^/{}]+.*");
-  private static final Pattern TOKEN_OR_SESSION = Pattern.compile(
-    "(?:^|[_/.-])(?:tokens?|access_token|login|log_in|signin|sign_in|sessions?|auth|oauth2?|otp|jwt)(?:$|[_/.-])");
 
   @Override
   public void initialize(Context context) {
@@ -54,10 +52,8 @@ public class CreateEndpointWithout201Check extends PythonSubscriptionCheck {
   }
 
   private static boolean isCreation(Route route) {
-    String name = route.function().name().name().toLowerCase(Locale.ROOT);
     String path = route.path().toLowerCase(Locale.ROOT);
-    return !SUB_PATH_OF_RESOURCE.matcher(path).matches() && !TOKEN_OR_SESSION.matcher(name).find()
-      && !TOKEN_OR_SESSION.matcher(path).find()
+    return !SUB_PATH_OF_RESOURCE.matcher(path).matches() && !FastApi.isAuthenticationEndpoint(route)
       && FastApi.params(route).stream().noneMatch(p -> p.kind() == FastApi.ParamKind.FORM);
   }
 }
