@@ -43,3 +43,47 @@ async def create_job():
 @router.put("/items/{item_id}")
 async def create_or_replace(item_id: int):
     return {}
+
+
+@router.post("/authors")  # Noncompliant
+async def create_author(author: dict):
+    return author
+
+
+# an action on an existing resource, not a new one
+@router.post("/items/{item_id}/tags")
+async def add_tag(item_id: int, tag: dict):
+    return {"ok": True}
+
+
+# token minting and sessions
+@router.post("/auth/token")
+async def create_access_token(credentials: dict):
+    return {"access_token": "x"}
+
+
+@router.post("/sessions")
+async def create_session(credentials: dict):
+    return {"id": 1}
+
+
+# an HTML form post answered with a redirect
+from fastapi import Form
+from fastapi.responses import RedirectResponse
+
+
+@router.post("/comments")
+async def add_comment(text: str = Form(...)):
+    return RedirectResponse("/comments", status_code=303)
+
+
+@router.post("/subscriptions")
+async def create_subscription(email: str = Form(...)):
+    return {"ok": True}
+
+
+# the handler builds its own response
+@router.post("/exports")
+async def create_export(payload: dict):
+    response = JSONResponse({"id": 1})
+    return response

@@ -5,16 +5,22 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
+#     ^^^^^^^^> {{Settings class}}
     model_config = SettingsConfigDict(env_file=".env")
 
     database_url: str
-    secret_key: str  # Noncompliant {{Make sure "secret_key" cannot leak: type it as SecretStr so that its value is hidden in repr(), logs and tracebacks.}}
+    secret_key: str  # Noncompliant {{Make sure the 6 secrets of "Settings" cannot leak: type them as SecretStr so that their values are hidden in repr(), logs and tracebacks.}}
 #               ^^^
-    OPENAI_API_KEY: str = ""  # Noncompliant
-    smtp_password: Optional[str] = None  # Noncompliant
-    github_token: str | None = None  # Noncompliant
-    stripe_webhook_secret: str = Field(default="")  # Noncompliant
-    jwt_private_key: bytes = b""  # Noncompliant
+    OPENAI_API_KEY: str = ""
+#                   ^^^< {{"OPENAI_API_KEY" is a plain string too}}
+    smtp_password: Optional[str] = None
+#                  ^^^^^^^^^^^^^< {{"smtp_password" is a plain string too}}
+    github_token: str | None = None
+#                 ^^^^^^^^^^< {{"github_token" is a plain string too}}
+    stripe_webhook_secret: str = Field(default="")
+#                          ^^^< {{"stripe_webhook_secret" is a plain string too}}
+    jwt_private_key: bytes = b""
+#                    ^^^^^< {{"jwt_private_key" is a plain string too}}
 
 
 class BaseAppSettings(BaseSettings):
@@ -22,7 +28,14 @@ class BaseAppSettings(BaseSettings):
 
 
 class ProdSettings(BaseAppSettings):
-    redis_password: str  # Noncompliant
+    redis_password: str  # Noncompliant {{Make sure "redis_password" cannot leak: type it as SecretStr so that its value is hidden in repr(), logs and tracebacks.}}
+
+
+class StorageSettings(BaseSettings):
+    # an access key is the public half of a key pair (the user name); its secret half is the secret
+    minio_access_key: str = "minio"
+    aws_access_key_id: str = ""
+    minio_secret_key: str = "minio123"  # Noncompliant
 
 
 # Compliant look-alikes

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, StringCons
 router = APIRouter()
 
 
-class DebateCreate(BaseModel):  # Noncompliant {{Make sure the size of request fields "prompt", "tags", "context" is bounded: add "max_length" so that a single request cannot send unlimited data.}}
+class DebateCreate(BaseModel):  # Noncompliant {{Bound the size of request fields "prompt", "tags", "context" with "max_length" so that oversized values are rejected before they are stored or processed.}}
 #     ^^^^^^^^^^^^
     prompt: str
     tags: List[str] = []
@@ -16,7 +16,7 @@ class DebateCreate(BaseModel):  # Noncompliant {{Make sure the size of request f
     mode: Literal["fast", "slow"] = "fast"
 
 
-class Comment(BaseModel):  # Noncompliant {{Make sure the size of request field "text" is bounded: add "max_length" so that a single request cannot send unlimited data.}}
+class Comment(BaseModel):  # Noncompliant {{Bound the size of request field "text" with "max_length" so that oversized values are rejected before they are stored or processed.}}
     text: str | None = None
     author_email: EmailStr
 
@@ -48,7 +48,7 @@ async def list_users(page_size: Annotated[int, Query(ge=1)] = 20):  # Noncomplia
 
 
 @router.get("/orders")
-async def list_orders(per_page: int = 50):  # Noncompliant
+async def list_orders(per_page: int = 50):  # Noncompliant {{Make sure this page size is bounded: add "le=" to a Query() so that clients cannot request unlimited rows.}}
     return []
 
 

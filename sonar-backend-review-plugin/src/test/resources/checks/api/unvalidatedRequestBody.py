@@ -47,6 +47,22 @@ async def webhook(request: Request):
     return verify(raw, request.headers["X-Signature"])
 
 
+@router.put("/quotas")
+async def put_quotas(quotas: dict[str, int], items: Dict[str, ItemCreate], nested: dict[str, list[str]]):
+    # typed values: FastAPI validates every key and value
+    return quotas
+
+
+@router.put("/labels")
+async def put_labels(labels: dict[str, Any]):  # Noncompliant
+    return labels
+
+
+@router.put("/trees")
+async def put_trees(trees: Dict[str, dict]):  # Noncompliant
+    return trees
+
+
 @router.get("/search")
 async def search(q: str, filters: Any = None):
     return []

@@ -7,6 +7,8 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.drf.DrfApi;
@@ -28,6 +30,7 @@ import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionList;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.KeyValuePair;
+import org.sonar.plugins.python.api.tree.NumericLiteral;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -40,6 +43,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "ErrorPayloadWithSuccessStatus")
 public class ErrorPayloadWithSuccessStatusCheck extends BackendReviewCheck {
 
+  private static final Pattern HTTP_CONSTANT = Pattern.compile("HTTP_(\\d{3})(?:_.*)?");
   private static final Set<String> ERROR_KEYS = Set.of("error", "errors", "error_message", "error_code");
   private static final Set<String> RESPONSES = Api.anyOf(FastApiApi.JSON_RESPONSE, DrfApi.RESPONSE, DjangoApi.JSON_RESPONSE).fqns();
 
@@ -50,12 +54,29 @@ public class ErrorPayloadWithSuccessStatusCheck extends BackendReviewCheck {
 
   private static void check(SubscriptionContext ctx) {
     FunctionDef function = (FunctionDef) ctx.syntaxNode();
-    boolean fastApi = FastApi.route(function).isPresent();
+    Optional<FastApi.Route> route = FastApi.route(function);
+    boolean fastApi = route.isPresent();
     if (!fastApi && RequestHandlers.of(function, ctx).isEmpty()) {
       return;
     }
     if (FastApi.assignsStatusCode(function)) {
       return;
+    }
+    // the status a returned dict is sent with: the decorator's, 200 by default
+    String routeStatus = "200 OK";
+    if (fastApi) {
+      if (route.get().decoratorKeyword("response_class").isPresent()) {
+        return;
+      }
+      Optional<Expression> declared = route.get().decoratorKeyword("status_code");
+      if (declared.isPresent()) {
+        Optional<Integer> code = statusCode(declared.get());
+        if (code.isEmpty() || code.get() >= 300) {
+          // a redirect or an error status already, or a status the code computes
+          return;
+        }
+        routeStatus = String.valueOf(code.get());
+      }
     }
     for (ReturnStatement statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class)) {
       if (statement.expressions().size() != 1) {
@@ -72,9 +93,43 @@ public class ErrorPayloadWithSuccessStatusCheck extends BackendReviewCheck {
           .or(() -> Arguments.keyword(call, "data").map(a -> a.expression()));
       }
       if (payload.isPresent() && isErrorPayload(payload.get())) {
-        ctx.addIssue(value, "Return this error with an HTTP error status (raise HTTPException or set the status code): it is sent with 200 OK.");
+        ctx.addIssue(value, message(value, routeStatus));
       }
     }
+  }
+
+  /** The advice in the words of the framework of the returned value. */
+  private static String message(Expression value, String routeStatus) {
+    String framework = value instanceof CallExpression call ? Fqns.ofCallee(call).orElse("") : "fastapi";
+    if (framework.startsWith("rest_framework")) {
+      return "Pass an error status to this Response (\"status=status.HTTP_400_BAD_REQUEST\", ...): it is sent with 200 OK.";
+    }
+    if (framework.startsWith("django")) {
+      return "Pass an error status to this JsonResponse (\"status=400\", ...): it is sent with 200 OK.";
+    }
+    if (value instanceof CallExpression) {
+      return "Pass an error status to this response (\"status_code=400\", ...) or raise HTTPException: it is sent with 200 OK.";
+    }
+    return "Return this error with an HTTP error status (raise HTTPException or set the status code): it is sent with " + routeStatus + ".";
+  }
+
+  /** {@code 201} or {@code status.HTTP_201_CREATED}; empty for anything else. */
+  private static Optional<Integer> statusCode(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (expr instanceof NumericLiteral number) {
+      try {
+        return Optional.of(Integer.parseInt(number.valueAsString()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    if (expr instanceof QualifiedExpression qualified) {
+      Matcher matcher = HTTP_CONSTANT.matcher(qualified.name().name());
+      if (matcher.matches()) {
+        return Optional.of(Integer.parseInt(matcher.group(1)));
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isErrorPayload(Expression payload) {

@@ -41,7 +41,8 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * secret-looking attributes ({@code hashed_password}, {@code api_key}, {@code otp_secret}, ...): FastAPI serializes
  * every field, secrets included. The class is found from the returned expression: a typed object, or the model class
  * named in the query that produced it ({@code db.get(User, id)}, {@code db.query(User)...first()},
- * {@code select(User)}, {@code User.objects.get(...)}).
+ * {@code select(User)}, {@code User.objects.get(...)}). Authentication endpoints (login, token, refresh: see
+ * {@link FastApi#isAuthenticationEndpoint}) are meant to return the {@code access_token}/{@code refresh_token} they mint.
  */
 @Rule(key = "RouteReturnsSecretFields")
 @ReportsIn(CodeScope.ALL_CODE)
@@ -50,6 +51,7 @@ public class RouteReturnsSecretFieldsCheck extends BackendReviewCheck {
   private static final Pattern SECRET = Pattern.compile(
     "(?i)(hashed_password|password_hash|password_hashed|pwd_hash|passwd|password|secret|secret_key|client_secret|api_key|apikey|private_key|"
       + "access_token|refresh_token|token_hash|otp_secret|totp_secret|mfa_secret|salt|encrypted_password)");
+  private static final Set<String> ISSUED_TOKENS = Set.of("access_token", "refresh_token", "id_token");
   private static final int MAX_NODES = 60;
 
   @Override
@@ -75,6 +77,10 @@ public class RouteReturnsSecretFieldsCheck extends BackendReviewCheck {
         continue;
       }
       Set<String> secrets = secretMembers(returned.get());
+      if (FastApi.isAuthenticationEndpoint(route)) {
+        // a login, token or refresh endpoint is meant to hand out the tokens it mints
+        secrets.removeAll(ISSUED_TOKENS);
+      }
       if (!secrets.isEmpty()) {
         ctx.addIssue(statement, "Return an output schema without " + String.join(", ", secrets.stream().map(s -> "\"" + s + "\"").toList())
           + " instead of the \"" + returned.get().name() + "\" object: every field of it is sent to the client.")

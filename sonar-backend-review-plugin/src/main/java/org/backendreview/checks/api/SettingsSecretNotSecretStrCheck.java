@@ -25,7 +25,7 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * A {@code BaseSettings} field whose name says it holds a secret (password, secret, token, API/private/access
+ * API-08: a {@code BaseSettings} field whose name says it holds a secret (password, secret, token, API/private/secret-access
  * key, credentials) typed as plain {@code str}/{@code bytes} instead of {@code SecretStr}/{@code SecretBytes}: the value
  * shows in {@code repr()}, logs, tracebacks, error reports and {@code model_dump()}.
  */
@@ -34,7 +34,7 @@ public class SettingsSecretNotSecretStrCheck extends BackendReviewCheck {
 
   /** Secret-looking names: the last word(s) of a snake_case or lower-case name. */
   private static final Pattern SECRET_NAME = Pattern.compile(
-    "(?:.*_)?(?:password|passwd|pwd|secret|secret_key|api_key|apikey|private_key|access_key|secret_access_key|token|access_token|"
+    "(?:.*_)?(?:password|passwd|pwd|secret|secret_key|api_key|apikey|private_key|secret_access_key|token|access_token|"
       + "refresh_token|auth_token|api_token|bot_token|client_secret|credentials|signing_key|encryption_key|webhook_secret|dsn_password)");
   /** Names that contain a secret word but hold no secret. */
   private static final Pattern NOT_SECRET = Pattern.compile(
@@ -53,14 +53,25 @@ public class SettingsSecretNotSecretStrCheck extends BackendReviewCheck {
     if (!Pydantic.isSettingsClassDef(classDef)) {
       return;
     }
-    for (ModelField field : Pydantic.fields(classDef)) {
-      String name = field.name().name().toLowerCase(Locale.ROOT);
-      if (SECRET_NAME.matcher(name).matches() && !NOT_SECRET.matcher(name).matches() && isPlainString(field.annotation())) {
-        ctx.addIssue(field.annotation(), "Make sure \"" + field.name().name() + "\" cannot leak: type it as SecretStr so that its value "
-          + "is hidden in repr(), logs and tracebacks.")
-          .secondary(classDef.name(), "Settings class");
-      }
+    List<ModelField> plain = Pydantic.fields(classDef).stream().filter(SettingsSecretNotSecretStrCheck::isPlainSecret).toList();
+    if (plain.isEmpty()) {
+      return;
     }
+    // one mistake, one finding: the first field carries the issue, the others are secondaries
+    ModelField first = plain.get(0);
+    String message = plain.size() == 1
+      ? "Make sure \"" + first.name().name() + "\" cannot leak: type it as SecretStr so that its value is hidden in repr(), logs and tracebacks."
+      : "Make sure the " + plain.size() + " secrets of \"" + classDef.name().name() + "\" cannot leak: type them as SecretStr so that their values "
+        + "are hidden in repr(), logs and tracebacks.";
+    var issue = ctx.addIssue(first.annotation(), message).secondary(classDef.name(), "Settings class");
+    for (ModelField other : plain.subList(1, plain.size())) {
+      issue.secondary(other.annotation(), "\"" + other.name().name() + "\" is a plain string too");
+    }
+  }
+
+  private static boolean isPlainSecret(ModelField field) {
+    String name = field.name().name().toLowerCase(Locale.ROOT);
+    return SECRET_NAME.matcher(name).matches() && !NOT_SECRET.matcher(name).matches() && isPlainString(field.annotation());
   }
 
   private static boolean isPlainString(Expression annotation) {

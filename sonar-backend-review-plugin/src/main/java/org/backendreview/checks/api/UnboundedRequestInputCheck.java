@@ -25,6 +25,7 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
+import org.sonar.check.RuleProperty;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -47,10 +48,17 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code str}/{@code bytes}/{@code list}/{@code dict}/{@code set} fields have no {@code max_length} (through
  * {@code Field}, {@code constr}, {@code conlist}, {@code StringConstraints}, {@code Annotated} metadata or the model's
  * {@code str_max_length}) and no validator; (2) pagination parameters ({@code limit}, {@code page_size}, ...) of path
- * operations without an upper bound ({@code le=}/{@code lt=}).
+ * operations without an upper bound ({@code le=}/{@code lt=}). Part (1) only with {@code checkFieldLengths=true}: Pydantic
+ * validates a field after the whole body was received and parsed, so a maximum length protects storage and processing
+ * but not the server's memory (the body size is bounded by the server or proxy); that is a project's policy, not a
+ * defect.
  */
 @Rule(key = "UnboundedRequestInput")
 public class UnboundedRequestInputCheck extends BackendReviewCheck {
+
+  @RuleProperty(key = "checkFieldLengths", description = "Also report request models whose string and collection fields declare no maximum "
+    + "length (off by default: most teams bound the request body at the server or proxy instead).", defaultValue = "false")
+  public boolean checkFieldLengths = false;
 
   private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
     ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
@@ -65,10 +73,10 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, UnboundedRequestInputCheck::checkFile);
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, this::checkFile);
   }
 
-  private static void checkFile(SubscriptionContext ctx) {
+  private void checkFile(SubscriptionContext ctx) {
     FileInput file = (FileInput) ctx.syntaxNode();
     Set<String> bodyModels = new HashSet<>();
     List<ClassDef> models = new ArrayList<>();
@@ -79,6 +87,9 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
         models.add(classDef);
       }
     });
+    if (!checkFieldLengths) {
+      return;
+    }
     for (ClassDef model : models) {
       String name = model.name().name();
       if (bodyModels.contains(name) || REQUEST_MODEL_NAME.matcher(name).matches()) {
@@ -97,8 +108,8 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
       }
       if (param.kind() == FastApi.ParamKind.QUERY && PAGINATION.contains(param.parameter().name().name().toLowerCase(java.util.Locale.ROOT))
         && isIntType(param.type()) && !hasUpperBound(param)) {
-        ctx.addIssue(param.parameter(), "Make sure this page size is bounded: add \"le=\" to its Query() so that clients cannot request "
-          + "unlimited rows.");
+        ctx.addIssue(param.parameter(), "Make sure this page size is bounded: add \"le=\" to " + (param.marker() == null ? "a Query()" : "its Query()")
+          + " so that clients cannot request unlimited rows.");
       }
     }
   }
@@ -147,8 +158,8 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
       return;
     }
     List<String> names = unbounded.stream().map(f -> "\"" + f.name().name() + "\"").toList();
-    var issue = ctx.addIssue(model.name(), "Make sure the size of request field" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
-      + " is bounded: add \"max_length\" so that a single request cannot send unlimited data.");
+    var issue = ctx.addIssue(model.name(), "Bound the size of request field" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+      + " with \"max_length\" so that oversized values are rejected before they are stored or processed.");
     for (ModelField field : unbounded) {
       issue.secondary(field.declaration(), "Unbounded " + field.name().name());
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
+import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.semantics.python.PythonApi;
@@ -47,7 +48,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * spills to disk; {@code read()} loads it whole anyway). Silent when the function looks at a size first (an upload's
  * {@code .size}, Django's {@code multiple_chunks()}, a {@code Content-Length} header), reads with an argument
  * ({@code read(CHUNK)}), or streams ({@code chunks()}, {@code shutil.copyfileobj(file.file, ...)}). Django's
- * {@code request.body} is capped by {@code DATA_UPLOAD_MAX_MEMORY_SIZE} and not reported.
+ * {@code request.body} is capped by {@code DATA_UPLOAD_MAX_MEMORY_SIZE} and not reported, nor is {@code request.body()} in a
+ * FastAPI path operation that declares a body parameter (FastAPI read the body first; the handler gets cached bytes).
  */
 @Rule(key = "UncappedUploadRead")
 public class UncappedUploadReadCheck extends BackendReviewCheck {
@@ -89,10 +91,20 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
           + SourceText.call(call) + "\" loads the whole upload into memory.");
       }
     } else if ("body".equals(method) && call.arguments().isEmpty() && AsyncContext.isAwaited(call) && ClientObjects.isA(receiver, ClientObjects.STARLETTE_REQUEST)
-      && !checksSize(function)) {
+      && !checksSize(function) && !bodyAlreadyParsed(function)) {
       ctx.addIssue(call, "Reject request bodies above a maximum size (\"Content-Length\" and a capped read of \"request.stream()\") before \""
         + SourceText.call(call) + "\": it loads the whole body into memory.");
     }
+  }
+
+  /**
+   * True for a FastAPI path operation that declares a body, form or file parameter: FastAPI has read the whole body
+   * before the handler runs and {@code request.body()} returns the cached bytes (a webhook verifying the signature of
+   * the payload it parsed), so the handler can no longer cap the read.
+   */
+  private static boolean bodyAlreadyParsed(FunctionDef function) {
+    return FastApi.route(function).filter(route -> FastApi.params(route).stream()
+      .anyMatch(p -> p.kind() == FastApi.ParamKind.BODY || p.kind() == FastApi.ParamKind.FORM || p.kind() == FastApi.ParamKind.FILE)).isPresent();
   }
 
   /** {@code async for chunk in request.stream(): body += chunk} with no test in the loop. */

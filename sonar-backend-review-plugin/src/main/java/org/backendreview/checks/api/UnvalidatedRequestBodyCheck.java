@@ -26,9 +26,9 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * A FastAPI path operation takes its JSON body without a schema: it reads {@code await request.json()} itself,
- * or declares the body as {@code dict}/{@code Dict[...]}/{@code list[dict]}, or as {@code Any}/untyped with
- * {@code Body()}. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
+ * API-02: a FastAPI path operation takes its JSON body without a schema: it reads {@code await request.json()} itself,
+ * or declares the body as {@code dict}/{@code Dict[str, Any]}/{@code list[dict]}, or as {@code Any}/untyped with
+ * {@code Body()}. A mapping with typed values ({@code dict[str, int]}, {@code dict[str, Item]}) is validated by FastAPI. FastAPI then validates nothing and documents nothing; every key is trusted as sent.
  */
 @Rule(key = "UnvalidatedRequestBody")
 public class UnvalidatedRequestBodyCheck extends BackendReviewCheck {
@@ -74,17 +74,35 @@ public class UnvalidatedRequestBodyCheck extends BackendReviewCheck {
       return false;
     }
     if (DICT_TYPES.contains(fqn.get())) {
-      return param.kind() == FastApi.ParamKind.BODY;
+      // dict[str, int], dict[str, Item]: FastAPI validates every key and value against the declared types
+      return param.kind() == FastApi.ParamKind.BODY && isSchemaLessMapping(type);
     }
     if (PythonApi.ANY.contains(fqn.get())) {
       return explicitBody;
     }
     if (LIST_TYPES.contains(fqn.get()) && type instanceof SubscriptionExpression subscription && param.kind() == FastApi.ParamKind.BODY) {
-      return subscription.subscripts().expressions().stream().allMatch(e -> {
-        Expression element = e instanceof SubscriptionExpression s ? s.object() : e;
-        return Fqns.of(element).filter(f -> DICT_TYPES.contains(f) || PythonApi.ANY.contains(f)).isPresent();
-      });
+      return subscription.subscripts().expressions().stream().allMatch(UnvalidatedRequestBodyCheck::isSchemaLessValue);
     }
     return false;
+  }
+
+  /** {@code dict}, {@code Dict[str, Any]}, {@code dict[str, dict]}: a mapping whose values are not typed. */
+  private static boolean isSchemaLessMapping(Expression type) {
+    if (!(type instanceof SubscriptionExpression subscription)) {
+      return true;
+    }
+    var subscripts = subscription.subscripts().expressions();
+    return subscripts.size() != 2 || isSchemaLessValue(subscripts.get(1));
+  }
+
+  /** {@code Any}, {@code object} or a schema-less mapping. */
+  private static boolean isSchemaLessValue(Expression value) {
+    Expression expr = Trees.skipParentheses(value);
+    Expression head = expr instanceof SubscriptionExpression subscription ? subscription.object() : expr;
+    Optional<String> fqn = Fqns.of(head);
+    if (fqn.isEmpty()) {
+      return false;
+    }
+    return PythonApi.ANY.contains(fqn.get()) || "object".equals(fqn.get()) || DICT_TYPES.contains(fqn.get()) && isSchemaLessMapping(expr);
   }
 }

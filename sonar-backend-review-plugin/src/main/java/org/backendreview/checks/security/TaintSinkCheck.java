@@ -56,8 +56,8 @@ public abstract class TaintSinkCheck extends TaintEngineCheck {
   }
 
   @Override
-  public void initialize(Context context) {
-    super.initialize(context);
+  protected void register(Context context) {
+    super.register(context);
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> issuesBySource.clear());
   }
 

@@ -83,6 +83,8 @@ public final class FastApi {
     "fastapi.background.BackgroundTasks", "fastapi.security.SecurityScopes", "starlette.requests.HTTPConnection");
   private static final Set<String> SCALARS = Set.of("int", "float", "str", "bool", "bytes", "decimal.Decimal", "uuid.UUID",
     "datetime.date", "datetime.datetime", "datetime.time", "datetime.timedelta");
+  private static final Pattern AUTHENTICATION_WORD = Pattern.compile(
+    "(?:^|[_/.-])(?:tokens?|access_token|refresh|login|log_in|signin|sign_in|sessions?|auth|oauth2?|otp|jwt)(?:$|[_/.-])");
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?}");
 
   private FastApi() {
@@ -267,6 +269,16 @@ public final class FastApi {
       }
     }
     return false;
+  }
+
+  /**
+   * True for an authentication endpoint (login, token minting or refresh, sessions, OAuth, OTP): its path or handler
+   * name has such a word ({@code /auth/token}, {@code refresh_access_token}, {@code create_session}); these endpoints
+   * hand out credentials by design.
+   */
+  public static boolean isAuthenticationEndpoint(Route route) {
+    return AUTHENTICATION_WORD.matcher(route.function().name().name().toLowerCase(Locale.ROOT)).find()
+      || AUTHENTICATION_WORD.matcher(route.path().toLowerCase(Locale.ROOT)).find();
   }
 
   /** True when the tree is inside the body of a path operation. */

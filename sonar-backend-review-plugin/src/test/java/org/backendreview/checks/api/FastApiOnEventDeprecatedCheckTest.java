@@ -15,4 +15,9 @@ class FastApiOnEventDeprecatedCheckTest {
   void on_event_handlers() {
     CheckVerifier.verify(Samples.file("api/fastApiOnEventDeprecated.py"), new FastApiOnEventDeprecatedCheck());
   }
+
+  @Test
+  void only_where_the_declared_fastapi_has_lifespan() {
+    CheckVerifier.verify(Samples.project("api/fastApiOnEventDeprecatedVersions"), new FastApiOnEventDeprecatedCheck());
+  }
 }

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from app.models import Tag, User
-from app.schemas import UserOut
+from app.schemas import ApiClient, Token, UserOut
 
 router = APIRouter()
 
@@ -53,3 +53,24 @@ def list_tags(db: Session = Depends()):
 def my_email(db: Session = Depends()):
     user = db.query(User).first()
     return {"email": user.email}
+
+
+# login, token and refresh endpoints are meant to return the tokens they mint
+@router.post("/auth/token")
+def login(form: dict) -> Token:
+    return Token(access_token="a", refresh_token="r")
+
+
+@router.post("/refresh")
+def refresh_access_token(token: str):
+    return Token(access_token="a", refresh_token="r")
+
+
+@router.get("/clients/{name}")
+def read_client(name: str):
+    return ApiClient(name=name, api_key="k")  # Noncompliant {{Return an output schema without "api_key" instead of the "ApiClient" object: every field of it is sent to the client.}}
+
+
+@router.get("/profile")
+def profile():
+    return Token(access_token="a", refresh_token="r")  # Noncompliant
