@@ -61,39 +61,48 @@ public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
 
   private void check(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    Optional<Analysed> analysed = analyse(call, ctx);
+    if (analysed.isPresent()) {
+      report(ctx, analysed.get().findings(), analysed.get().model());
+    }
+  }
+
+  private record Analysed(List<Finding> findings, DjangoModelIndex.Model model) {
+  }
+
+  /** The unindexed lookups (or ordering) of this call, when every condition of its chain is unindexed. */
+  private static Optional<Analysed> analyse(CallExpression call, SubscriptionContext ctx) {
     // cheap name test first: resolving the queryset is what costs
     if (!(call.callee() instanceof QualifiedExpression callee) || call.arguments().isEmpty()) {
-      return;
+      return Optional.empty();
     }
     String method = callee.name().name();
     boolean ordering = "order_by".equals(method);
     if (ordering ? !isLiteralOrdering(call) : !FILTERS.contains(method) || !onlyKeywords(call)) {
       // dict.get(key), filter(function, items), order_by(*fields): not lookups this rule reads
-      return;
+      return Optional.empty();
     }
     FunctionDef function = Trees.enclosingFunction(call);
     if (function != null && TestCode.isTestScenario(function)) {
       // a test's fixture rows make any table small
-      return;
+      return Optional.empty();
     }
     Optional<QueryCall> query = DjangoQuerySets.queryCall(call, ctx);
     if (query.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Optional<DjangoModelIndex.Model> model = DjangoModelIndex.of(query.get().receiver().model(), ctx);
     if (model.isEmpty() || !model.get().complete() || !model.get().metaComplete() || !model.get().managed()) {
-      return;
+      return Optional.empty();
     }
     List<CallExpression> chain = new ArrayList<>(query.get().receiver().methods());
     chain.add(call);
     chain.addAll(outerCalls(call));
     if (!allConditionsUnindexed(chain, model.get())) {
-      return;
+      return Optional.empty();
     }
     List<Finding> findings = ordering ? ordering(call, model.get()) : conditions(call, model.get());
-    if (!findings.isEmpty()) {
-      report(ctx, findings, model.get());
-    }
+    return findings.isEmpty() ? Optional.empty() : Optional.of(new Analysed(findings, model.get()));
   }
 
   private static boolean onlyKeywords(CallExpression call) {
@@ -192,7 +201,10 @@ public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
     return outer;
   }
 
-  /** One issue per call, on its first field not yet reported in this file for this model. */
+  /**
+   * One issue per model field and file, on the first call using it; the later calls of the file using the same fields
+   * are its secondary locations (and are not reported again).
+   */
   private void report(SubscriptionContext ctx, List<Finding> findings, DjangoModelIndex.Model model) {
     Tree file = Trees.firstAncestor(findings.get(0).tree(), Tree.Kind.FILE_INPUT);
     if (file == null) {
@@ -203,7 +215,7 @@ public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
     Set<String> names = new LinkedHashSet<>();
     for (Finding finding : findings) {
       names.add(finding.field().name());
-      if (done.add(model.type().fullyQualifiedName() + "." + finding.field().name()) && first == null) {
+      if (done.add(key(model, finding)) && first == null) {
         first = finding;
       }
     }
@@ -223,5 +235,19 @@ public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
         issue.secondary(finding.field().location(), "Declared without an index");
       }
     }
+    Set<String> keys = findings.stream().map(f -> key(model, f)).collect(Collectors.toSet());
+    Tree call = first.tree();
+    Trees.walk(file, t -> true, t -> {
+      if (t instanceof CallExpression later && Trees.startsBefore(call, later) && !Trees.isAncestorOrSelf(later, call)) {
+        analyse(later, ctx).ifPresent(a -> a.findings().stream()
+          .filter(f -> keys.contains(key(a.model(), f)) && done.add(later.firstToken().line() + ":" + key(a.model(), f)))
+          .findFirst()
+          .ifPresent(f -> issue.secondary(f.tree(), "Also " + (f.ordering() ? "ordered" : "filtered") + " by \"" + f.field().name() + "\" here")));
+      }
+    });
+  }
+
+  private static String key(DjangoModelIndex.Model model, Finding finding) {
+    return model.type().fullyQualifiedName() + "." + finding.field().name();
   }
 }

@@ -20,8 +20,11 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
+import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -29,7 +32,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * An integer or UUID field named {@code <x>_id} on a managed Django model, where
  * {@code <x>} names another model the module knows (defines, imports, or references in a relation): the column holds a
  * reference the database never checks. Fields named by a {@code GenericForeignKey} ({@code object_id}), primary keys,
- * a model's own name ({@code Job.job_id}, usually an external identifier) and unmanaged models are left alone.
+ * a model's own name or the name of a class it extends ({@code Job.job_id}, {@code APNSDevice(Device).device_id}: its own
+ * identifier, usually an external one) and unmanaged models are left alone.
  */
 @Rule(key = "IdFieldInsteadOfForeignKey")
 public class IdFieldInsteadOfForeignKeyCheck extends BackendReviewCheck {
@@ -63,7 +67,8 @@ public class IdFieldInsteadOfForeignKeyCheck extends BackendReviewCheck {
         continue;
       }
       String target = DjangoModelNames.normalize(name.substring(0, name.length() - SUFFIX.length()));
-      if (target.equals(DjangoModelNames.normalize(model.name().name()))) {
+      if (target.equals(DjangoModelNames.normalize(model.name().name())) || baseNames(model).contains(target)) {
+        // Job.job_id, APNSDevice(Device).device_id: the model's own identifier (usually an external one), not a reference
         continue;
       }
       Optional<String> known = DjangoModelNames.known(file, target);
@@ -73,6 +78,23 @@ public class IdFieldInsteadOfForeignKeyCheck extends BackendReviewCheck {
           + name + "\" column: the database does not check that the " + known.get() + " row exists.");
       }
     }
+  }
+
+  /** The normalized names of the classes the model extends, as written in its bases. */
+  private static Set<String> baseNames(ClassDef model) {
+    Set<String> names = new HashSet<>();
+    if (model.args() != null) {
+      for (var argument : model.args().arguments()) {
+        if (argument instanceof RegularArgument regular && regular.keywordArgument() == null) {
+          Expression base = regular.expression();
+          String name = base instanceof Name n ? n.name() : base instanceof QualifiedExpression q ? q.name().name() : null;
+          if (name != null) {
+            names.add(DjangoModelNames.normalize(name));
+          }
+        }
+      }
+    }
+    return names;
   }
 
   private static boolean isIdField(CallExpression call) {

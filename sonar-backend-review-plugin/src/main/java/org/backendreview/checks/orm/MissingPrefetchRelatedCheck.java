@@ -16,7 +16,8 @@ import org.sonar.plugins.python.api.tree.Tree;
 /**
  * In a loop over a queryset, calling a related manager of each item (many-to-many, reverse foreign key) runs
  * one query per item. {@code all()}/{@code count()}/{@code exists()} are answered from {@code prefetch_related()};
- * {@code filter()}, {@code order_by()}... always query, prefetched or not.
+ * {@code filter()}, {@code order_by()}... always query, prefetched or not. A per-item {@code count()} is answered with
+ * {@code annotate(Count(...))} rather than by prefetching every related row.
  */
 @Rule(key = "MissingPrefetchRelated")
 public class MissingPrefetchRelatedCheck extends QuerySetLoopCheck {
@@ -38,6 +39,13 @@ public class MissingPrefetchRelatedCheck extends QuerySetLoopCheck {
     }
     if (loop.querySet().prefetches(relation)) {
       return false;
+    }
+    if ("count".equals(access.method())) {
+      // prefetching every related row to count them loads far more than the number: let the database count
+      ctx.addIssue(call, "Annotate this queryset with the count (annotate(" + relation + "_count=Count(\"" + relation + "\"))): \""
+        + expression + "\" runs one query per item.")
+        .secondary(querySetLocation(loop.querySet()), "Queryset without the count");
+      return true;
     }
     ctx.addIssue(call, "Add prefetch_related(\"" + relation + "\") to this queryset: \"" + expression + "\" runs one query per item.")
       .secondary(querySetLocation(loop.querySet()), "Queryset without prefetch_related(\"" + relation + "\")");

@@ -5,18 +5,23 @@
  */
 package org.backendreview.checks.orm;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
+import org.backendreview.semantics.django.DjangoModelIndex;
+import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.django.DjangoWrites;
+import org.backendreview.semantics.django.IteratedCollections;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -34,8 +39,11 @@ import org.sonar.plugins.python.api.tree.Tree;
 /**
  * A Django query or write run once per item of a {@code for} loop or comprehension, with arguments that depend on
  * the item: {@code create()}/{@code save()}/{@code delete()}/{@code update()}/{@code get()}/{@code exists()}/
- * {@code count()}... Loops over literal collections, {@code while} loops and per-item related-manager reads ({@code MissingPrefetchRelated})
- * are not reported.
+ * {@code count()}... Reported once per loop (the other per-item queries as secondary locations), and only when the loop
+ * provably goes over a collection that grows with the data or the request ({@link IteratedCollections}): loops over
+ * parameters, command-line options, constants and small fixed collections are deliberate per-item work. Reads through
+ * {@code select_for_update()} (row-by-row locking) and {@code save()} of a model that overrides it (per-item logic) are
+ * not reported either, nor {@code while} loops and per-item related-manager reads (ORM-02).
  */
 @Rule(key = "QueryInLoop")
 public class QueryInLoopCheck extends BackendReviewCheck {
@@ -45,25 +53,79 @@ public class QueryInLoopCheck extends BackendReviewCheck {
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, QueryInLoopCheck::check);
+    for (Tree.Kind kind : List.of(Tree.Kind.FOR_STMT, Tree.Kind.LIST_COMPREHENSION, Tree.Kind.SET_COMPREHENSION, Tree.Kind.GENERATOR_EXPR,
+      Tree.Kind.DICT_COMPREHENSION)) {
+      context.registerSyntaxNodeConsumer(kind, QueryInLoopCheck::checkLoop);
+    }
   }
 
-  private static void check(SubscriptionContext ctx) {
-    CallExpression call = (CallExpression) ctx.syntaxNode();
+  private record PerItem(CallExpression call, String advice) {
+  }
+
+  private static void checkLoop(SubscriptionContext ctx) {
+    Tree loop = ctx.syntaxNode();
+    Expression iterable = iterable(loop);
+    if (iterable == null || iteratesLiteral(iterable)) {
+      return;
+    }
+    List<CallExpression> calls = new ArrayList<>();
+    Trees.walk(loop, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof CallExpression call && isCandidate(call) && Trees.enclosingLoop(call) == loop) {
+        calls.add(call);
+      }
+    });
+    if (calls.isEmpty()) {
+      return;
+    }
+    List<PerItem> perItem = new ArrayList<>();
+    for (CallExpression call : calls) {
+      String method = Fqns.calleeName(call).orElseThrow();
+      if (leavesLoopRightAfter(call, loop) || deliberate(call, method, ctx)) {
+        continue;
+      }
+      String advice = advice(call, method, ctx);
+      if (advice != null && dependsOnLoop(call, loop)) {
+        perItem.add(new PerItem(call, advice));
+      }
+    }
+    if (perItem.isEmpty()) {
+      return;
+    }
+    Optional<String> collection = IteratedCollections.unbounded(iterable, ctx);
+    if (collection.isEmpty()) {
+      return;
+    }
+    PerItem first = perItem.get(0);
+    String others = perItem.size() == 1 ? "" : " The loop runs " + (perItem.size() - 1) + " other quer"
+      + (perItem.size() == 2 ? "y" : "ies") + " per item.";
+    PreciseIssue issue = ctx.addIssue(first.call(), first.advice() + others)
+      .secondary(loopKeyword(loop), "Loop over " + collection.get() + ", running it once per item");
+    for (PerItem other : perItem.subList(1, perItem.size())) {
+      issue.secondary(other.call(), "Also runs once per item");
+    }
+  }
+
+  private static boolean isCandidate(CallExpression call) {
     Optional<String> method = Fqns.calleeName(call);
-    if (method.isEmpty() || !READS.contains(method.get()) && !DjangoWrites.QUERYSET_WRITES.contains(method.get())
-      && !Set.of("save", "delete", "add", "remove").contains(method.get())) {
-      return;
+    return method.isPresent() && (READS.contains(method.get()) || DjangoWrites.QUERYSET_WRITES.contains(method.get())
+      || Set.of("save", "delete", "add", "remove").contains(method.get()));
+  }
+
+  /**
+   * Per-item work the code means: a read through {@code select_for_update()} locks rows one by one; {@code save()} of a
+   * model that overrides it runs that logic for each instance (bulk_update() would skip it).
+   */
+  private static boolean deliberate(CallExpression call, String method, SubscriptionContext ctx) {
+    if (READS.contains(method)) {
+      return DjangoQuerySets.queryCall(call, ctx).filter(q -> q.receiver().locked()).isPresent();
     }
-    Tree loop = Trees.enclosingLoop(call);
-    if (loop == null || loop.is(Tree.Kind.WHILE_STMT) || iteratesLiteral(loop) || leavesLoopRightAfter(call, loop)) {
-      return;
+    if ("save".equals(method) && Fqns.receiver(call).map(Trees::skipParentheses).orElse(null) instanceof Name instance) {
+      return DjangoModels.instanceOrigin(instance, ctx).map(DjangoModels.InstanceOrigin::model)
+        .flatMap(model -> DjangoModelIndex.of(model, ctx))
+        .filter(model -> model.members().contains("save"))
+        .isPresent();
     }
-    String advice = advice(call, method.get(), ctx);
-    if (advice == null || !dependsOnLoop(call, loop)) {
-      return;
-    }
-    ctx.addIssue(call, advice).secondary(loopKeyword(loop), "Loop running it once per item");
+    return false;
   }
 
   private static String advice(CallExpression call, String method, SubscriptionContext ctx) {
@@ -117,19 +179,20 @@ public class QueryInLoopCheck extends BackendReviewCheck {
     return false;
   }
 
-  /** {@code for x in [..]}, {@code for x in ("a", "b")}, {@code range(3)}: a fixed, small number of iterations. */
-  private static boolean iteratesLiteral(Tree loop) {
-    Expression iterable = null;
-    if (loop instanceof ForStatement forStatement && forStatement.testExpressions().size() == 1) {
-      iterable = forStatement.testExpressions().get(0);
+  /** The iterated expression of the loop's (first) for. */
+  private static Expression iterable(Tree loop) {
+    if (loop instanceof ForStatement forStatement) {
+      return forStatement.testExpressions().size() == 1 ? forStatement.testExpressions().get(0) : null;
     } else if (loop instanceof ComprehensionExpression comprehension) {
-      iterable = comprehension.comprehensionFor().iterable();
+      return comprehension.comprehensionFor().iterable();
     } else if (loop instanceof DictCompExpression dict) {
-      iterable = dict.comprehensionFor().iterable();
+      return dict.comprehensionFor().iterable();
     }
-    if (iterable == null) {
-      return false;
-    }
+    return null;
+  }
+
+  /** {@code for x in [..]}, {@code for x in ("a", "b")}, {@code range(3)}: a fixed, small number of iterations. */
+  private static boolean iteratesLiteral(Expression iterable) {
     Expression expr = Trees.skipParentheses(iterable);
     if (Literals.collectionElements(expr).isPresent() || expr.is(Tree.Kind.DICTIONARY_LITERAL)) {
       return true;

@@ -7,6 +7,7 @@ package org.backendreview.checks.orm;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.BlockingCalls;
 import org.backendreview.semantics.django.DjangoModels;
@@ -26,6 +27,7 @@ import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 
@@ -42,6 +44,8 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  */
 @Rule(key = "SignalReceiverSideEffect")
 public class SignalReceiverSideEffectCheck extends BackendReviewCheck {
+
+  private static final String WRITE = "this write to ";
 
   @Override
   protected void register(Context context) {
@@ -64,10 +68,12 @@ public class SignalReceiverSideEffectCheck extends BackendReviewCheck {
       return;
     }
     SummarizedEffects.Effect first = effects.get(0);
+    boolean deleting = receiver.signal().endsWith("_delete");
     String others = effects.size() == 1 ? "" : effects.size() == 2 ? " and 1 other side effect" : " and " + (effects.size() - 1) + " other side effects";
     PreciseIssue issue = ctx.addIssue(receiver.registration(), "Move the " + first.description() + " (\"" + first.what() + "\")" + others
-      + " out of the " + receiver.signal() + " receiver \"" + receiver.function().name() + "\" connected here into the code that saves "
-      + "the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of save().");
+      + " out of the " + receiver.signal() + " receiver \"" + receiver.function().name() + "\" connected here into the code that "
+      + (deleting ? "deletes" : "saves") + " the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every "
+      + "caller of " + (deleting ? "delete()" : "save()") + ".");
     for (SummarizedEffects.Effect effect : effects) {
       issue.secondary(effect.range().toLocation(receiver.module().fileId()), "Called by the receiver: " + effect.what());
     }
@@ -77,14 +83,43 @@ public class SignalReceiverSideEffectCheck extends BackendReviewCheck {
     String where = "the " + receiver.signals().get(0) + " receiver \"" + receiver.function().name().name() + "\"";
     ClassType sender = receiver.sender() == null || !DjangoModels.isModelClass(receiver.sender()) ? null
       : DjangoModels.classType(receiver.sender().typeV2());
+    boolean deleting = receiver.signals().stream().allMatch(s -> s.endsWith("_delete"));
+    boolean postSave = receiver.signals().stream().allMatch("post_save"::equals);
     for (CallExpression call : Trees.descendantsInSameScope(receiver.function().body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
       String effect = effect(call, sender, ctx);
+      if (effect != null && isWrite(effect) && (deleting || postSave && createsRowOf(call, receiver.function()))) {
+        // a delete receiver's writes clean up rows that must go with the deleted one, in its transaction; a post_save
+        // receiver creating the row that belongs to the instance (the profile of a new user) is Django's documented idiom
+        continue;
+      }
       if (effect != null) {
-        ctx.addIssue(call, "Move " + effect + " out of " + where + " into the code that saves the model, or dispatch it with "
-            + "transaction.on_commit(): a signal receiver hides it from every caller of save().")
+        ctx.addIssue(call, "Move " + effect + " out of " + where + " into the code that " + (deleting ? "deletes" : "saves")
+          + " the model, or dispatch it with "
+            + "transaction.on_commit(): a signal receiver hides it from every caller of " + (deleting ? "delete()" : "save()") + ".")
           .secondary(receiver.registration(), "Connected to " + String.join(", ", receiver.signals()) + " here");
       }
     }
+  }
+
+  private static boolean isWrite(String effect) {
+    return effect.startsWith(WRITE);
+  }
+
+  /** {@code Profile.objects.create(user=instance)}: a create/get_or_create whose values read the receiver's instance. */
+  private static boolean createsRowOf(CallExpression call, FunctionDef receiver) {
+    if (Fqns.calleeName(call).filter(m -> Set.of("create", "get_or_create", "update_or_create").contains(m)).isEmpty()) {
+      return false;
+    }
+    List<Parameter> parameters = receiver.parameters() == null ? List.of() : receiver.parameters().nonTuple();
+    String instance = parameters.stream().map(Parameter::name).filter(n -> n != null && "instance".equals(n.name())).findFirst()
+      .map(Name::name).orElse("instance");
+    boolean[] reads = {false};
+    Trees.walk(call, t -> true, t -> {
+      if (t instanceof Name name && instance.equals(name.name()) && t != call.callee()) {
+        reads[0] = true;
+      }
+    });
+    return reads[0];
   }
 
   private static String effect(CallExpression call, ClassType sender, SubscriptionContext ctx) {
@@ -105,7 +140,7 @@ public class SignalReceiverSideEffectCheck extends BackendReviewCheck {
       || written.fullyQualifiedName().equals(sender.fullyQualifiedName())) {
       return null;
     }
-    return "this write to \"" + written.name() + "\"";
+    return WRITE + "\"" + written.name() + "\"";
   }
 
   private static ClassType writtenModel(CallExpression call, SubscriptionContext ctx) {

@@ -5,7 +5,6 @@
  */
 package org.backendreview.checks.transactions;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -200,7 +199,7 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       }
       lookup.add(field.get());
     }
-    if (lookup.isEmpty() || isUnique(lookup, model.get())) {
+    if (lookup.isEmpty() || model.get().coversUniqueSet(lookup)) {
       return;
     }
     ctx.addIssue(call, "Add a unique constraint on " + String.join(", ", lookup) + " for this " + query.get().method()
@@ -224,19 +223,5 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       return Optional.of(name.substring(0, name.length() - 3));
     }
     return Optional.empty();
-  }
-
-  private static boolean isUnique(Set<String> lookup, DjangoModelIndex.Model model) {
-    for (List<String> unique : model.uniqueSets()) {
-      List<String> normalized = new ArrayList<>();
-      for (String field : unique) {
-        normalized.add(field.endsWith("_id") && model.field(field.substring(0, field.length() - 3)).isPresent()
-          ? field.substring(0, field.length() - 3) : field);
-      }
-      if (lookup.containsAll(normalized)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

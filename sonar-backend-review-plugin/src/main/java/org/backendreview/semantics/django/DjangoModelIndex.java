@@ -148,6 +148,34 @@ public final class DjangoModelIndex {
         && !name.startsWith("_") && !name.startsWith("get_");
     }
 
+    /**
+     * The model field a name in a unique set or lookup stands for: {@code author_id} is the column of the forward
+     * relation {@code author}; any other name (including {@code object_id} next to a {@code GenericForeignKey} named
+     * {@code object}, which is a field of its own) stands for itself.
+     */
+    public String fieldName(String name) {
+      if (name.endsWith("_id") && !fields.containsKey(name)) {
+        String relation = name.substring(0, name.length() - 3);
+        if (field(relation).filter(f -> f.kind().isForwardSingle()).isPresent()) {
+          return relation;
+        }
+      }
+      return name;
+    }
+
+    /**
+     * True when a lookup on these fields (names as {@link #fieldName} gives them) matches at most one row: they include
+     * a unique set of the model.
+     */
+    public boolean coversUniqueSet(Set<String> lookup) {
+      for (List<String> unique : uniqueSets) {
+        if (unique.stream().map(this::fieldName).allMatch(lookup::contains)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The manager reached as {@code Model.<name>}: declared managers, or Django's automatic {@code objects}. */
     public Manager manager(String name) {
       Manager declared = managers.get(name);

@@ -103,4 +103,36 @@ class DjangoIndexesTest {
       Map.entry("stamped", "-"), Map.entry("self", "-"), Map.entry("parent", "-"));
     assertThat(DjangoModelNames.normalize("Blog_Post")).isEqualTo("blogpost");
   }
+
+  @Test
+  void unique_sets_strip_id_only_for_forward_relations() {
+    Map<String, Boolean> unique = new LinkedHashMap<>();
+    Analysis.onEach(Map.of("app/__init__.py", "", "app/models.py", """
+      from django.contrib.contenttypes.fields import GenericForeignKey
+      from django.db import models
+
+      class Owner(models.Model):
+          name = models.CharField(max_length=10)
+
+      class Vote(models.Model):
+          owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+          content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+          object_id = models.PositiveIntegerField()
+          object = GenericForeignKey("content_type", "object_id")
+          class Meta:
+              unique_together = [("owner_id", "content_type", "object_id")]
+      """, "app/views.py", """
+      from app.models import Vote
+      Vote.objects
+      """), "app/views.py", Tree.Kind.QUALIFIED_EXPR, (tree, ctx) -> {
+        QualifiedExpression objects = (QualifiedExpression) tree;
+        DjangoModelIndex.Model model = DjangoModelIndex.of(DjangoModels.classType(objects.qualifier().typeV2()), ctx).orElseThrow();
+        unique.put("owner_id", "owner".equals(model.fieldName("owner_id")));
+        unique.put("object_id", "object_id".equals(model.fieldName("object_id")));
+        unique.put("all", model.coversUniqueSet(java.util.Set.of("owner", "content_type", "object_id")));
+        unique.put("without object_id", model.coversUniqueSet(java.util.Set.of("owner", "content_type", "object")));
+      });
+    assertThat(unique).containsExactly(Map.entry("owner_id", true), Map.entry("object_id", true), Map.entry("all", true),
+      Map.entry("without object_id", false));
+  }
 }

@@ -10,6 +10,12 @@ def by_title(request):
 #                              ^^^^^
 
 
+def repeated(title):
+    # reported once per model field and file: a secondary location of the first use
+    return Book.objects.filter(title__startswith=title)
+#                              ^^^^^^^^^^^^^^^^^< {{Also filtered by "title" here}}
+
+
 def first_by_status(request):
     return Book.objects.filter(status__in=["new", "used"]).first()  # Noncompliant
 #                              ^^^^^^^^^^
@@ -45,10 +51,6 @@ def through_module(prefix):
 def by_volume(volume):
     return Book.objects.filter(volume=volume)  # Noncompliant
 #                              ^^^^^^
-
-
-def repeated(title):
-    return Book.objects.filter(title__startswith=title)  # compliant: reported once per model field and file
 
 
 def events_between(since, until):

@@ -65,3 +65,7 @@ def local():
 
     class Line(models.Model):
         pass
+
+
+class CardPayment(Payment):
+    payment_id = models.UUIDField()  # the name of its own base class: the card's own identifier, not a reference

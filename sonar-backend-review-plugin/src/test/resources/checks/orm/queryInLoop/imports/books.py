@@ -1,5 +1,6 @@
 import csv
 
+from django.db import models
 from django.db.models import Count, F
 
 from shop.models import Author, Book, Chapter, Tag
@@ -8,36 +9,38 @@ from shop.models import Author, Book, Chapter, Tag
 def import_books(path):
     with open(path) as handle:
         for row in csv.DictReader(handle):
-            author = Author.objects.get(name=row["author"])  # Noncompliant {{Fetch these rows in one query before the loop (in_bulk() or filter(...__in=...)): this get() runs once per item.}}
+#       ^^^> {{Loop over the lines of a file, running it once per item}}
+            author = Author.objects.get(name=row["author"])  # Noncompliant {{Fetch these rows in one query before the loop (in_bulk() or filter(...__in=...)): this get() runs once per item. The loop runs 1 other query per item.}}
 #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-            Book.objects.create(title=row["title"], author=author)  # Noncompliant {{Collect the objects and insert them with bulk_create() after the loop: this create() runs one INSERT per item.}}
+            Book.objects.create(title=row["title"], author=author)
+#           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^< {{Also runs once per item}}
 
 
 def retitle(prefix):
     for book in Book.objects.filter(title__startswith="draft"):
-#   ^^^> {{Loop running it once per item}}
+#   ^^^> {{Loop over the rows of a Book queryset, running it once per item}}
         book.title = prefix + book.title
         book.save()  # Noncompliant {{Update these rows together after the loop with bulk_update() or a queryset update(): this save() runs one query per item.}}
 #       ^^^^^^^^^^^
 
 
-def purge(ids):
-    for pk in ids:
+def purge(request):
+    for pk in request.POST.getlist("ids"):
         Book.objects.filter(pk=pk).delete()  # Noncompliant
 
 
-def tag_all(book, labels):
-    for label in labels:
+def tag_all(book, form):
+    for label in form.cleaned_data["labels"]:
         tag, _ = Tag.objects.get_or_create(label=label)  # Noncompliant
         book.tags.add(tag)
 
 
-def counts(authors):
-    return {a.pk: Book.objects.filter(author=a).count() for a in authors}  # Noncompliant
+def counts():
+    return {a.pk: Book.objects.filter(author=a).count() for a in Author.objects.all()}  # Noncompliant
 
 
-def find_first(titles):
-    for title in titles:
+def find_first(request):
+    for title in request.GET.getlist("title"):
         if Book.objects.filter(title=title).exists():  # Noncompliant
             return title
     return None
@@ -46,6 +49,16 @@ def find_first(titles):
 def renumber(book):
     for number, chapter in enumerate(Chapter.objects.filter(book=book)):
         Chapter.objects.filter(pk=chapter.pk).update(number=number)  # Noncompliant
+
+
+def chapters_of(book):
+    for chapter in book.chapter_set.all():
+        Tag.objects.filter(label=chapter.number).delete()  # Noncompliant
+
+
+def selected(modeladmin, request, queryset):
+    for author in queryset.filter(name__startswith="a"):
+        Book.objects.filter(author=author).delete()  # Noncompliant
 
 
 # Compliant look-alikes
@@ -91,3 +104,37 @@ def annotated_counts():
 
 def bump_all():
     Book.objects.update(title=F("title"))
+
+
+def purge_from_command_line(ids):
+    # the ids typed on the command line: a handful, deliberately one by one
+    for pk in ids:
+        Book.objects.filter(pk=pk).delete()
+
+
+def counts_of(authors):
+    return {a.pk: Book.objects.filter(author=a).count() for a in authors}
+
+
+def first_five():
+    for book in Book.objects.order_by("title")[:5]:
+        Chapter.objects.filter(book=book).count()
+
+
+def cancel_each(queryset):
+    for book in queryset:
+        # lock the rows one by one
+        book = Book.objects.select_for_update().get(pk=book.pk)
+        book.title = "cancelled"
+
+
+class Audited(models.Model):
+    name = models.CharField(max_length=10)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+
+
+def touch_all():
+    for audited in Audited.objects.all():
+        audited.save()

@@ -103,3 +103,26 @@ def nested_only(sender, instance, **kwargs):
     def later():
         send_mail("Later", "x", "noreply@example.com", ["e@example.com"])
     transaction.on_commit(later)
+
+
+@receiver(post_save, sender=Author)
+def author_created(sender, instance, created, **kwargs):
+    # Django's documented idiom: the row that belongs to a new instance is created with it, in its transaction
+    if created:
+        Book.objects.create(title="Biography", author=instance)
+
+
+@receiver(post_delete, sender=Author)
+def author_removed(sender, instance, **kwargs):
+    # cleanup of dependent rows: it must stay in the transaction of the delete
+    Tag.objects.filter(label=instance.name).delete()
+
+
+@receiver(post_save, sender=Author)
+def author_saved_elsewhere(sender, instance, **kwargs):
+    Tag.objects.create(label="x")  # Noncompliant {{Move this write to "Tag" out of the post_save receiver "author_saved_elsewhere" into the code that saves the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of save().}}
+
+
+@receiver(post_delete, sender=Tag)
+def tag_removed(sender, instance, **kwargs):
+    send_mail("Tag gone", instance.label, "noreply@example.com", ["ops@example.com"])  # Noncompliant {{Move this e-mail ("send_mail()") out of the post_delete receiver "tag_removed" into the code that deletes the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of delete().}}

@@ -15,7 +15,7 @@ class OrdersConfig(AppConfig):
         from shop.models import Author, Book, Publisher
         post_save.connect(book_saved, sender=Book)  # Noncompliant {{Move the e-mail ("send_mail()") and 2 other side effects out of the post_save receiver "book_saved" connected here into the code that saves the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of save().}}
 #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-        signals.post_delete.connect(handlers.author_deleted, sender=Author, dispatch_uid="author-deleted")  # Noncompliant {{Move the HTTP call ("requests.post()") out of the post_delete receiver "author_deleted" connected here into the code that saves the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of save().}}
+        signals.post_delete.connect(handlers.author_deleted, sender=Author, dispatch_uid="author-deleted")  # Noncompliant {{Move the HTTP call ("requests.post()") out of the post_delete receiver "author_deleted" connected here into the code that deletes the model, or dispatch it with transaction.on_commit(): a signal receiver hides it from every caller of delete().}}
 
         # Compliant look-alikes
         post_save.connect(book_saved_on_commit, sender=Book)
