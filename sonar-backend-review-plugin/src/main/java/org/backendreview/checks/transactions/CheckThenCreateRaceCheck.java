@@ -14,6 +14,7 @@ import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
+import org.backendreview.semantics.python.FreshValues;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -45,6 +46,8 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
   /** get_or_create()/update_or_create() after a check are reported on their own when their lookup is not unique. */
   private static final Set<String> CREATES = Set.of("create", "bulk_create");
   private static final Set<String> NOT_LOOKUPS = Set.of("defaults", "create_defaults");
+  /** The {@code pk} lookup: the primary key, unique by definition. */
+  private static final String PK = "pk";
 
   @Override
   public void initialize(Context context) {
@@ -86,10 +89,30 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
       return;
     }
     QueryCall checking = check.get();
+    if (looksUpFreshValue(checking.call())) {
+      return;
+    }
     creationOf(checking.receiver().model(), noneBranch, ctx).ifPresent(create -> ctx.addIssue(checking.call(),
       "Replace this check-then-create with get_or_create() on a unique constraint, or create and catch IntegrityError: two "
         + "concurrent requests can both pass this check.")
       .secondary(create, "Created after the check"));
+  }
+
+  /**
+   * The lookup of the checking query (its own arguments and those of the filter()/get() calls it is chained on) holds a
+   * fresh value (now(), uuid4(), a random token): no row that existed before can match, the check is a collision test.
+   */
+  private static boolean looksUpFreshValue(CallExpression check) {
+    Expression current = check;
+    while (current instanceof CallExpression call) {
+      for (Argument argument : call.arguments()) {
+        if (argument instanceof RegularArgument regular && FreshValues.isFresh(regular.expression())) {
+          return true;
+        }
+      }
+      current = Fqns.receiver(call).map(Trees::skipParentheses).orElse(null);
+    }
+    return false;
   }
 
   private static Tree elseBody(IfStatement ifStatement) {
@@ -107,7 +130,7 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
     TryStatement tryStatement = (TryStatement) ctx.syntaxNode();
     for (CallExpression call : Trees.descendantsInSameScope(tryStatement.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
       Optional<QueryCall> get = DjangoQuerySets.queryCall(call, ctx).filter(q -> "get".equals(q.method()));
-      if (get.isEmpty()) {
+      if (get.isEmpty() || looksUpFreshValue(call)) {
         continue;
       }
       ClassType model = get.get().receiver().model();
@@ -193,6 +216,10 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
       if (NOT_LOOKUPS.contains(name)) {
         continue;
       }
+      if (FreshValues.isFresh(regular.expression())) {
+        // a lookup on the current time or a new token never finds an existing row: nothing to race for
+        return;
+      }
       Optional<String> field = fieldOfLookup(name, model.get());
       if (field.isEmpty()) {
         return;
@@ -212,7 +239,11 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
     if (name.contains("__")) {
       return Optional.empty();
     }
-    if ("pk".equals(name) || "id".equals(name)) {
+    if ("pk".equals(name)) {
+      // whatever the primary key field is called
+      return Optional.of(PK);
+    }
+    if ("id".equals(name) && !model.fields().containsKey("id")) {
       return Optional.of("id");
     }
     if (model.fields().containsKey(name) && model.fields().get(name).kind() != DjangoModelIndex.Kind.UNKNOWN
@@ -226,6 +257,9 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
   }
 
   private static boolean isUnique(Set<String> lookup, DjangoModelIndex.Model model) {
+    if (lookup.contains(PK)) {
+      return true;
+    }
     for (List<String> unique : model.uniqueSets()) {
       List<String> normalized = new ArrayList<>();
       for (String field : unique) {
