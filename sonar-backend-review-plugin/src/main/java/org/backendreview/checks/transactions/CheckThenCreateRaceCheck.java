@@ -15,6 +15,7 @@ import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.python.FreshValues;
+import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -25,6 +26,7 @@ import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ExceptClause;
+import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -89,7 +91,7 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
       return;
     }
     QueryCall checking = check.get();
-    if (looksUpFreshValue(checking.call())) {
+    if (looksUpFreshValue(checking.call()) || uniqueOutsideRequest(checking, ctx)) {
       return;
     }
     creationOf(checking.receiver().model(), noneBranch, ctx).ifPresent(create -> ctx.addIssue(checking.call(),
@@ -115,6 +117,52 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
     return false;
   }
 
+  /**
+   * The checked lookup is backed by a unique constraint (the primary key, a unique field, a one-to-one...), and the code
+   * is not a request handler. The database then refuses the second row: the race costs an IntegrityError, no duplicate.
+   * Worth a change where concurrent requests hit it (a view), not in a signal receiver for one user, a task or a command.
+   */
+  private static boolean uniqueOutsideRequest(QueryCall checking, SubscriptionContext ctx) {
+    Optional<Set<String>> lookup = chainLookup(checking, ctx);
+    if (lookup.isEmpty()) {
+      return false;
+    }
+    Optional<DjangoModelIndex.Model> model = DjangoModelIndex.of(checking.receiver().model(), ctx);
+    if (model.isEmpty() || !isUnique(lookup.get(), model.get())) {
+      return false;
+    }
+    FunctionDef function = Trees.enclosingFunction(checking.call());
+    return function == null || RequestHandlers.of(function, ctx).isEmpty();
+  }
+
+  /** The model fields of the keyword lookups of the checking chain; empty when one is not a plain field lookup. */
+  private static Optional<Set<String>> chainLookup(QueryCall checking, SubscriptionContext ctx) {
+    Optional<DjangoModelIndex.Model> model = DjangoModelIndex.of(checking.receiver().model(), ctx);
+    if (model.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> lookup = new LinkedHashSet<>();
+    Expression current = checking.call();
+    while (current instanceof CallExpression call) {
+      String method = Fqns.calleeName(call).orElse("");
+      if (!Set.of("filter", "get", "exists", "count", "first", "all").contains(method)) {
+        return Optional.empty();
+      }
+      for (Argument argument : call.arguments()) {
+        if (!(argument instanceof RegularArgument regular) || regular.keywordArgument() == null) {
+          return Optional.empty();
+        }
+        Optional<String> field = fieldOfLookup(regular.keywordArgument().name(), model.get());
+        if (field.isEmpty()) {
+          return Optional.empty();
+        }
+        lookup.add(field.get());
+      }
+      current = Fqns.receiver(call).map(Trees::skipParentheses).orElse(null);
+    }
+    return lookup.isEmpty() ? Optional.empty() : Optional.of(lookup);
+  }
+
   private static Tree elseBody(IfStatement ifStatement) {
     if (!ifStatement.elifBranches().isEmpty() || ifStatement.elseBranch() == null) {
       return null;
@@ -132,6 +180,9 @@ public class CheckThenCreateRaceCheck extends PythonSubscriptionCheck {
       Optional<QueryCall> get = DjangoQuerySets.queryCall(call, ctx).filter(q -> "get".equals(q.method()));
       if (get.isEmpty() || looksUpFreshValue(call)) {
         continue;
+      }
+      if (uniqueOutsideRequest(get.get(), ctx)) {
+        return;
       }
       ClassType model = get.get().receiver().model();
       for (ExceptClause clause : tryStatement.exceptClauses()) {
