@@ -14,7 +14,8 @@ import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
-import org.backendreview.semantics.django.DjangoQuerySets;
+import org.backendreview.semantics.python.FreshValues;
+import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -24,6 +25,7 @@ import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ExceptClause;
+import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -45,6 +47,8 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
   /** get_or_create()/update_or_create() after a check are reported on their own when their lookup is not unique. */
   private static final Set<String> CREATES = Set.of("create", "bulk_create");
   private static final Set<String> NOT_LOOKUPS = Set.of("defaults", "create_defaults");
+  /** The {@code pk} lookup: the primary key, unique by definition. */
+  private static final String PK = "pk";
 
   @Override
   protected void register(Context context) {
@@ -86,10 +90,76 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       return;
     }
     QueryCall checking = check.get();
+    if (looksUpFreshValue(checking.call()) || uniqueOutsideRequest(checking, ctx)) {
+      return;
+    }
     creationOf(checking.receiver().model(), noneBranch, ctx).ifPresent(create -> ctx.addIssue(checking.call(),
       "Replace this check-then-create with get_or_create() on a unique constraint, or create and catch IntegrityError: two "
         + "concurrent requests can both pass this check.")
       .secondary(create, "Created after the check"));
+  }
+
+  /**
+   * The lookup of the checking query (its own arguments and those of the filter()/get() calls it is chained on) holds a
+   * fresh value (now(), uuid4(), a random token): no row that existed before can match, the check is a collision test.
+   */
+  private static boolean looksUpFreshValue(CallExpression check) {
+    Expression current = check;
+    while (current instanceof CallExpression call) {
+      for (Argument argument : call.arguments()) {
+        if (argument instanceof RegularArgument regular && FreshValues.isFresh(regular.expression())) {
+          return true;
+        }
+      }
+      current = Fqns.receiver(call).map(Trees::skipParentheses).orElse(null);
+    }
+    return false;
+  }
+
+  /**
+   * The checked lookup is backed by a unique constraint (the primary key, a unique field, a one-to-one...), and the code
+   * is not a request handler. The database then refuses the second row: the race costs an IntegrityError, no duplicate.
+   * Worth a change where concurrent requests hit it (a view), not in a signal receiver for one user, a task or a command.
+   */
+  private static boolean uniqueOutsideRequest(QueryCall checking, SubscriptionContext ctx) {
+    Optional<Set<String>> lookup = chainLookup(checking, ctx);
+    if (lookup.isEmpty()) {
+      return false;
+    }
+    Optional<DjangoModelIndex.Model> model = DjangoModelIndex.of(checking.receiver().model(), ctx);
+    if (model.isEmpty() || !isUnique(lookup.get(), model.get())) {
+      return false;
+    }
+    FunctionDef function = Trees.enclosingFunction(checking.call());
+    return function == null || RequestHandlers.of(function, ctx).isEmpty();
+  }
+
+  /** The model fields of the keyword lookups of the checking chain; empty when one is not a plain field lookup. */
+  private static Optional<Set<String>> chainLookup(QueryCall checking, SubscriptionContext ctx) {
+    Optional<DjangoModelIndex.Model> model = DjangoModelIndex.of(checking.receiver().model(), ctx);
+    if (model.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> lookup = new LinkedHashSet<>();
+    Expression current = checking.call();
+    while (current instanceof CallExpression call) {
+      String method = Fqns.calleeName(call).orElse("");
+      if (!Set.of("filter", "get", "exists", "count", "first", "all").contains(method)) {
+        return Optional.empty();
+      }
+      for (Argument argument : call.arguments()) {
+        if (!(argument instanceof RegularArgument regular) || regular.keywordArgument() == null) {
+          return Optional.empty();
+        }
+        Optional<String> field = fieldOfLookup(regular.keywordArgument().name(), model.get());
+        if (field.isEmpty()) {
+          return Optional.empty();
+        }
+        lookup.add(field.get());
+      }
+      current = Fqns.receiver(call).map(Trees::skipParentheses).orElse(null);
+    }
+    return lookup.isEmpty() ? Optional.empty() : Optional.of(lookup);
   }
 
   private static Tree elseBody(IfStatement ifStatement) {
@@ -107,8 +177,11 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
     TryStatement tryStatement = (TryStatement) ctx.syntaxNode();
     for (CallExpression call : Trees.descendantsInSameScope(tryStatement.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
       Optional<QueryCall> get = DjangoQuerySets.queryCall(call, ctx).filter(q -> "get".equals(q.method()));
-      if (get.isEmpty()) {
+      if (get.isEmpty() || looksUpFreshValue(call)) {
         continue;
+      }
+      if (uniqueOutsideRequest(get.get(), ctx)) {
+        return;
       }
       ClassType model = get.get().receiver().model();
       for (ExceptClause clause : tryStatement.exceptClauses()) {
@@ -193,6 +266,10 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       if (NOT_LOOKUPS.contains(name)) {
         continue;
       }
+      if (FreshValues.isFresh(regular.expression())) {
+        // a lookup on the current time or a new token never finds an existing row: nothing to race for
+        return;
+      }
       Optional<String> field = fieldOfLookup(name, model.get());
       if (field.isEmpty()) {
         return;
@@ -212,7 +289,11 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
     if (name.contains("__")) {
       return Optional.empty();
     }
-    if ("pk".equals(name) || "id".equals(name)) {
+    if ("pk".equals(name)) {
+      // whatever the primary key field is called
+      return Optional.of(PK);
+    }
+    if ("id".equals(name) && !model.fields().containsKey("id")) {
       return Optional.of("id");
     }
     if (model.fields().containsKey(name) && model.fields().get(name).kind() != DjangoModelIndex.Kind.UNKNOWN
@@ -223,5 +304,22 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       return Optional.of(name.substring(0, name.length() - 3));
     }
     return Optional.empty();
+  }
+
+  private static boolean isUnique(Set<String> lookup, DjangoModelIndex.Model model) {
+    if (lookup.contains(PK)) {
+      return true;
+    }
+    for (List<String> unique : model.uniqueSets()) {
+      List<String> normalized = new ArrayList<>();
+      for (String field : unique) {
+        normalized.add(field.endsWith("_id") && model.field(field.substring(0, field.length() - 3)).isPresent()
+          ? field.substring(0, field.length() - 3) : field);
+      }
+      if (lookup.containsAll(normalized)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -10,8 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoTransactions;
+import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
+import org.backendreview.tree.Trees;
+import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.ExceptClause;
@@ -46,7 +50,7 @@ public class DatabaseErrorCaughtInsideAtomicCheck extends BackendReviewCheck {
     }
     for (ExceptClause clause : tryStatement.exceptClauses()) {
       Optional<String> caught = caughtDatabaseError(clause.exception());
-      if (caught.isPresent() && !reraises(clause.body().statements())) {
+      if (caught.isPresent() && !reraises(clause.body().statements()) && !onlyUpdateFieldsMiss(caught.get(), clause, tryStatement)) {
         ctx.addIssue(clause.exception(), "Wrap the statements that may fail in a nested \"transaction.atomic()\": catching "
           + caught.get() + " here leaves the enclosing transaction broken.")
           .secondary(atomic.get().marker(), "Enclosing transaction");
@@ -85,6 +89,36 @@ public class DatabaseErrorCaughtInsideAtomicCheck extends BackendReviewCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code except DatabaseError} around {@code save(update_fields=...)} only: Django raises "Save with update_fields did
+   * not affect any rows" itself, without a failed statement, so the transaction is not aborted (the idiom detects a row
+   * deleted meanwhile). Other clauses of the same name, or other queries in the try body, keep the issue.
+   */
+  private static boolean onlyUpdateFieldsMiss(String caught, ExceptClause clause, TryStatement tryStatement) {
+    if (!"DatabaseError".equals(caught)) {
+      return false;
+    }
+    List<CallExpression> calls = Trees.descendantsInSameScope(tryStatement.body(), Tree.Kind.CALL_EXPR, CallExpression.class);
+    boolean updateFieldsSave = false;
+    for (CallExpression call : calls) {
+      if (!Fqns.calleeName(call).filter("save"::equals).isPresent()) {
+        continue;
+      }
+      if (Arguments.value(call, -1, "update_fields").isEmpty()) {
+        return false;
+      }
+      updateFieldsSave = true;
+    }
+    return updateFieldsSave && calls.stream().noneMatch(DatabaseErrorCaughtInsideAtomicCheck::isQuery);
+  }
+
+  /** A manager or queryset call in the try body (a query that could fail for real). */
+  private static boolean isQuery(CallExpression call) {
+    return Fqns.receiver(call).map(Trees::skipParentheses)
+      .filter(r -> r instanceof QualifiedExpression q && "objects".equals(q.name().name()) || r instanceof CallExpression).isPresent()
+      && !Fqns.calleeName(call).filter("save"::equals).isPresent();
   }
 
   /** The handler raises: the block is left with an exception and rolled back as it should be. */

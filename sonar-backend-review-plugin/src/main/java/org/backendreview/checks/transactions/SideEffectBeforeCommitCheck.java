@@ -5,17 +5,22 @@
  */
 package org.backendreview.checks.transactions;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoProjectSettings;
 import org.backendreview.semantics.django.DjangoTransactions;
+import org.backendreview.semantics.django.DjangoWrites;
+import org.backendreview.semantics.messaging.OutboundEffects;
 import org.backendreview.semantics.messaging.OutboundEffects.Effect;
 import org.backendreview.semantics.messaging.OutboundEffects;
 import org.backendreview.semantics.project.ModuleSources;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Arguments;
+import org.backendreview.tree.SourceText;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -24,6 +29,10 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Decorator;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.StringLiteral;
+import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -34,6 +43,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  */
 @Rule(key = "SideEffectBeforeCommit")
 public class SideEffectBeforeCommitCheck extends BackendReviewCheck {
+
+  private static final java.util.regex.Pattern REPLICA = java.util.regex.Pattern.compile("replica|read|slave|secondary|follower|(^|_)ro($|_)");
 
   @Override
   protected void register(Context context) {
@@ -50,11 +61,17 @@ public class SideEffectBeforeCommitCheck extends BackendReviewCheck {
     Tree secondary;
     String secondaryMessage;
     if (atomic.isPresent()) {
+      List<DjangoTransactions.Atomic> scopes = DjangoTransactions.enclosingAll(call);
+      // the outermost block is the transaction that commits: a write anywhere in it before the call counts
+      Tree transaction = scopes.get(scopes.size() - 1).body();
+      if (onOtherDatabase(atomic.get()) || !DjangoWrites.mayWriteBefore(transaction, call, ctx, c -> OutboundEffects.of(c, ctx).isPresent())) {
+        return;
+      }
       secondary = atomic.get().marker();
       secondaryMessage = "Transaction committed after this block";
     } else {
       FunctionDef handler = atomicRequestHandler(call, ctx);
-      if (handler == null) {
+      if (handler == null || !DjangoWrites.mayWriteBefore(handler, call, ctx, c -> OutboundEffects.of(c, ctx).isPresent())) {
         return;
       }
       secondary = handler.name();
@@ -64,6 +81,25 @@ public class SideEffectBeforeCommitCheck extends BackendReviewCheck {
       + "transaction.on_commit(): \"" + effect.get().what() + "\" happens before the transaction commits and stays if it rolls back.")
       .secondary(secondary, secondaryMessage);
     quickFix(call, ctx).ifPresent(issue::addQuickFix);
+  }
+
+  /**
+   * {@code atomic(using=...)} on a database alias that reads as a replica ("replica", "read", "readonly", "slave"...):
+   * nothing this code writes is committed by that transaction.
+   */
+  private static boolean onOtherDatabase(DjangoTransactions.Atomic atomic) {
+    Expression marker = atomic.marker() instanceof WithItem item ? item.test()
+      : atomic.marker() instanceof Decorator decorator ? decorator.expression() : null;
+    if (!(marker instanceof CallExpression call)) {
+      return false;
+    }
+    Optional<Expression> using = Arguments.value(call, 0, "using");
+    if (using.isEmpty()) {
+      return false;
+    }
+    String text = Trees.skipParentheses(using.get()) instanceof StringLiteral literal ? literal.trimmedQuotesValue()
+      : SourceText.of(using.get());
+    return REPLICA.matcher(text.toLowerCase(java.util.Locale.ROOT)).find();
   }
 
   /** The handler the call is directly in, when it is a Django view and ATOMIC_REQUESTS is on. */

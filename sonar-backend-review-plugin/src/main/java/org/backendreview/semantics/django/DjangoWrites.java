@@ -128,4 +128,71 @@ public final class DjangoWrites {
     }
     return false;
   }
+
+  /** Method names that never write to the database whatever their receiver (dict, str, list, request data, loggers). */
+  private static final Set<String> NON_WRITING_METHODS = Set.of("get", "getlist", "items", "keys", "values", "format", "strip", "lower",
+    "upper", "encode", "decode", "append", "extend", "split", "join", "replace", "startswith", "endswith", "copy",
+    "debug", "info", "warning", "error", "exception", "is_valid", "full_clean", "clean", "has_perm", "is_authenticated");
+  /** Library modules that do not write to the project's database. */
+  private static final Set<String> NON_WRITING_MODULES = Set.of("logging", "json", "datetime", "time", "uuid", "decimal", "re", "math",
+    "random", "secrets", "hashlib", "hmac", "base64", "os", "functools", "itertools", "collections", "django.utils", "django.urls",
+    "django.http", "django.conf", "django.core.mail", "django.core.signing", "django.template", "django.contrib.messages", "pika", "kafka",
+    "confluent_kafka", "celery", "kombu", "requests", "httpx", "boto3");
+
+  /**
+   * True unless every call that runs before {@code node} inside {@code scope} (document order, same function) surely does not
+   * write to the database: queryset reads, {@code get_object_or_404}, builtins, calls of known non-writing libraries, plain
+   * data methods, and calls the caller knows ({@code known}, e.g. other outbound effects). A call of project code or an
+   * unresolved call may write.
+   */
+  public static boolean mayWriteBefore(Tree scope, Tree node, SubscriptionContext ctx, java.util.function.Predicate<CallExpression> known) {
+    Tree statements = scope instanceof org.sonar.plugins.python.api.tree.FunctionDef function ? function.body() : scope;
+    for (CallExpression call : Trees.descendantsInSameScope(statements, Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (!Trees.startsBefore(call, node) || Trees.isAncestorOrSelf(call, node) || Trees.isAncestorOrSelf(node, call)) {
+        continue;
+      }
+      if (!known.test(call) && !surelyNotWrite(call, ctx)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean surelyNotWrite(CallExpression call, SubscriptionContext ctx) {
+    if (of(call, ctx).isPresent()) {
+      return false;
+    }
+    Optional<DjangoQuerySets.QueryCall> query = DjangoQuerySets.queryCall(call, ctx);
+    if (query.isPresent()) {
+      String method = query.get().method();
+      return !QUERYSET_WRITES.contains(method) && !(method.startsWith("a") && QUERYSET_WRITES.contains(method.substring(1)));
+    }
+    if (DjangoQuerySets.of(call, ctx).isPresent() || Fqns.isCallTo(call, "django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404",
+      "django.shortcuts.render", "django.shortcuts.redirect")) {
+      return true;
+    }
+    Optional<String> name = Fqns.calleeName(call);
+    if (name.isPresent() && NON_WRITING_METHODS.contains(name.get()) && Fqns.receiver(call).isPresent()) {
+      return true;
+    }
+    return isLibrary(call, 0);
+  }
+
+  private static boolean isLibrary(Expression expression, int depth) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (depth > 6) {
+      return false;
+    }
+    Optional<String> fqn = expr instanceof CallExpression call ? Fqns.ofCallee(call) : Fqns.of(expr);
+    if (fqn.isPresent()) {
+      String value = fqn.get();
+      return !value.contains(".") && expr instanceof CallExpression c && c.callee() instanceof Name
+        || NON_WRITING_MODULES.stream().anyMatch(m -> value.equals(m) || value.startsWith(m + "."));
+    }
+    // a method of something a library call returned: pika.BlockingConnection().channel()
+    if (expr instanceof CallExpression call && Trees.skipParentheses(call.callee()) instanceof QualifiedExpression qualified) {
+      return isLibrary(qualified.qualifier(), depth + 1);
+    }
+    return false;
+  }
 }

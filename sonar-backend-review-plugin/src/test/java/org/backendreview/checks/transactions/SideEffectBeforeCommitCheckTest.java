@@ -51,6 +51,7 @@ class SideEffectBeforeCommitCheckTest {
 
       def f(orders):
           with atomic():
+              orders.update(paid=True)
               send_mail("Paid", "Thanks", "shop@example.com", ["a@example.com"])
       """);
     QuickFixVerifier.verifyNoQuickFixes(new SideEffectBeforeCommitCheck(), """
@@ -60,6 +61,7 @@ class SideEffectBeforeCommitCheckTest {
       def f(orders):
           with transaction.atomic():
               for order in orders:
+                  order.save()
                   send_mail("Paid", "Thanks", "shop@example.com", [order.email])
       """);
   }

@@ -24,3 +24,14 @@ class Membership(models.Model):
 class Tag(models.Model):
     label = models.CharField(max_length=30)
     color = models.CharField(max_length=7)
+
+
+class Country(models.Model):
+    code = models.CharField(max_length=2, primary_key=True)
+    name = models.CharField(max_length=50)
+
+
+class Invitation(models.Model):
+    email = models.EmailField()
+    token = models.CharField(max_length=64)
+    sent_at = models.DateTimeField()

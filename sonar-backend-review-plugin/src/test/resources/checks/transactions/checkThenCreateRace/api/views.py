@@ -2,7 +2,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 
-from accounts.models import Membership, Profile, Tag, Team
+import secrets
+import uuid
+
+from django.utils import timezone
+
+from accounts.models import Country, Invitation, Membership, Profile, Tag, Team
 
 
 def join(request, team_slug):
@@ -85,3 +90,26 @@ def lookup_not_found(request):
         return Tag.objects.get(label="x")
     except Tag.DoesNotExist:
         return None
+
+
+def primary_key_lookups(request):
+    # pk is the primary key whatever its field is called (here "code")
+    Country.objects.get_or_create(pk=request.POST["code"], defaults={"name": "x"})
+    Country.objects.get_or_create(code=request.POST["code"], defaults={"name": "x"})
+    Country.objects.get_or_create(name=request.POST["name"])  # Noncompliant
+
+
+def fresh_lookups(request):
+    # a lookup on a value made just now matches no existing row: a collision test, not a race
+    token = secrets.token_urlsafe(32)
+    while Invitation.objects.filter(token=token).exists():
+        token = secrets.token_urlsafe(32)
+    if not Invitation.objects.filter(token=token).exists():
+        Invitation.objects.create(email=request.POST["email"], token=token, sent_at=timezone.now())
+    try:
+        Invitation.objects.get(token=uuid.uuid4().hex)
+    except Invitation.DoesNotExist:
+        Invitation.objects.create(email=request.POST["email"], token="x", sent_at=timezone.now())
+    Invitation.objects.get_or_create(email=request.POST["email"], sent_at=timezone.now())
+    Invitation.objects.get_or_create(email=request.POST["email"], token=str(uuid.uuid4()))
+    Invitation.objects.get_or_create(email=request.POST["email"], token=request.POST["token"])  # Noncompliant

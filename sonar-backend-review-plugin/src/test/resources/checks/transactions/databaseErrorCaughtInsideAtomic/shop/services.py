@@ -83,3 +83,30 @@ def deferred(code):
             except IntegrityError:
                 pass
         transaction.on_commit(later)
+
+
+@transaction.atomic
+def mark_used(coupon):
+    # Django raises "Save with update_fields did not affect any rows" itself: no statement failed, the transaction is fine
+    try:
+        coupon.save(update_fields=["used"])
+    except DatabaseError:
+        log.info("coupon deleted meanwhile")
+    Redemption.objects.filter(coupon_id=coupon.pk).delete()
+
+
+@transaction.atomic
+def mark_used_and_query(coupon):
+    try:
+        coupon.save(update_fields=["used"])
+        Redemption.objects.filter(coupon_id=coupon.pk).update(done=True)
+    except DatabaseError:  # Noncompliant
+        log.info("failed")
+
+
+@transaction.atomic
+def full_save(coupon):
+    try:
+        coupon.save()
+    except DatabaseError:  # Noncompliant
+        log.info("failed")

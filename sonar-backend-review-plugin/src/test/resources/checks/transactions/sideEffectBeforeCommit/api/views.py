@@ -37,6 +37,8 @@ def pay(request, pk):
 @transaction.atomic(using="default", savepoint=False)
 def publish(request, pk):
     order = Order.objects.get(pk=pk)
+    order.published = True
+    order.save()
     producer.send("orders", order.number.encode())  # Noncompliant {{Run this message publish after the commit with transaction.on_commit(): "send()" happens before the transaction commits and stays if it rolls back.}}
     channel = pika.BlockingConnection().channel()
     channel.basic_publish(exchange="", routing_key="orders", body=order.number)  # Noncompliant
@@ -54,8 +56,15 @@ def bulk(request):
 
 def nested(request):
     with transaction.atomic():
+        Order.objects.filter(paid=False).update(paid=True)
         with transaction.atomic():
             send_receipt.delay(1)  # Noncompliant
+
+
+def after_unknown_call(request, order):
+    with transaction.atomic():
+        order.mark_paid()  # project code: may write
+        send_receipt.delay(order.pk)  # Noncompliant
 
 
 # Compliant look-alikes
@@ -91,3 +100,20 @@ def deferred_function(request, pk):
         def notify():
             send_receipt.delay(pk)
         transaction.on_commit(notify)
+
+
+def read_only_block(request, pk):
+    # nothing is written before the dispatch: the worker sees every row this transaction could show it
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=pk)
+        if order.number.startswith("X"):
+            send_receipt.delay(order.pk)
+        send_receipt.delay(order.pk)
+    order.save()
+
+
+def on_replica(request, pk):
+    with transaction.atomic(using="replica"):
+        order = Order.objects.using("replica").get(pk=pk)
+        order.save(using="default")
+        send_receipt.delay(order.pk)

@@ -6,12 +6,14 @@ from orders.tasks import notify
 
 def create_order(request, pk):
 #   ^^^^^^^^^^^^> {{View run in a transaction (ATOMIC_REQUESTS = True)}}
+    request.user.orders.create(pk=pk)
     notify.delay(pk)  # Noncompliant
 #   ^^^^^^^^^^^^^^^^
 
 
 class OrderView(View):
     def post(self, request, pk):
+        self.save_order(pk)
         notify.delay(pk)  # Noncompliant
 
 
@@ -23,4 +25,9 @@ def create_order_outside_transaction(request, pk):
 
 
 def helper(pk):
+    notify.delay(pk)
+
+
+def notify_only(request, pk):
+    # a view that writes nothing before the dispatch
     notify.delay(pk)
