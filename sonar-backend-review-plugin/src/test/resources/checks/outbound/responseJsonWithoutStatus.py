@@ -75,3 +75,32 @@ async def aiohttp_status(url, session):
 
 def not_http(payload, message):
     return payload.json(), message.json()
+
+
+def read_twice(url):
+    response = requests.get(url, timeout=5)
+    profile = response.json()["profile"] if "profile" in response.json() else {}  # Noncompliant
+    extra = response.json()  # one finding per response: the first read
+    return profile, extra
+
+
+def json_rpc(url, payload):
+    req = requests.post(url, json=payload, timeout=5)
+    response = req.json()  # JSON-RPC reports errors in the body, tested below
+    if "error" in response:
+        raise RuntimeError(response["error"]["message"])
+    return response["result"]
+
+
+def appliance_login(url, data):
+    resp = requests.post(url, data=data, timeout=5)
+    result = resp.json()
+    if result and result["success"]:
+        return result["data"]
+    raise RuntimeError("login failed")
+
+
+def inline_error_test(url):
+    if requests.get(url, timeout=5).json().get("errors"):
+        return None
+    return True

@@ -50,7 +50,7 @@ def legacy():
     pass
 
 
-@backoff.on_exception(backoff.expo, requests.RequestException)  # Noncompliant {{Pass "max_tries" or "max_time" to this backoff decorator: without them it retries forever.}}
+@backoff.on_exception(backoff.constant, requests.RequestException)  # Noncompliant {{Pass "max_tries" or "max_time" to this backoff decorator: without them it retries forever.}}
 def with_backoff(url):
     return requests.get(url, timeout=5)
 
@@ -60,8 +60,8 @@ def sync_crm(contact_id):
     pass
 
 
-@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=None)  # Noncompliant {{Set "max_retries" to a number: with "max_retries=None" this task retries forever.}}
-#                                                                                   ^^^^
+@shared_task(bind=True, autoretry_for=(Exception,), default_retry_delay=5, max_retries=None)  # Noncompliant {{Set "max_retries" to a number: with "max_retries=None" this task retries forever.}}
+#                                                                                      ^^^^
 def send_webhook(self, url):
     pass
 
@@ -227,3 +227,69 @@ def update_with_optimistic_lock(row):  # a lost optimistic lock is retried at on
 @tenacity.retry(stop=stop_after_attempt(3), retry=tenacity.retry_if_exception_type(ConnectionError))  # Noncompliant
 def connect_without_wait(host):
     pass
+
+
+# ---- Unbounded, but the wait grows: daemons that must eventually reach their service (parameter reportUnboundedWithBackoff) ----
+
+@tenacity.retry(wait=tenacity.wait_exponential(multiplier=1, max=60), retry=tenacity.retry_if_exception_type(GroupJoinError))
+def join_group(group_id):
+    pass
+
+
+wait_exponential = tenacity.wait_exponential(multiplier=0.5, max=60)
+retry_on_exception = tenacity.Retrying(wait=wait_exponential)
+
+
+def sync(entity_id):
+    wait_strategy = tenacity.wait_random_exponential(max=60)
+
+    @tenacity.retry(retry=tenacity.retry_if_result(lambda r: r is None), wait=wait_strategy)
+    def _sync():
+        return entity_id
+    return _sync()
+
+
+@backoff.on_exception(backoff.expo, requests.RequestException)
+def with_expo_backoff(url):
+    return requests.get(url, timeout=5)
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=None)
+def send_webhook_with_backoff(self, url):
+    pass
+
+
+def reconnect_forever(url):
+    delay = 1
+    while True:
+        try:
+            return requests.get(url, timeout=5)
+        except requests.ConnectionError:
+            time.sleep(delay)
+            delay = min(delay * 2, 60)
+
+
+# ---- Retries that need no wait or no stop ----
+
+@tenacity.retry(wait=wait_exponential, retry=tenacity.retry_never)  # retries only when the function raises TryAgain
+def configure():
+    pass
+
+
+@retrying_retry(stop_max_attempt_number=4, retry_on_exception=lambda e: isinstance(e, (UpdateConflict, ReshapeConflict)))
+def update_provider(provider):  # a concurrent update is retried at once
+    pass
+
+
+@tenacity.retry(stop=stop_after_attempt(3), retry=tenacity.retry_if_exception(lambda e: isinstance(e, UpdateConflict)))
+def update_inventory(provider):
+    pass
+
+
+def read_config(path):
+    while True:
+        try:
+            with open(path) as f:  # no remote call: an OSError here is not a failing service
+                return f.read()
+        except OSError:
+            log.warning("waiting for %s", path)

@@ -39,17 +39,6 @@ def send_mail(host, message):
     imaplib.IMAP4_SSL(host)  # Noncompliant
 
 
-def storage():
-    s3 = boto3.client("s3")  # Noncompliant {{Pass "config=Config(connect_timeout=..., read_timeout=...)" to this boto3 "s3" client: its default waits 60 s to connect and 60 s for each read, then retries.}}
-    session = boto3.Session(profile_name="prod")
-    sqs = session.resource("sqs")  # Noncompliant
-    retries_only = Config(retries={"max_attempts": 3})
-#                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^> {{Config without timeouts}}
-    dynamo = boto3.client("dynamodb", config=retries_only)  # Noncompliant {{Set "connect_timeout" and "read_timeout" in the Config of this boto3 "dynamodb" client: botocore's defaults wait 60 s to connect and 60 s for each read, then retry.}}
-#            ^^^^^^^^^^^^
-    return s3, sqs, dynamo
-
-
 # ---- Compliant look-alikes ----
 
 configured = OpenAI(timeout=30.0, max_retries=2)
@@ -82,6 +71,22 @@ def mail_with_timeout(host):
     smtplib.SMTP(host, 587, None, 10)
     smtplib.SMTP()  # connects later with connect()
     ftplib.FTP(host, timeout=30)
+
+
+def storage(settings):
+    # botocore's defaults are finite (60 s to connect, 60 s per read): not reported
+    s3 = boto3.client("s3")
+    session = boto3.Session(profile_name="prod")
+    sqs = session.resource("sqs")
+    dynamo = boto3.client("dynamodb", config=Config(retries={"max_attempts": 3}))
+    return s3, sqs, dynamo
+
+
+def redis_from_settings(settings):
+    # the URL comes from the settings: it may carry "?socket_timeout=..." itself
+    redis.from_url(settings.REDIS_URL)
+    redis.ConnectionPool.from_url(settings.CACHE_URL, max_connections=10)
+    return redis.Redis.from_url(url=settings.broker_url)
 
 
 def storage_with_timeouts(config):

@@ -25,8 +25,11 @@ import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionList;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.InExpression;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
@@ -39,6 +42,9 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
 
   private static final Set<String> STATUS_MEMBERS = Set.of("raise_for_status", "status_code", "ok", "status", "is_success", "is_error",
     "is_client_error", "is_server_error", "is_redirect", "reason", "reason_phrase");
+
+  private static final java.util.regex.Pattern ERROR_KEYS = java.util.regex.Pattern.compile(
+    "(?i)(error.*|errors?|err|errmsg|success(ful)?|ok|status|stat|code|fault.*|fail.*|exception)");
 
   private Origins origins;
   /** The module installs response hooks ({@code session.hooks[...]}, {@code hooks=}, {@code event_hooks=}): they may check the status. */
@@ -76,7 +82,12 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
       if (values.isEmpty() || !values.stream().allMatch(v -> isHttpRequestIn(v, ctx)) || isChecked(name)) {
         return;
       }
-    } else if (!isHttpRequestIn(response, ctx)) {
+      List<CallExpression> reads = jsonReads(name);
+      if (!reads.isEmpty() && reads.get(0) != call || reads.stream().anyMatch(ResponseJsonWithoutStatusCheck::payloadTestedForError)) {
+        // one finding per response, at its first read; an API that reports errors in the payload is checked there
+        return;
+      }
+    } else if (!isHttpRequestIn(response, ctx) || payloadTestedForError(call)) {
       return;
     }
     ctx.addIssue(call, "Check the status of this response (\"raise_for_status()\") before reading its JSON: an error response would be "
@@ -128,6 +139,57 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
       }
     }
     return false;
+  }
+
+  /** The {@code .json()} calls on the response variable, in source order. */
+  private static List<CallExpression> jsonReads(Name response) {
+    SymbolV2 symbol = response.symbolV2();
+    if (symbol == null) {
+      return List.of();
+    }
+    return symbol.usages().stream().map(UsageV2::tree)
+      .filter(t -> t.parent() instanceof QualifiedExpression q && q.qualifier() == t && "json".equals(q.name().name())
+        && q.parent() instanceof CallExpression c && c.callee() == q)
+      .map(t -> (CallExpression) t.parent().parent())
+      .sorted(java.util.Comparator.comparingInt((CallExpression c) -> c.firstToken().line()).thenComparingInt(c -> c.firstToken().column()))
+      .toList();
+  }
+
+  /**
+   * The parsed payload is tested for an error or success field ({@code "error" in data}, {@code data["success"]},
+   * {@code data.get("errors")}): the API reports its errors in the body (JSON-RPC, many appliance APIs answer 200 with an
+   * error object), and the code handles them there.
+   */
+  private static boolean payloadTestedForError(CallExpression read) {
+    Tree use = read;
+    while (use.parent() != null && use.parent().is(Tree.Kind.PARENTHESIZED, Tree.Kind.AWAIT)) {
+      use = use.parent();
+    }
+    if (inspectsErrorKey(use)) {
+      return true;
+    }
+    if (use.parent() instanceof AssignmentStatement assignment && assignment.assignedValue() == use && assignment.lhsExpressions().size() == 1
+      && assignment.lhsExpressions().get(0).expressions().size() == 1 && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name data
+      && data.symbolV2() != null) {
+      return data.symbolV2().usages().stream().filter(u -> !u.isBindingUsage()).anyMatch(u -> inspectsErrorKey(u.tree()));
+    }
+    return false;
+  }
+
+  /** {@code value["error"]}, {@code value.get("error")}, {@code "error" in value} with an error/success key. */
+  private static boolean inspectsErrorKey(Tree value) {
+    Tree parent = value.parent();
+    if (parent instanceof SubscriptionExpression subscription && subscription.object() == value) {
+      return subscription.subscripts().expressions().stream().anyMatch(ResponseJsonWithoutStatusCheck::isErrorKey);
+    }
+    if (parent instanceof QualifiedExpression q && q.qualifier() == value && "get".equals(q.name().name()) && q.parent() instanceof CallExpression get) {
+      return Arguments.value(get, 0, "key").filter(ResponseJsonWithoutStatusCheck::isErrorKey).isPresent();
+    }
+    return parent instanceof InExpression in && in.rightOperand() == value && isErrorKey(in.leftOperand());
+  }
+
+  private static boolean isErrorKey(Expression key) {
+    return Literals.stringValue(key).filter(k -> ERROR_KEYS.matcher(k).matches()).isPresent();
   }
 
   private static boolean isRebinding(AssignmentStatement assignment, Tree tree) {

@@ -18,12 +18,14 @@ import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
+import org.sonar.check.RuleProperty;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Decorator;
 import org.sonar.plugins.python.api.tree.ExceptClause;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.TryStatement;
@@ -37,10 +39,30 @@ import org.sonar.plugins.python.api.tree.WhileStatement;
  * {@code autoretry_for} and {@code max_retries=None} or neither {@code retry_backoff} nor {@code default_retry_delay},
  * and hand-written {@code while True:} retry loops whose error handlers never give up, when they retry a transient failure
  * (a connection, timeout or throttling error, or any error of an outbound call).
+ *
+ * <p>Not reported: unbounded retries whose wait grows ({@code wait_exponential}, {@code backoff.expo},
+ * {@code retry_backoff=True}, a loop that sleeps a growing delay): daemons and workers that must eventually reach their
+ * service are written that way on purpose (parameter {@code reportUnboundedWithBackoff}); policies that retry nothing but
+ * conflicts ({@code retry_if_exception_type(StaleDataError)}, {@code retry_on_exception=lambda e: isinstance(e, Conflict)})
+ * or only on an explicit {@code TryAgain} ({@code retry=retry_never}), which need no wait.
  */
 @Rule(key = "RetryWithoutLimitOrBackoff")
 public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
 
+  private static final Pattern GROWING_WAIT = Pattern.compile("(?i).*(exponential|incrementing|expo|fibo|backoff).*");
+  /** Exception names of failures of a remote service (or of the connection to it). */
+  private static final Pattern REMOTE_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
+    + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|brokenpipe).*");
+
+  @RuleProperty(key = "reportUnboundedWithBackoff", description = "Also report retries without a stop condition whose wait grows "
+    + "(exponential backoff), as daemons use them to reconnect forever", defaultValue = "false")
+  public boolean reportUnboundedWithBackoff = false;
+
+  private static final Set<String> TENACITY = Set.of("tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying",
+    "tenacity.asyncio.AsyncRetrying");
+  private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
+  private static final Set<String> BACKOFF = Set.of("backoff.on_exception", "backoff.on_predicate", "backoff._decorator.on_exception",
+    "backoff._decorator.on_predicate");
   private static final Pattern TRANSIENT_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
     + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|oserror|ioerror"
     + "|brokenpipe|retry|retriable|retryable).*");
@@ -54,8 +76,8 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
   @Override
   protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.DECORATOR, RetryWithoutLimitOrBackoffCheck::checkBareDecorator);
-    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, RetryWithoutLimitOrBackoffCheck::checkCall);
-    context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, RetryWithoutLimitOrBackoffCheck::checkLoop);
+    context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCall);
+    context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, this::checkLoop);
   }
 
   /** {@code @retry} without parentheses: tenacity and retrying then retry forever, immediately. */
@@ -71,7 +93,7 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     }
   }
 
-  private static void checkCall(SubscriptionContext ctx) {
+  private void checkCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
     if (Arguments.hasKeywordUnpacking(call)) {
       return;
@@ -80,14 +102,20 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
       return;
     }
     Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.filter(HttpLibraries.TENACITY::contains).isPresent()) {
-      checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop"), has(call, "wait") || retriesOnlyConflicts(call));
-    } else if (fqn.filter(HttpLibraries.RETRYING::contains).isPresent()) {
-      checkPolicy(ctx, call, has(call, "stop_max_attempt_number") || has(call, "stop_max_delay") || has(call, "stop_func"),
+    if (fqn.filter(TENACITY::contains).isPresent()) {
+      boolean onRequestOnly = retriesOnExplicitRequestOnly(call);
+      checkPolicy(ctx, call, has(call, "stop") && !isNever(call, "stop") || onRequestOnly
+        || !reportUnboundedWithBackoff && Arguments.keyword(call, "wait").filter(w -> growingWait(w.expression(), ctx)).isPresent(),
+        has(call, "wait") || onRequestOnly || retriesOnlyConflicts(call, "retry"));
+    } else if (fqn.filter(RETRYING::contains).isPresent()) {
+      checkPolicy(ctx, call, has(call, "stop_max_attempt_number") || has(call, "stop_max_delay") || has(call, "stop_func")
+          || !reportUnboundedWithBackoff && (has(call, "wait_exponential_multiplier") || has(call, "wait_incrementing_increment")),
         has(call, "wait_fixed") || has(call, "wait_random_min") || has(call, "wait_random_max") || has(call, "wait_exponential_multiplier")
-          || has(call, "wait_func") || has(call, "wait_incrementing_increment"));
-    } else if (fqn.filter(HttpLibraries.BACKOFF::contains).isPresent()) {
-      if (!has(call, "max_tries") && !has(call, "max_time")) {
+          || has(call, "wait_func") || has(call, "wait_incrementing_increment") || retriesOnlyConflicts(call, "retry_on_exception"));
+    } else if (fqn.filter(BACKOFF::contains).isPresent()) {
+      boolean growing = call.arguments().stream().findFirst().filter(a -> a instanceof RegularArgument r && r.keywordArgument() == null
+        && growingWait(r.expression(), ctx)).isPresent();
+      if (!has(call, "max_tries") && !has(call, "max_time") && (reportUnboundedWithBackoff || !growing)) {
         ctx.addIssue(call.callee(), "Pass \"max_tries\" or \"max_time\" to this backoff decorator: without them it retries forever.");
       }
     } else if (isCeleryTaskDecorator(call) && has(call, "autoretry_for")) {
@@ -96,19 +124,71 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
   }
 
   /**
-   * {@code retry=retry_if_exception_type(StaleDataError)}: the policy retries only exceptions that are not failures of a
-   * service (a concurrent update, a lost optimistic lock). An immediate retry is the usual answer, no wait is needed.
+   * The wait grows between attempts: an exponential, incrementing or fibonacci wait ({@code wait_exponential(...)},
+   * {@code wait_random_exponential}, {@code backoff.expo}), also through a variable holding it.
    */
-  private static boolean retriesOnlyConflicts(CallExpression call) {
-    Optional<Expression> condition = Arguments.keyword(call, "retry").map(a -> Trees.skipParentheses(a.expression()));
-    if (condition.isEmpty() || !(condition.get() instanceof CallExpression predicate)
-      || Fqns.ofCallee(predicate).filter(f -> f.endsWith("retry_if_exception_type")).isEmpty() || predicate.arguments().isEmpty()) {
+  private static boolean growingWait(Expression wait, SubscriptionContext ctx) {
+    List<Expression> values = new java.util.ArrayList<>(List.of(wait));
+    Expression expr = Trees.skipParentheses(wait);
+    if (expr instanceof org.sonar.plugins.python.api.tree.Name name) {
+      values.addAll(ctx.valuesAtLocation(name));
+      org.backendreview.tree.Values.singleAssignedValue(name).ifPresent(values::add);
+    }
+    boolean[] found = {false};
+    for (Expression value : values) {
+      Trees.walk(value, t -> !found[0], t -> {
+        if (isGrowingName(t)) {
+          found[0] = true;
+        }
+      });
+    }
+    return found[0];
+  }
+
+  /** {@code retry=retry_never}: tenacity retries only when the function raises {@code TryAgain} itself. */
+  private static boolean retriesOnExplicitRequestOnly(CallExpression call) {
+    return Arguments.keyword(call, "retry").flatMap(a -> Fqns.of(a.expression()).or(() -> Optional.of(Trees.skipParentheses(a.expression())
+      .lastToken().value()))).filter(f -> f.endsWith("retry_never")).isPresent();
+  }
+
+  /**
+   * The policy retries only exceptions that are not failures of a service (a concurrent update, a lost optimistic lock,
+   * an entity that already exists): {@code retry=retry_if_exception_type(StaleDataError)},
+   * {@code retry=retry_if_exception(lambda e: isinstance(e, Conflict))}, retrying's
+   * {@code retry_on_exception=lambda e: isinstance(e, (UpdateConflict, ReshapeConflict))}. An immediate retry is the usual
+   * answer, no wait is needed.
+   */
+  private static boolean retriesOnlyConflicts(CallExpression call, String keyword) {
+    Optional<Expression> condition = Arguments.keyword(call, keyword).map(a -> Trees.skipParentheses(a.expression()));
+    if (condition.isEmpty()) {
       return false;
     }
-    return predicate.arguments().stream().allMatch(a -> a instanceof org.sonar.plugins.python.api.tree.RegularArgument regular
-      && regular.keywordArgument() == null && !(Trees.skipParentheses(regular.expression()) instanceof Tuple)
-      && !TRANSIENT_FAILURE.matcher(simpleName(regular.expression())).matches()
-      && !BROAD_EXCEPTIONS.contains(simpleName(regular.expression())));
+    List<Expression> types = new java.util.ArrayList<>();
+    Expression expr = condition.get();
+    if (expr instanceof CallExpression predicate && Fqns.ofCallee(predicate).filter(f -> f.endsWith("retry_if_exception")).isPresent()
+      && predicate.arguments().size() == 1 && predicate.arguments().get(0) instanceof RegularArgument only) {
+      expr = Trees.skipParentheses(only.expression());
+    }
+    if (expr instanceof CallExpression predicate && Fqns.ofCallee(predicate).filter(f -> f.endsWith("retry_if_exception_type")).isPresent()) {
+      for (org.sonar.plugins.python.api.tree.Argument argument : predicate.arguments()) {
+        if (!(argument instanceof RegularArgument regular) || regular.keywordArgument() != null) {
+          return false;
+        }
+        types.addAll(typesOf(regular.expression()));
+      }
+    } else if (expr instanceof org.sonar.plugins.python.api.tree.LambdaExpression lambda
+      && Trees.skipParentheses(lambda.expression()) instanceof CallExpression isinstance
+      && Fqns.calleeName(isinstance).filter("isinstance"::equals).isPresent() && isinstance.arguments().size() == 2
+      && isinstance.arguments().get(1) instanceof RegularArgument typeArgument) {
+      types.addAll(typesOf(typeArgument.expression()));
+    }
+    return !types.isEmpty() && types.stream().allMatch(t -> (t.is(Tree.Kind.NAME) || t.is(Tree.Kind.QUALIFIED_EXPR))
+      && !TRANSIENT_FAILURE.matcher(simpleName(t)).matches() && !BROAD_EXCEPTIONS.contains(simpleName(t)));
+  }
+
+  private static List<Expression> typesOf(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    return expr instanceof Tuple tuple ? tuple.elements() : List.of(expr);
   }
 
   private static String simpleName(Expression type) {
@@ -136,9 +216,10 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     }
   }
 
-  private static void checkCeleryTask(SubscriptionContext ctx, CallExpression call) {
+  private void checkCeleryTask(SubscriptionContext ctx, CallExpression call) {
     Optional<Expression> maxRetries = Arguments.keyword(call, "max_retries").map(a -> a.expression());
-    if (maxRetries.isPresent() && Literals.isNone(maxRetries.get())) {
+    boolean backoff = Arguments.keyword(call, "retry_backoff").filter(a -> !Literals.booleanValue(a.expression()).equals(Optional.of(false))).isPresent();
+    if (maxRetries.isPresent() && Literals.isNone(maxRetries.get()) && (reportUnboundedWithBackoff || !backoff)) {
       ctx.addIssue(maxRetries.get(), "Set \"max_retries\" to a number: with \"max_retries=None\" this task retries forever.");
     } else if (!has(call, "retry_backoff") && !has(call, "default_retry_delay")) {
       ctx.addIssue(call.callee(), "Add \"retry_backoff=True\" (with \"retry_jitter\") to this task: its automatic retries all wait the same "
@@ -159,7 +240,7 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
   }
 
   /** {@code while True:} whose body retries an operation in a try statement and whose error handlers never give up. */
-  private static void checkLoop(SubscriptionContext ctx) {
+  private void checkLoop(SubscriptionContext ctx) {
     WhileStatement loop = (WhileStatement) ctx.syntaxNode();
     if (!isAlwaysTrue(loop.condition()) || loop.elseClause() != null || yields(loop)) {
       return;
@@ -186,6 +267,9 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
       return;
     }
     boolean sleeps = containsSleep(loop);
+    if (sleeps && !reportUnboundedWithBackoff && sleepsGrowingDelay(loop)) {
+      return;
+    }
     ctx.addIssue(loop.whileKeyword(), sleeps
       ? "Bound this retry loop (a maximum number of attempts or a deadline): its error handlers never give up, so it retries forever."
       : "Bound this retry loop and wait between attempts: its error handlers never give up, so it retries forever, without any delay.")
@@ -207,8 +291,8 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     List<Expression> types = Trees.skipParentheses(exception) instanceof Tuple tuple ? tuple.elements() : List.of(exception);
     for (Expression type : types) {
       String simple = simpleName(type);
-      if (TRANSIENT_FAILURE.matcher(simple).matches()
-        || BROAD_EXCEPTIONS.contains(simple) && callsOutbound(retried.body())) {
+      if (REMOTE_FAILURE.matcher(simple).matches()
+        || (TRANSIENT_FAILURE.matcher(simple).matches() || BROAD_EXCEPTIONS.contains(simple)) && callsOutbound(retried.body())) {
         return true;
       }
     }
@@ -295,6 +379,63 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     boolean[] found = {false};
     Trees.walk(loop, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
       if (t.is(Tree.Kind.YIELD_EXPR)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /**
+   * The loop sleeps a delay that it grows ({@code time.sleep(delay)} with {@code delay *= 2}, {@code delay = min(delay * 2, 60)}
+   * in the loop) or computes with a backoff helper ({@code sleep(backoff.next())}, {@code sleep(2 ** attempt)}): a daemon
+   * backing off, not a tight retry.
+   */
+  private static boolean sleepsGrowingDelay(WhileStatement loop) {
+    java.util.Set<String> grown = new java.util.HashSet<>();
+    Trees.walk(loop.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.CompoundAssignmentStatement compound
+        && compound.lhsExpression() instanceof org.sonar.plugins.python.api.tree.Name name) {
+        grown.add(name.name());
+      } else if (t instanceof org.sonar.plugins.python.api.tree.AssignmentStatement assignment) {
+        assignment.lhsExpressions().forEach(l -> l.expressions().stream().filter(org.sonar.plugins.python.api.tree.Name.class::isInstance)
+          .map(n -> ((org.sonar.plugins.python.api.tree.Name) n).name())
+          .filter(n -> mentions(assignment.assignedValue(), n)).forEach(grown::add));
+      }
+    });
+    boolean[] found = {false};
+    Trees.walk(loop.body(), t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof CallExpression call && Fqns.calleeName(call).filter(SLEEPS::contains).isPresent()) {
+        for (org.sonar.plugins.python.api.tree.Argument argument : call.arguments()) {
+          if (argument instanceof RegularArgument regular && (grown.stream().anyMatch(n -> mentions(regular.expression(), n))
+            || hasPowerOrGrowingName(regular.expression()))) {
+            found[0] = true;
+          }
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** A name that says the wait grows ({@code wait_exponential}, {@code backoff.expo}); not a module qualifier ({@code backoff.constant}). */
+  private static boolean isGrowingName(Tree tree) {
+    return tree instanceof org.sonar.plugins.python.api.tree.Name name && GROWING_WAIT.matcher(name.name()).matches()
+      && !(name.parent() instanceof QualifiedExpression q && q.qualifier() == name);
+  }
+
+  private static boolean mentions(Tree tree, String name) {
+    boolean[] found = {false};
+    Trees.walk(tree, t -> !found[0], t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.Name n && n.name().equals(name)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  private static boolean hasPowerOrGrowingName(Tree tree) {
+    boolean[] found = {false};
+    Trees.walk(tree, t -> !found[0], t -> {
+      if (t.is(Tree.Kind.POWER) || isGrowingName(t)) {
         found[0] = true;
       }
     });

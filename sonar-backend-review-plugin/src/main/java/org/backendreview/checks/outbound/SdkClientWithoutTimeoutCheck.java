@@ -7,7 +7,6 @@ package org.backendreview.checks.outbound;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.http.OutboundClients;
 import org.backendreview.semantics.project.AnalysisContext;
@@ -31,7 +30,9 @@ import org.sonar.plugins.python.api.tree.Tree;
 /**
  * NET-02: SDK and infrastructure clients without a timeout: LLM SDK clients (OpenAI, Anthropic) and LiteLLM calls
  * (10 minutes by default), redis clients (no socket timeout), smtplib/ftplib/imaplib/poplib connections (the global
- * socket default, none unless set), boto3 clients without a {@code Config} that sets connect/read timeouts.
+ * socket default, none unless set). boto3 clients are not reported: botocore's defaults are finite (60 s to connect,
+ * 60 s per read). {@code redis.from_url(url)} is reported only for a literal URL: one read from settings may set
+ * {@code socket_timeout} itself.
  */
 @Rule(key = "SdkClientWithoutTimeout")
 public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
@@ -66,13 +67,7 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
 
   private void checkCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
-    useFile(ctx);
-    Optional<TimeoutApi> api = OutboundClients.sdkTimeoutApi(call);
-    if (api.isPresent()) {
-      check(ctx, call, api.get());
-    } else if (OutboundClients.isBoto3ClientFactory(call, origins, ctx)) {
-      checkBoto3(ctx, call);
-    }
+    OutboundClients.sdkTimeoutApi(call).ifPresent(api -> check(ctx, call, api));
   }
 
   private void check(SubscriptionContext ctx, CallExpression call, TimeoutApi api) {
@@ -124,32 +119,5 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
       current = qualifier;
     }
     return current == call.callee() ? null : current;
-  }
-
-  private void checkBoto3(SubscriptionContext ctx, CallExpression call) {
-    if (Arguments.hasKeywordUnpacking(call) || Arguments.hasUnpacking(call)) {
-      return;
-    }
-    Optional<Expression> config = Arguments.value(call, 9, "config");
-    String service = Arguments.value(call, 0, "service_name").flatMap(Literals::stringValue).map(s -> "\"" + s + "\" ").orElse("");
-    if (config.isEmpty()) {
-      ctx.addIssue(call.callee(), "Pass \"config=Config(connect_timeout=..., read_timeout=...)\" to this boto3 " + service
-        + "client: its default waits 60 s to connect and 60 s for each read, then retries.");
-      return;
-    }
-    List<Expression> configs = origins.of(config.get(), ctx);
-    if (configs.isEmpty() || !configs.stream().allMatch(OutboundClients::isBotocoreConfig)) {
-      return;
-    }
-    for (Expression value : configs) {
-      CallExpression configCall = (CallExpression) Trees.skipParentheses(value);
-      if (Arguments.hasKeywordUnpacking(configCall) || Arguments.keyword(configCall, "connect_timeout").isPresent()
-        || Arguments.keyword(configCall, "read_timeout").isPresent()) {
-        return;
-      }
-    }
-    PreciseIssue issue = ctx.addIssue(call.callee(), "Set \"connect_timeout\" and \"read_timeout\" in the Config of this boto3 " + service
-      + "client: botocore's defaults wait 60 s to connect and 60 s for each read, then retry.");
-    configs.forEach(c -> issue.secondary(c, "Config without timeouts"));
   }
 }

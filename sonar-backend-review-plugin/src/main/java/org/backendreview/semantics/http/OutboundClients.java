@@ -29,7 +29,7 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * Outbound network clients and what their defaults are: HTTP libraries (requests, httpx, aiohttp, urllib, http.client)
- * and SDK/infrastructure clients (OpenAI, Anthropic, LiteLLM, boto3, redis, smtplib/ftplib/imaplib/poplib). Names are
+ * and SDK/infrastructure clients (OpenAI, Anthropic, LiteLLM, redis, smtplib/ftplib/imaplib/poplib). Names are
  * matched by the FQN the imports give them (aliases resolved); libraries without stubs are known by import path.
  *
  * <p>Timeout defaults this model relies on (checked in each library's documentation and source):
@@ -42,8 +42,8 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  *   <li>urllib.request, http.client, smtplib, ftplib, imaplib, poplib: the global socket default, which is "no
  *   timeout" unless {@code socket.setdefaulttimeout()} was called;</li>
  *   <li>OpenAI and Anthropic clients, LiteLLM: 10 minutes per request (and retries on top);</li>
- *   <li>redis-py: no socket timeout;</li>
- *   <li>boto3/botocore: 60 s to connect and 60 s per read, retried.</li>
+ *   <li>redis-py: no socket timeout (a {@code from_url} URL may set one: {@code ?socket_timeout=5});</li>
+ *   <li>boto3/botocore: 60 s to connect and 60 s per read, retried: finite, so not modelled as a missing timeout.</li>
  * </ul>
  */
 public final class OutboundClients {
@@ -130,15 +130,24 @@ public final class OutboundClients {
     if (REDIS_CLASSES.contains(fqn)) {
       return Optional.of(REDIS);
     }
-    if (MessagingApi.REDIS_FROM_URL.contains(fqn)) {
-      boolean configuredInUrl = Arguments.value(call, 0, "url").map(url -> literalMentions(url, "socket_timeout")).orElse(false);
-      return configuredInUrl ? Optional.empty() : Optional.of(REDIS_URL);
+    if (REDIS_FROM_URL.contains(fqn)) {
+      return literalUrlWithout(call, "socket_timeout") ? Optional.of(REDIS_URL) : Optional.empty();
     }
-    if (MessagingApi.REDIS_POOL.contains(fqn)) {
-      boolean configuredInUrl = fqn.endsWith("from_url") && Arguments.value(call, 0, "url").map(url -> literalMentions(url, "socket_timeout")).orElse(false);
-      return configuredInUrl ? Optional.empty() : Optional.of(fqn.endsWith("from_url") ? REDIS_POOL_URL : REDIS_POOL);
+    if (REDIS_POOLS.contains(fqn)) {
+      if (fqn.endsWith("from_url")) {
+        return literalUrlWithout(call, "socket_timeout") ? Optional.of(REDIS_POOL_URL) : Optional.empty();
+      }
+      return Optional.of(REDIS_POOL);
     }
     return Optional.ofNullable(STDLIB.get(fqn));
+  }
+
+  /**
+   * The URL of a {@code from_url(...)} call is a string literal that does not set the option: a URL read from settings or
+   * the environment can carry {@code ?socket_timeout=...} itself, so only a literal proves the option is missing.
+   */
+  private static boolean literalUrlWithout(CallExpression call, String option) {
+    return Arguments.value(call, 0, "url").filter(url -> Literals.stringValue(url).isPresent() && !literalMentions(url, option)).isPresent();
   }
 
   private static TimeoutApi format(TimeoutApi api, String name) {
@@ -160,28 +169,6 @@ public final class OutboundClients {
   /** True when the call explicitly passes {@code None} to the API's first timeout parameter. */
   public static boolean passesNoneTimeout(CallExpression call, TimeoutApi api) {
     return isNoneArgument(call, api.position(), api.keywords().get(0));
-  }
-
-  /** True for {@code boto3.client(...)}, {@code boto3.resource(...)} and the same on a {@code boto3.Session}. */
-  public static boolean isBoto3ClientFactory(CallExpression call, Origins origins, SubscriptionContext ctx) {
-    Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.filter(f -> Set.of("boto3.client", "boto3.resource").contains(f)).isPresent()) {
-      return true;
-    }
-    Optional<String> method = Fqns.calleeName(call).filter(n -> "client".equals(n) || "resource".equals(n));
-    Optional<Expression> receiver = Fqns.receiver(call);
-    if (method.isEmpty() || receiver.isEmpty()) {
-      return false;
-    }
-    List<Expression> values = origins.of(receiver.get(), ctx);
-    return !values.isEmpty() && values.stream().allMatch(v -> v instanceof CallExpression c
-      && Fqns.ofCallee(c).filter(f -> Set.of("boto3.Session", "boto3.session.Session").contains(f)).isPresent());
-  }
-
-  /** True for {@code botocore.config.Config(...)}. */
-  public static boolean isBotocoreConfig(Expression expression) {
-    return Trees.skipParentheses(expression) instanceof CallExpression call
-      && Fqns.ofCallee(call).filter(f -> Set.of("botocore.config.Config", "botocore.client.Config").contains(f)).isPresent();
   }
 
   /** The HTTP verb when the call is a module-level function of requests ({@code requests.get(...)}). */

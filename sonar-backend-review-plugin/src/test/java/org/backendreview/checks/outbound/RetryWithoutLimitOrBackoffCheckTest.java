@@ -17,6 +17,13 @@ class RetryWithoutLimitOrBackoffCheckTest {
   }
 
   @Test
+  void unbounded_retries_with_backoff_on_demand() {
+    RetryWithoutLimitOrBackoffCheck check = new RetryWithoutLimitOrBackoffCheck();
+    check.reportUnboundedWithBackoff = true;
+    CheckVerifier.verify(Samples.file("outbound/retryWithoutLimitOrBackoffUnbounded.py"), check);
+  }
+
+  @Test
   void the_retry_library_own_sources_are_not_policies() {
     CheckVerifier.verifyNoIssue(Samples.file("outbound/retryLibrarySource/tenacity/__init__.py"), new RetryWithoutLimitOrBackoffCheck());
   }

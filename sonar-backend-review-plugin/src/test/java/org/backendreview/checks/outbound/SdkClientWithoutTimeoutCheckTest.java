@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SdkClientWithoutTimeoutCheckTest {
 
   @Test
-  void llm_redis_mail_boto3() {
+  void llm_redis_mail() {
     CheckVerifier.verify(Samples.file("outbound/sdkClientWithoutTimeout.py"), new SdkClientWithoutTimeoutCheck());
   }
 
@@ -30,6 +30,6 @@ class SdkClientWithoutTimeoutCheckTest {
     QuickFixVerifier.verify(new SdkClientWithoutTimeoutCheck(),
       "import redis\nr = redis.Redis(host='h')\n",
       "import redis\nr = redis.Redis(host='h', socket_timeout=5)\n");
-    QuickFixVerifier.verifyNoQuickFixes(new SdkClientWithoutTimeoutCheck(), "import boto3\nboto3.client('s3')\n");
+    QuickFixVerifier.verifyNoQuickFixes(new SdkClientWithoutTimeoutCheck(), "from openai import OpenAI\nclient = OpenAI(*options)\n");
   }
 }

@@ -8,7 +8,6 @@ package org.backendreview.semantics.http;
 import java.util.ArrayList;
 import java.util.List;
 import org.backendreview.testing.Analysis;
-import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Origins;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -60,6 +59,8 @@ class OutboundClientsTest {
       litellm.completion(model="m")
       redis.Redis(host="h")
       redis.from_url("redis://h?socket_timeout=3")
+      redis.from_url(settings.REDIS_URL)
+      redis.from_url("redis://h/0")
       smtplib.SMTP("h", 25, None, 10)
       print("x")
       """, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
@@ -68,7 +69,7 @@ class OutboundClientsTest {
           .orElse("-"));
       });
     assertThat(seen).containsExactly("AsyncOpenAI client unset", "Anthropic client set", "\"litellm.completion()\" call unset",
-      "Redis client unset", "-", "SMTP connection set", "-");
+      "Redis client unset", "-", "-", "Redis client (or set it in the URL) unset", "SMTP connection set", "-");
   }
 
   @Test
@@ -79,23 +80,5 @@ class OutboundClientsTest {
     Analysis.onEach("m.py", "import socket\nsocket.socket()\n", Tree.Kind.FILE_INPUT,
       (tree, ctx) -> seen.add(OutboundClients.setsDefaultSocketTimeout((FileInput) tree)));
     assertThat(seen).containsExactly(true, false);
-  }
-
-  @Test
-  void boto3_factories() {
-    List<Boolean> seen = new ArrayList<>();
-    Analysis.onEach("m.py", """
-      import boto3
-      boto3.client("s3")
-      session = boto3.Session()
-      session.resource("sqs")
-      db.client("x")
-      """, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
-        CallExpression call = (CallExpression) tree;
-        if (Fqns.calleeName(call).filter(n -> n.equals("client") || n.equals("resource")).isPresent()) {
-          seen.add(OutboundClients.isBoto3ClientFactory(call, new Origins(), ctx));
-        }
-      });
-    assertThat(seen).containsExactly(true, true, false);
   }
 }
