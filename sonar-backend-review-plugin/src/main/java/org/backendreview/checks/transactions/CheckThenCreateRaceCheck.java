@@ -5,6 +5,7 @@
  */
 package org.backendreview.checks.transactions;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
 import org.backendreview.semantics.python.FreshValues;
 import org.backendreview.semantics.web.RequestHandlers;

@@ -130,10 +130,10 @@ public final class OutboundClients {
     if (REDIS_CLASSES.contains(fqn)) {
       return Optional.of(REDIS);
     }
-    if (REDIS_FROM_URL.contains(fqn)) {
+    if (MessagingApi.REDIS_FROM_URL.contains(fqn)) {
       return literalUrlWithout(call, "socket_timeout") ? Optional.of(REDIS_URL) : Optional.empty();
     }
-    if (REDIS_POOLS.contains(fqn)) {
+    if (MessagingApi.REDIS_POOL.contains(fqn)) {
       if (fqn.endsWith("from_url")) {
         return literalUrlWithout(call, "socket_timeout") ? Optional.of(REDIS_POOL_URL) : Optional.empty();
       }
