@@ -7,6 +7,7 @@ package org.backendreview.checks.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.project.DeclaredDependencies;
@@ -33,8 +34,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "FastApiOnEventDeprecated")
 public class FastApiOnEventDeprecatedCheck extends BackendReviewCheck {
 
-  private static final Set<String> LIFESPAN_OWNERS = Set.of("fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter",
-    "fastapi.routing.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router");
+  private static final Set<String> LIFESPAN_OWNERS = FastApiApi.LIFESPAN_OWNERS.fqns();
 
   /** Whether the analysed project runs a FastAPI that has lifespan handlers; null until the first hook of a file asks. */
   private Boolean lifespanAvailable;

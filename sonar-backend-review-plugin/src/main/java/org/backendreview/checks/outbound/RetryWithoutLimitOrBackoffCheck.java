@@ -58,11 +58,9 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     + "(exponential backoff), as daemons use them to reconnect forever", defaultValue = "false")
   public boolean reportUnboundedWithBackoff = false;
 
-  private static final Set<String> TENACITY = Set.of("tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying",
-    "tenacity.asyncio.AsyncRetrying");
-  private static final Set<String> RETRYING = Set.of("retrying.retry", "retrying.Retrying");
-  private static final Set<String> BACKOFF = Set.of("backoff.on_exception", "backoff.on_predicate", "backoff._decorator.on_exception",
-    "backoff._decorator.on_predicate");
+  private static final Set<String> TENACITY = HttpLibraries.TENACITY.fqns();
+  private static final Set<String> RETRYING = HttpLibraries.RETRYING.fqns();
+  private static final Set<String> BACKOFF = HttpLibraries.BACKOFF.fqns();
   private static final Pattern TRANSIENT_FAILURE = Pattern.compile("(?i).*(connect|timeout|timedout|network|socket|unavailable|transient"
     + "|temporar|throttl|ratelimit|toomanyrequests|operationalerror|interfaceerror|requestexception|httperror|urlerror|oserror|ioerror"
     + "|brokenpipe|retry|retriable|retryable).*");

@@ -67,6 +67,7 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
 
   private void checkCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
+    useFile(ctx);
     OutboundClients.sdkTimeoutApi(call).ifPresent(api -> check(ctx, call, api));
   }
 

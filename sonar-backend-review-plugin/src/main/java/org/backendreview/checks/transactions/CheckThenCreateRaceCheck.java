@@ -278,7 +278,7 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
       }
       lookup.add(field.get());
     }
-    if (lookup.isEmpty() || model.get().coversUniqueSet(lookup)) {
+    if (lookup.isEmpty() || isUnique(lookup, model.get())) {
       return;
     }
     ctx.addIssue(call, "Add a unique constraint on " + String.join(", ", lookup) + " for this " + query.get().method()
@@ -308,20 +308,9 @@ public class CheckThenCreateRaceCheck extends BackendReviewCheck {
     return Optional.empty();
   }
 
+  /** A lookup on pk, or covering a unique set of the model (forward foreign keys by their {@code _id} too). */
   private static boolean isUnique(Set<String> lookup, DjangoModelIndex.Model model) {
-    if (lookup.contains(PK)) {
-      return true;
-    }
-    for (List<String> unique : model.uniqueSets()) {
-      List<String> normalized = new ArrayList<>();
-      for (String field : unique) {
-        normalized.add(field.endsWith("_id") && model.field(field.substring(0, field.length() - 3)).isPresent()
-          ? field.substring(0, field.length() - 3) : field);
-      }
-      if (lookup.containsAll(normalized)) {
-        return true;
-      }
-    }
-    return false;
+    return lookup.contains(PK) || model.coversUniqueSet(lookup);
   }
+
 }

@@ -17,6 +17,9 @@ public final class FastApiApi {
   public static final Api VALIDATION_ERRORS = Api.of("fastapi.exceptions.RequestValidationError",
     "fastapi.exceptions.WebSocketRequestValidationError", "fastapi.exceptions.ResponseValidationError");
   /** The base response class. */
+  /** The objects that take a {@code lifespan=} handler and offer the older {@code on_event} hooks. */
+  public static final Api LIFESPAN_OWNERS = Api.of("fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter",
+    "fastapi.routing.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router");
   public static final Api RESPONSE = Api.of("starlette.responses.Response");
   /** JSON responses, including the orjson and ujson variants. */
   public static final Api JSON_RESPONSE = Api.of("starlette.responses.JSONResponse", "fastapi.responses.JSONResponse",

@@ -17,7 +17,7 @@ import org.sonar.plugins.python.api.tree.FileInput;
  *   <dt>Per file</dt>
  *   <dd>Everything computed from the analysed file's tree (its {@link ModuleSummary}, the value resolver, the taint
  *   engine, library evidence, indexes of calls and assignments, facts checks used to compute in {@code FILE_INPUT}
- *   prologues) lives in that file's {@link AnalysisContext}. Contexts are keyed by the identity of the
+ *   prologues) lives in that file's analysis context. Contexts are keyed by the identity of the
  *   {@link FileInput} tree, never by path: SonarLint re-parses a file on every edit and gets a new tree, so it gets a new
  *   context and never a stale fact. Each analysis thread keeps its {@value #FILES_PER_THREAD} most recent contexts
  *   (SonarQube's sensor and SonarLint analyse a file in one thread, with every check seeing the same tree object; the
@@ -36,27 +36,29 @@ public final class AnalysisCache {
   /** How many files' contexts one thread keeps (the current one and the one before). */
   static final int FILES_PER_THREAD = 2;
 
-  private static final ThreadLocal<AnalysisContext[]> RECENT = ThreadLocal.withInitial(() -> new AnalysisContext[FILES_PER_THREAD]);
+  /** The current thread's recent files, most recent first: {tree, the value kept for it}. */
+  private static final ThreadLocal<Object[][]> RECENT = ThreadLocal.withInitial(() -> new Object[FILES_PER_THREAD][]);
 
   private AnalysisCache() {
   }
 
-  /** The context of this file tree in the current thread, created on first use. */
-  static AnalysisContext contextOf(FileInput file, Function<FileInput, AnalysisContext> factory) {
-    AnalysisContext[] recent = RECENT.get();
+  /** The per-file value (the file's analysis context) of this file tree in the current thread, created on first use. */
+  @SuppressWarnings("unchecked")
+  static <T> T perFile(FileInput file, Function<FileInput, T> factory) {
+    Object[][] recent = RECENT.get();
     for (int i = 0; i < recent.length; i++) {
-      AnalysisContext context = recent[i];
-      if (context != null && context.file() == file) {
+      Object[] entry = recent[i];
+      if (entry != null && entry[0] == file) {
         if (i > 0) {
           System.arraycopy(recent, 0, recent, 1, i);
-          recent[0] = context;
+          recent[0] = entry;
         }
-        return context;
+        return (T) entry[1];
       }
     }
-    AnalysisContext created = factory.apply(file);
+    T created = factory.apply(file);
     System.arraycopy(recent, 0, recent, 1, recent.length - 1);
-    recent[0] = created;
+    recent[0] = new Object[] {file, created};
     return created;
   }
 

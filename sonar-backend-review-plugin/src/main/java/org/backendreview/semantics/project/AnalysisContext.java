@@ -72,7 +72,7 @@ public final class AnalysisContext {
   public static AnalysisContext of(SubscriptionContext ctx) {
     FileInput root = fileOf(ctx.syntaxNode());
     String key = ctx.pythonFile() != null ? ctx.pythonFile().key() : null;
-    AnalysisContext context = AnalysisCache.contextOf(root, f -> new AnalysisContext(f, key));
+    AnalysisContext context = AnalysisCache.perFile(root, f -> new AnalysisContext(f, key));
     if (context.fileKey == null) {
       context.fileKey = key;
     }
@@ -81,7 +81,7 @@ public final class AnalysisContext {
 
   /** The context of this file tree (when no {@link SubscriptionContext} is at hand). */
   public static AnalysisContext of(FileInput file) {
-    return AnalysisCache.contextOf(file, f -> new AnalysisContext(f, null));
+    return AnalysisCache.perFile(file, f -> new AnalysisContext(f, null));
   }
 
   /** The root of the tree holding this node. */
