@@ -61,7 +61,11 @@ class BuiltInProfileIT {
       .collect(Collectors.toCollection(TreeSet::new));
     Set<String> expected = new TreeSet<>(plugin.sonarWaySnapshot());
     expected.retainAll(pythonRules);
-    Set<String> sonarWay = activeKeys(server, "python", profileKey(server, "Sonar way"));
+    // Sonar way rules one of ours supersedes are left out of our profile (docs/profile.md, "left out")
+    Set<String> superseded = supersededSonarWayRules();
+    expected.removeAll(superseded);
+    Set<String> sonarWay = new TreeSet<>(activeKeys(server, "python", profileKey(server, "Sonar way")));
+    sonarWay.removeAll(superseded);
 
     Set<String> active = activeKeys(server, "python");
     String log = Files.readAllLines(server.webLog()).stream().filter(l -> l.contains(PluginMetadata.PROFILE_NAME)).collect(Collectors.joining("\n"));
@@ -72,6 +76,19 @@ class BuiltInProfileIT {
     assertThat(active).as("SonarPython rules in '%s' (web.log: %s)", PluginMetadata.PROFILE_NAME, log).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(active).as("the server's own Sonar way").containsExactlyInAnyOrderElementsOf(sonarWay);
     assertThat(profile.get("activeRuleCount").getAsInt()).isEqualTo(expected.size() + plugin.profileKeys().size());
+  }
+
+  /** The SonarPython keys docs/profile.md lists as left out of our profile (checked against the plugin by BackendReviewProfileTest). */
+  private static Set<String> supersededSonarWayRules() throws IOException {
+    java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\\| `python:(S\\d+)` \\|.*\\| left out \\|\\s*$");
+    Set<String> keys = new TreeSet<>();
+    for (String line : Files.readAllLines(java.nio.file.Path.of("../docs/profile.md"))) {
+      java.util.regex.Matcher matcher = row.matcher(line);
+      if (matcher.matches()) {
+        keys.add(matcher.group(1));
+      }
+    }
+    return keys;
   }
 
   private static String profileKey(SonarQubeServer server, String name) {

@@ -21,8 +21,12 @@ final class QuickFixes {
   }
 
   static void assertOffered(Map<String, List<RaisedIssueDto>> raised) {
-    // migrations.RunPython(fill_slugs) -> add reverse_code=migrations.RunPython.noop
-    QuickFixDto reverse = onlyFix(raised, "catalog/migrations/0002_product_slug.py", 21, "IrreversibleDataMigration");
+    // one issue per migration file, a quick fix per irreversible operation:
+    // migrations.RunPython(fill_slugs) -> add reverse_code=migrations.RunPython.noop; RunSQL(...) -> add reverse_sql=...
+    List<QuickFixDto> migration = fixes(raised, "catalog/migrations/0002_product_slug.py", 21, "IrreversibleDataMigration");
+    assertThat(migration).hasSize(2);
+    assertThat(migration.get(1).message()).startsWith("Add \"reverse_sql=");
+    QuickFixDto reverse = migration.get(0);
     assertThat(reverse.message()).isEqualTo("Add \"reverse_code=migrations.RunPython.noop\"");
     assertThat(reverse.fileEdits()).singleElement().satisfies(edit -> {
       assertThat(edit.target().getPath()).endsWith("catalog/migrations/0002_product_slug.py");
@@ -44,11 +48,16 @@ final class QuickFixes {
   }
 
   private static QuickFixDto onlyFix(Map<String, List<RaisedIssueDto>> raised, String file, int line, String rule) {
+    List<QuickFixDto> fixes = fixes(raised, file, line, rule);
+    assertThat(fixes).as("quick fixes of %s at %s:%d", rule, file, line).hasSize(1);
+    return fixes.get(0);
+  }
+
+  private static List<QuickFixDto> fixes(Map<String, List<RaisedIssueDto>> raised, String file, int line, String rule) {
     List<RaisedIssueDto> issues = raised.getOrDefault(file, List.of()).stream()
       .filter(i -> i.getRuleKey().equals(PluginMetadata.REPOSITORY + ":" + rule) && i.getTextRange().getStartLine() == line)
       .toList();
     assertThat(issues).as("%s issue at %s:%d", rule, file, line).hasSize(1);
-    assertThat(issues.get(0).getQuickFixes()).as("quick fixes of %s at %s:%d", rule, file, line).hasSize(1);
-    return issues.get(0).getQuickFixes().get(0);
+    return issues.get(0).getQuickFixes();
   }
 }

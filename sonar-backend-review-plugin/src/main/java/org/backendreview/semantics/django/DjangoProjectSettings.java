@@ -6,7 +6,6 @@
 package org.backendreview.semantics.django;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +81,11 @@ public final class DjangoProjectSettings {
   }
 
   static Optional<Path> root(PythonFile file) {
-    URI uri = file.uri();
-    if (uri == null || !"file".equals(uri.getScheme())) {
+    Optional<Path> directory = ModuleSources.directoryOf(file);
+    if (directory.isEmpty()) {
       return Optional.empty();
     }
-    Path dir;
-    try {
-      dir = Path.of(uri).getParent();
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    Path dir = directory.get();
     Path packageRoot = null;
     for (Path current = dir; current != null && dir.getNameCount() - current.getNameCount() < 8; current = current.getParent()) {
       if (Files.isRegularFile(current.resolve("manage.py"))) {

@@ -56,16 +56,11 @@ public final class DeclaredDependencies {
 
   /** The lowest version of the distribution (lower-case name, e.g. {@code fastapi}) the project declares, or empty. */
   public static Optional<Version> minimumVersion(String distribution, SubscriptionContext ctx) {
-    URI uri = ctx.pythonFile().uri();
-    if (uri == null || !"file".equals(uri.getScheme())) {
+    Optional<Path> directory = ModuleSources.directoryOf(ctx.pythonFile());
+    if (directory.isEmpty()) {
       return Optional.empty();
     }
-    Path dir;
-    try {
-      dir = Path.of(uri).getParent();
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    Path dir = directory.get();
     Optional<Path> root = projectDirectory(dir);
     if (root.isEmpty()) {
       return Optional.empty();

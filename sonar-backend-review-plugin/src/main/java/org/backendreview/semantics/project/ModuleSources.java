@@ -80,6 +80,19 @@ public final class ModuleSources {
     return Optional.of(AnalysisContext.of(ctx).summary());
   }
 
+  /** The directory of a file analysed from disk ({@code file:} URI), or empty (an editor buffer, another scheme). */
+  public static Optional<Path> directoryOf(PythonFile file) {
+    URI uri = file.uri();
+    if (uri == null || !"file".equals(uri.getScheme())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Path.of(uri).getParent());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * The path of the file with this id (see the class comment), or empty when it does not map to a regular {@code .py}
    * file.
