@@ -11,7 +11,10 @@ import java.util.List;
 public final class MigrationsChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
-    IrreversibleDataMigrationCheck.class);
+    IrreversibleDataMigrationCheck.class,
+    RunPythonImportedModelCheck.class,
+    NotNullColumnWithoutDbDefaultCheck.class,
+    DestructiveMigrationOperationCheck.class);
 
   private MigrationsChecks() {
   }

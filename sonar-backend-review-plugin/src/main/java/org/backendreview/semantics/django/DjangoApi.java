@@ -29,6 +29,16 @@ public final class DjangoApi {
     "django.db.migrations.operations.special.RunPython");
   public static final Api RUN_SQL = Api.of("django.db.migrations.RunSQL", "django.db.migrations.operations.RunSQL",
     "django.db.migrations.operations.special.RunSQL");
+  /** The migration base class. */
+  public static final Api MIGRATION = Api.of("django.db.migrations.Migration", "django.db.migrations.migration.Migration");
+  /** The modules whose classes are migration operations: an operation's kind is its class's simple name. */
+  public static final java.util.List<String> MIGRATION_OPERATION_MODULES = java.util.List.of("django.db.migrations.",
+    "django.contrib.postgres.operations.");
+  /** The module of model field classes (a field's type is its class's simple name). */
+  public static final java.util.List<String> MODEL_FIELD_MODULES = java.util.List.of("django.db.models.",
+    "django.contrib.postgres.fields.");
+  /** The current user model: in a migration, not the historical one. */
+  public static final Api GET_USER_MODEL = Api.of("django.contrib.auth.get_user_model");
 
   private DjangoApi() {
   }

@@ -66,6 +66,20 @@ public final class MigrationGraph {
     return false;
   }
 
+  /** The label of the app whose migrations directory this is (see the class comment). */
+  public static String appLabel(Path dir) {
+    return label(SiblingFiles.facts(dir, "django-migration", MigrationGraph::facts), dir);
+  }
+
+  /** The name of the sibling migration replacing this one (a squashed migration), if any. */
+  public static java.util.Optional<String> replacedBy(Path dir, String label, String name) {
+    String pair = label + "/" + name;
+    return SiblingFiles.facts(dir, "django-migration", MigrationGraph::facts).entrySet().stream()
+      .filter(e -> e.getValue().replaces().contains(pair))
+      .map(e -> e.getKey().substring(0, e.getKey().length() - ".py".length()))
+      .findFirst();
+  }
+
   /** The app label: the one the siblings pair most often with a sibling's name, else the app directory's name. */
   private static String label(Map<String, Facts> siblings, Path dir) {
     Map<String, Integer> counts = new HashMap<>();

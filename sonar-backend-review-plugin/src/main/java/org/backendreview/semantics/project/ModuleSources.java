@@ -80,6 +80,11 @@ public final class ModuleSources {
     return Optional.of(AnalysisContext.of(ctx).summary());
   }
 
+  /** The summary of the module at this path (a sibling file found on disk), or empty when it cannot be read. */
+  public static Optional<ModuleSummary> summaryOf(Path path) {
+    return read(path, path.toString());
+  }
+
   /** The directory of a file analysed from disk ({@code file:} URI), or empty (an editor buffer, another scheme). */
   public static Optional<Path> directoryOf(PythonFile file) {
     URI uri = file.uri();

@@ -73,7 +73,7 @@ public final class ModuleSummary {
 
   /** A source range in the summarised file; {@link #toLocation(String)} makes it a secondary location. */
   public record Range(int line, int column, int endLine, int endColumn) {
-    static Range of(Tree tree) {
+    public static Range of(Tree tree) {
       Token first = tree.firstToken();
       Token last = tree.lastToken();
       int[] end = org.backendreview.tree.TextEdits.end(last);

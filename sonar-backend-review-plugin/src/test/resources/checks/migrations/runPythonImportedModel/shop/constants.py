@@ -1,0 +1,5 @@
+DEFAULT_LABEL = "new"
+
+
+class Labels:
+    objects = ["a", "b"]
