@@ -14,7 +14,8 @@ public final class MigrationsChecks {
     IrreversibleDataMigrationCheck.class,
     RunPythonImportedModelCheck.class,
     NotNullColumnWithoutDbDefaultCheck.class,
-    DestructiveMigrationOperationCheck.class);
+    DestructiveMigrationOperationCheck.class,
+    SchemaRenameCheck.class);
 
   private MigrationsChecks() {
   }

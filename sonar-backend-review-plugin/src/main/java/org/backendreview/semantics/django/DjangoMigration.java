@@ -180,6 +180,11 @@ public final class DjangoMigration {
     return replaces != null && replaces.value() instanceof Seq seq && !seq.elements().isEmpty();
   }
 
+  /** The label of the migration's app (see {@link MigrationGraph}). */
+  public String appLabel() {
+    return MigrationGraph.appLabel(directory);
+  }
+
   /** The module summary of the migration file. */
   public ModuleSummary summary() {
     return summary;
