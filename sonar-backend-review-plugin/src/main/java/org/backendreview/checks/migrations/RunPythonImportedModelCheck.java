@@ -32,8 +32,9 @@ import org.sonar.plugins.python.api.tree.Tree;
 /**
  * MIG-02: a {@code RunPython} function (of the migration's module) that uses a model class it imports (at module level
  * or locally) or {@code get_user_model()} instead of {@code apps.get_model()}: it runs today's model against the
- * historical schema. A name counts as a model when the frontend proves it is a Django model class, or when the function
- * reads its manager ({@code objects}, {@code _default_manager}) or {@code DoesNotExist}.
+ * historical schema. A name counts when the function reads its manager ({@code objects}, {@code _default_manager}) or
+ * {@code DoesNotExist} and the frontend does not know it as a class other than a Django model, or instantiates a proven
+ * model (a helper class, or an abstract model's class method used for raw SQL, is not reported).
  */
 @Rule(key = "RunPythonImportedModel")
 public class RunPythonImportedModelCheck extends DjangoMigrationCheck {
@@ -101,14 +102,13 @@ public class RunPythonImportedModelCheck extends DjangoMigrationCheck {
       || name.symbol().usages().stream().anyMatch(u -> u.isBindingUsage() && u.kind() != Usage.Kind.IMPORT)) {
       return false;
     }
-    if (DjangoModelClasses.isModelClass(name)) {
-      return true;
+    if (name.parent() instanceof CallExpression call && call.callee() == name) {
+      // an instantiation: only of a proven model
+      return DjangoModelClasses.isModelClass(name);
     }
-    if (DjangoModelClasses.classType(name.typeV2()) != null) {
-      // a class the frontend knows, and not a model
-      return false;
-    }
+    // a manager or DoesNotExist read: of a proven model, or of a name whose class the frontend does not know
     return name.parent() instanceof QualifiedExpression qualified && qualified.qualifier() == name
-      && MODEL_MEMBERS.contains(qualified.name().name());
+      && MODEL_MEMBERS.contains(qualified.name().name())
+      && (DjangoModelClasses.classType(name.typeV2()) == null || DjangoModelClasses.isModelClass(name));
   }
 }
