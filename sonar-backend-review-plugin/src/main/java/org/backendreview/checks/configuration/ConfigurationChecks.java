@@ -12,6 +12,7 @@ public final class ConfigurationChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
     AllowedHostsWildcardCheck.class,
+    DebugEnabledInDeployedSettingsCheck.class,
     FailOpenSettingsDefaultCheck.class);
 
   private ConfigurationChecks() {

@@ -420,6 +420,7 @@ public final class DjangoSettingsModel {
         elements.add(Math.min(step.index(), elements.size()), step.value());
       }
     }
-    return new Known(new Seq(List.copyOf(elements), seq.range()), known.file(), known.statement());
+    // the list now is what the last change made it: reported there
+    return new Known(new Seq(List.copyOf(elements), seq.range()), module, step.range());
   }
 }
