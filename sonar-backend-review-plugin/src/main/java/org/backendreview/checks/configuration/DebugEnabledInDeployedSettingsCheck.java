@@ -5,7 +5,7 @@
  */
 package org.backendreview.checks.configuration;
 
-import java.util.Set;
+import org.backendreview.semantics.django.DjangoSettingsApi;
 import org.backendreview.semantics.django.DjangoSettingsModel.Config;
 import org.backendreview.semantics.django.DjangoSettingsModel.Known;
 import org.backendreview.semantics.project.ModuleSummary.Bool;
@@ -20,8 +20,6 @@ import org.sonar.check.Rule;
  */
 @Rule(key = "DebugEnabledInDeployedSettings")
 public class DebugEnabledInDeployedSettingsCheck extends DeployableSettingsCheck {
-
-  private static final Set<String> SONAR_WAY_FILES = Set.of("settings.py", "global_settings.py");
 
   @Override
   protected void checkConfiguration(Scope scope) {
@@ -40,6 +38,6 @@ public class DebugEnabledInDeployedSettingsCheck extends DeployableSettingsCheck
   }
 
   private static boolean readBySonarWay(Known known) {
-    return known.file() != null && SONAR_WAY_FILES.contains(known.file().getFileName().toString());
+    return known.file() != null && DjangoSettingsApi.SONAR_WAY_SETTINGS_FILES.contains(known.file().getFileName().toString());
   }
 }

@@ -42,6 +42,7 @@ public final class DjangoSettings {
   public static final String DEFAULT_NON_DEPLOYABLE = "dev|develop|development|local|localhost|test|tests|testing|ci|debug|sample|example|docker_dev";
 
   static final int MIN_KNOWN_SETTINGS_ANYWHERE = 3;
+  private static final String DJANGO_DEFAULTS = "global_settings.py";
 
   private static final Set<String> KNOWN_SETTINGS = Set.of(
     "INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "TEMPLATES",
@@ -70,6 +71,10 @@ public final class DjangoSettings {
 
   /** The same, from the module's file name and the name of its directory. */
   public static boolean isSettingsModule(org.backendreview.semantics.project.ModuleSummary summary, String fileName, String directory) {
+    if (DJANGO_DEFAULTS.equals(fileName)) {
+      // django/conf/global_settings.py: Django's own defaults, not a project's settings
+      return false;
+    }
     long known = summary.assignments().keySet().stream().filter(KNOWN_SETTINGS::contains).count();
     if (known >= MIN_KNOWN_SETTINGS_ANYWHERE) {
       return true;

@@ -19,6 +19,9 @@ public final class DjangoSettingsApi {
   public static final String XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
   /** django-cors-headers' middleware. */
   public static final String CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware";
+  /** The file names SonarPython's S4507 and S4502 read as Django settings. */
+  public static final Set<String> SONAR_WAY_SETTINGS_FILES = Set.of("settings.py", "global_settings.py");
+  public static final String ADMIN_APP = "django.contrib.admin";
   public static final String DEBUG_TOOLBAR_APP = "debug_toolbar";
   public static final String DEBUG_TOOLBAR_MIDDLEWARE = "debug_toolbar.middleware.DebugToolbarMiddleware";
   /** Middleware that replace Django's CSRF middleware (subclasses shipped by well-known packages). */

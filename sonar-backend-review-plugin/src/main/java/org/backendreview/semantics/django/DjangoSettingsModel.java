@@ -184,6 +184,8 @@ public final class DjangoSettingsModel {
         configurations.add(config);
       }
     }
+    // the file's own configuration first: messages name it when the value is written here
+    configurations.sort(java.util.Comparator.comparing(c -> !c.file().equals(file)));
     return Optional.of(new FileView(file, true, deployable, List.copyOf(configurations)));
   }
 
@@ -269,6 +271,9 @@ public final class DjangoSettingsModel {
       segments.add(root.getFileName().toString());
     }
     relative.forEach(p -> segments.add(p.toString()));
+    if (file.getParent() != null && file.getParent().getFileName() != null) {
+      segments.add(file.getParent().getFileName().toString());
+    }
     for (String raw : segments) {
       String segment = raw.toLowerCase(Locale.ROOT).replaceFirst("\\.py$", "");
       for (String word : segment.split("[^a-z0-9]+")) {
