@@ -360,6 +360,18 @@ public final class ModuleSummary {
 
   private void noteStep(Tree tree) {
     boolean conditional = !(tree.parent() instanceof StatementList list && list.parent() != null && list.parent().is(Tree.Kind.FILE_INPUT));
+    if (tree.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT)) {
+      noteLoop(tree);
+      return;
+    }
+    if (tree instanceof AssignmentStatement || tree instanceof ExpressionStatement) {
+      boolean[] dynamic = {false};
+      Trees.walk(tree, t -> !t.is(Tree.Kind.LAMBDA), t -> dynamic[0] |= t instanceof CallExpression call && bindsAnyName(call));
+      if (dynamic[0]) {
+        steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, conditional, Range.of(tree)));
+        return;
+      }
+    }
     if (tree instanceof ImportFrom importFrom && importFrom.isWildcardImport()) {
       StringBuilder module = new StringBuilder();
       importFrom.dottedPrefixForModule().forEach(t -> module.append(t.value()));
@@ -406,15 +418,43 @@ public final class ModuleSummary {
           Name name = firstName(q.qualifier());
           if (name != null) {
             steps.add(listCall(name.name(), q, call, conditional));
-          } else if (q.qualifier() instanceof CallExpression inner && inner.callee() instanceof Name n && ("globals".equals(n.name()) || "vars".equals(n.name()))) {
-            // globals().update(...): any name may change
-            steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, conditional, Range.of(call)));
           }
-        } else if (expression instanceof CallExpression call && call.callee() instanceof Name n && ("exec".equals(n.name()) || "setattr".equals(n.name()))) {
-          steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, conditional, Range.of(call)));
         }
       }
     }
+  }
+
+  /** Module-level loops: every name they bind changes in a way not followed; {@code globals()} in them binds any. */
+  private void noteLoop(Tree loop) {
+    Range range = Range.of(loop);
+    Trees.walk(loop, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF, Tree.Kind.LAMBDA), t -> {
+      Expression target = null;
+      if (t instanceof CallExpression call && bindsAnyName(call)) {
+        steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, true, range));
+      } else if (t instanceof AssignmentStatement assignment) {
+        assignment.lhsExpressions().forEach(lhs -> lhs.expressions().forEach(e -> {
+          Name name = firstName(e);
+          if (name != null) {
+            steps.add(new Step(Op.MUTATE, name.name(), null, -1, true, range));
+          }
+        }));
+      } else if (t instanceof org.sonar.plugins.python.api.tree.CompoundAssignmentStatement compound) {
+        target = compound.lhsExpression();
+      } else if (t instanceof ExpressionStatement statement && !statement.expressions().isEmpty()
+        && statement.expressions().get(0) instanceof CallExpression call && call.callee() instanceof QualifiedExpression q) {
+        target = q.qualifier();
+      }
+      Name name = target == null ? null : firstName(target);
+      if (name != null) {
+        steps.add(new Step(Op.MUTATE, name.name(), null, -1, true, range));
+      }
+    });
+  }
+
+  /** {@code globals()}, {@code vars()}, {@code locals()}, {@code exec(...)}, {@code setattr(...)}: may bind any module name. */
+  private static boolean bindsAnyName(CallExpression call) {
+    return call.callee() instanceof Name n && ("globals".equals(n.name()) || "vars".equals(n.name()) || "locals".equals(n.name())
+      || "exec".equals(n.name()) || "setattr".equals(n.name()));
   }
 
   private static Step listCall(String name, QualifiedExpression callee, CallExpression call, boolean conditional) {
