@@ -266,10 +266,7 @@ public final class DjangoSettingsModel {
   static boolean isDeployableName(Path root, Path file, Pattern nonDeployable) {
     Path relative = file.startsWith(root) ? root.relativize(file) : file.getFileName();
     List<String> segments = new ArrayList<>();
-    // the name of a Django project directory ("testproject", "example") counts; a checkout directory's does not
-    if (root.getFileName() != null && Files.isRegularFile(root.resolve("manage.py"))) {
-      segments.add(root.getFileName().toString());
-    }
+    // directories from the project root down; the root's own name is the checkout's or the fixture's, not a role
     relative.forEach(p -> segments.add(p.toString()));
     if (file.getParent() != null && file.getParent().getFileName() != null) {
       segments.add(file.getParent().getFileName().toString());
