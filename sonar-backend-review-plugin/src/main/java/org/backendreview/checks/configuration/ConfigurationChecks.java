@@ -12,6 +12,9 @@ public final class ConfigurationChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
     AllowedHostsWildcardCheck.class,
+    DebugEnabledInDeployedSettingsCheck.class,
+    HardCodedSecretKeyCheck.class,
+    InsecureMiddlewareSettingsCheck.class,
     FailOpenSettingsDefaultCheck.class);
 
   private ConfigurationChecks() {

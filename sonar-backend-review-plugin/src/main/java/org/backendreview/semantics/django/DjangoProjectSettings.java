@@ -187,8 +187,11 @@ public final class DjangoProjectSettings {
     return true;
   }
 
-  /** Files that may be settings modules: {@code *settings*.py}, or any module in a {@code *settings*} package. */
-  private static List<Path> candidates(Path root) {
+  /**
+   * Files that may be settings modules: {@code *settings*.py}, or any module in a {@code *settings*} package; and the
+   * files that name one in {@code DJANGO_SETTINGS_MODULE} ({@code manage.py}, {@code wsgi.py}, {@code asgi.py}).
+   */
+  static List<Path> candidates(Path root) {
     List<Path> result = new ArrayList<>();
     int[] entries = {0};
     try {
@@ -207,7 +210,8 @@ public final class DjangoProjectSettings {
           String name = file.getFileName().toString();
           Path parent = file.getParent();
           boolean inSettingsPackage = parent != null && parent.getFileName() != null && parent.getFileName().toString().contains("settings");
-          if (name.endsWith(".py") && (name.contains("settings") || inSettingsPackage) && attrs.isRegularFile()) {
+          boolean launcher = "manage.py".equals(name) || "wsgi.py".equals(name) || "asgi.py".equals(name);
+          if (name.endsWith(".py") && (name.contains("settings") || inSettingsPackage || launcher) && attrs.isRegularFile()) {
             result.add(file);
           }
           return ++entries[0] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;

@@ -42,6 +42,7 @@ public final class DjangoSettings {
   public static final String DEFAULT_NON_DEPLOYABLE = "dev|develop|development|local|localhost|test|tests|testing|ci|debug|sample|example|docker_dev";
 
   static final int MIN_KNOWN_SETTINGS_ANYWHERE = 3;
+  private static final String DJANGO_DEFAULTS = "global_settings.py";
 
   private static final Set<String> KNOWN_SETTINGS = Set.of(
     "INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "TEMPLATES",
@@ -59,6 +60,37 @@ public final class DjangoSettings {
       return true;
     }
     return known > 0 && hasSettingsPath(file);
+  }
+
+  /** True when the summarised module is a Django settings module (see the class comment). */
+  public static boolean isSettingsModule(org.backendreview.semantics.project.ModuleSummary summary, PythonFile file) {
+    String path = file.uri() == null || file.uri().getPath() == null ? "" : file.uri().getPath();
+    String[] parts = path.split("/");
+    return isSettingsModule(summary, file.fileName(), parts.length >= 2 ? parts[parts.length - 2] : "");
+  }
+
+  /** The same, from the module's file name and the name of its directory. */
+  public static boolean isSettingsModule(org.backendreview.semantics.project.ModuleSummary summary, String fileName, String directory) {
+    if (DJANGO_DEFAULTS.equals(fileName)) {
+      // django/conf/global_settings.py: Django's own defaults, not a project's settings
+      return false;
+    }
+    long known = summary.assignments().keySet().stream().filter(KNOWN_SETTINGS::contains).count();
+    if (known >= MIN_KNOWN_SETTINGS_ANYWHERE) {
+      return true;
+    }
+    boolean settingsPath = hasSettingsWord(fileName.replaceFirst("\\.py$", "")) || hasSettingsWord(directory);
+    boolean starImports = summary.steps().stream().anyMatch(s -> s.op() == org.backendreview.semantics.project.ModuleSummary.Op.STAR_IMPORT);
+    return settingsPath && (known > 0 || starImports);
+  }
+
+  private static boolean hasSettingsWord(String segment) {
+    for (String word : segment.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if ("settings".equals(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the settings module is meant for deployment (see the class comment). */
@@ -80,6 +112,18 @@ public final class DjangoSettings {
   /** Compiles a user-supplied words pattern (alternatives matched against whole words, case-insensitive). */
   public static Pattern wordsPattern(String alternatives) {
     return Pattern.compile("(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE);
+  }
+
+  /** The same from the module's summary: a settings module, not named like development settings, DEBUG not on. */
+  public static boolean isDeployableSettingsModule(org.backendreview.semantics.project.ModuleSummary summary, PythonFile file,
+    Pattern nonDeployableWords) {
+    return isSettingsModule(summary, file) && isDeployable(file, nonDeployableWords) && !turnsDebugOn(summary);
+  }
+
+  /** True when the summarised module sets {@code DEBUG = True} unconditionally at its top level. */
+  public static boolean turnsDebugOn(org.backendreview.semantics.project.ModuleSummary summary) {
+    return summary.steps().stream().anyMatch(s -> s.op() == org.backendreview.semantics.project.ModuleSummary.Op.ASSIGN && !s.conditional()
+      && "DEBUG".equals(s.target()) && s.value() instanceof org.backendreview.semantics.project.ModuleSummary.Bool b && b.value());
   }
 
   /** True when a deployable settings module: the combination every production-settings rule needs. */

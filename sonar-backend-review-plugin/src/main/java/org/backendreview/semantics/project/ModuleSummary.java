@@ -63,12 +63,40 @@ public final class ModuleSummary {
   private final Map<String, Assigned> assignments = new LinkedHashMap<>();
   private final Map<String, List<Assigned>> allAssignments = new LinkedHashMap<>();
   private final List<String> mutatedNames = new ArrayList<>();
+  private final List<Step> steps = new ArrayList<>();
   private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
   private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
   private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
+  }
+
+  /** The target of a {@link Op#MUTATE} step that may change any name ({@code globals().update(...)}, {@code exec}). */
+  public static final String ANY_NAME = "*";
+
+  /** What a module-level statement does to a name, for evaluating settings in order ({@link #steps()}). */
+  public enum Op {
+    /** {@code from module import *}: {@code target} is the module (relative ones keep their dots). */
+    STAR_IMPORT,
+    /** {@code NAME = value}. */
+    ASSIGN,
+    /** {@code NAME += [..]}, {@code NAME.extend([..])}: {@code value} is the added sequence. */
+    EXTEND,
+    /** {@code NAME.append(x)}: {@code value} is the element. */
+    APPEND,
+    /** {@code NAME.insert(i, x)}: {@code value} is the element, {@code index} its literal position (-1 when not literal). */
+    INSERT,
+    /** Any other change of NAME ({@code NAME["k"] = v}, {@code NAME.update(..)}, {@code NAME.remove(..)}, {@code NAME += x}). */
+    MUTATE
+  }
+
+  /**
+   * One module-level statement that binds, changes or star-imports names, in document order.
+   *
+   * @param conditional true when the statement sits in a module-level {@code if}/{@code try}/{@code with} block
+   */
+  public record Step(Op op, String target, Value value, int index, boolean conditional, Range range) {
   }
 
   /** A source range in the summarised file; {@link #toLocation(String)} makes it a secondary location. */
@@ -258,6 +286,11 @@ public final class ModuleSummary {
     allAssignments.computeIfAbsent(assigned.name(), n -> new ArrayList<>()).add(assigned);
   }
 
+  /** The module-level star imports, assignments and list/dict changes, in document order (see {@link Step}). */
+  public List<Step> steps() {
+    return steps;
+  }
+
   /** Module-level names mutated after assignment ({@code X.update(...)}, {@code X["k"] = v}, {@code X += ...}). */
   public List<String> mutatedNames() {
     return mutatedNames;
@@ -295,6 +328,7 @@ public final class ModuleSummary {
 
   private void visitModuleBlock(Tree block) {
     Trees.walk(block, DjangoSettings::isModuleLevelBlock, tree -> {
+      noteStep(tree);
       if (tree instanceof ImportFrom importFrom) {
         addImportFrom(importFrom);
       } else if (tree instanceof ImportName importName) {
@@ -322,6 +356,147 @@ public final class ModuleSummary {
         noteMutatingCall(statement);
       }
     });
+  }
+
+  private void noteStep(Tree tree) {
+    boolean conditional = !(tree.parent() instanceof StatementList list && list.parent() != null && list.parent().is(Tree.Kind.FILE_INPUT));
+    if (tree.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT)) {
+      noteLoop(tree);
+      return;
+    }
+    if (tree instanceof AssignmentStatement || tree instanceof ExpressionStatement) {
+      boolean[] dynamic = {false};
+      Trees.walk(tree, t -> !t.is(Tree.Kind.LAMBDA), t -> dynamic[0] |= t instanceof CallExpression call && bindsAnyName(call));
+      if (dynamic[0]) {
+        steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, conditional, Range.of(tree)));
+        return;
+      }
+    }
+    if (tree instanceof ImportFrom importFrom && importFrom.isWildcardImport()) {
+      StringBuilder module = new StringBuilder();
+      importFrom.dottedPrefixForModule().forEach(t -> module.append(t.value()));
+      if (importFrom.module() != null) {
+        module.append(dotted(importFrom.module()));
+      }
+      steps.add(new Step(Op.STAR_IMPORT, module.toString(), null, -1, conditional, Range.of(importFrom)));
+    } else if (tree instanceof AssignmentStatement assignment) {
+      Value value = null;
+      for (var lhs : assignment.lhsExpressions()) {
+        for (Expression target : lhs.expressions()) {
+          if (target instanceof Name name && lhs.expressions().size() == 1) {
+            value = value == null ? value(assignment.assignedValue()) : value;
+            steps.add(new Step(Op.ASSIGN, name.name(), value, -1, conditional, Range.of(assignment)));
+          } else {
+            // tuple unpacking, X["k"] = v, X.attr = v: the names change in a way not followed
+            List<Name> names = new ArrayList<>();
+            if (target.is(Tree.Kind.TUPLE, Tree.Kind.LIST_LITERAL)) {
+              Trees.walk(target, t -> true, t -> {
+                if (t instanceof Name n) {
+                  names.add(n);
+                }
+              });
+            } else if (firstName(target) != null) {
+              names.add(firstName(target));
+            }
+            names.forEach(n -> steps.add(new Step(Op.MUTATE, n.name(), null, -1, conditional, Range.of(assignment))));
+          }
+        }
+      }
+    } else if (tree instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name && annotated.assignedValue() != null) {
+      steps.add(new Step(Op.ASSIGN, name.name(), value(annotated.assignedValue()), -1, conditional, Range.of(annotated)));
+    } else if (tree instanceof org.sonar.plugins.python.api.tree.CompoundAssignmentStatement compound) {
+      Expression target = compound.lhsExpression();
+      Name name = firstName(target);
+      if (name != null) {
+        Value added = value(compound.rhsExpression());
+        boolean extend = target instanceof Name && "+=".equals(compound.compoundAssignmentToken().value()) && added instanceof Seq;
+        steps.add(new Step(extend ? Op.EXTEND : Op.MUTATE, name.name(), extend ? added : null, -1, conditional, Range.of(compound)));
+      }
+    } else if (tree instanceof ExpressionStatement statement) {
+      for (Expression expression : statement.expressions()) {
+        if (expression instanceof CallExpression call && call.callee() instanceof QualifiedExpression q) {
+          Name name = firstName(q.qualifier());
+          if (name != null) {
+            steps.add(listCall(name.name(), q, call, conditional));
+          }
+        }
+      }
+    }
+  }
+
+  /** Module-level loops: every name they bind changes in a way not followed; {@code globals()} in them binds any. */
+  private void noteLoop(Tree loop) {
+    Range range = Range.of(loop);
+    Trees.walk(loop, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF, Tree.Kind.LAMBDA), t -> {
+      Expression target = null;
+      if (t instanceof CallExpression call && bindsAnyName(call)) {
+        steps.add(new Step(Op.MUTATE, ANY_NAME, null, -1, true, range));
+      } else if (t instanceof AssignmentStatement assignment) {
+        assignment.lhsExpressions().forEach(lhs -> lhs.expressions().forEach(e -> {
+          Name name = firstName(e);
+          if (name != null) {
+            steps.add(new Step(Op.MUTATE, name.name(), null, -1, true, range));
+          }
+        }));
+      } else if (t instanceof org.sonar.plugins.python.api.tree.CompoundAssignmentStatement compound) {
+        target = compound.lhsExpression();
+      } else if (t instanceof ExpressionStatement statement && !statement.expressions().isEmpty()
+        && statement.expressions().get(0) instanceof CallExpression call && call.callee() instanceof QualifiedExpression q) {
+        target = q.qualifier();
+      }
+      Name name = target == null ? null : firstName(target);
+      if (name != null) {
+        steps.add(new Step(Op.MUTATE, name.name(), null, -1, true, range));
+      }
+    });
+  }
+
+  /** {@code globals()}, {@code vars()}, {@code locals()}, {@code exec(...)}, {@code setattr(...)}: may bind any module name. */
+  private static boolean bindsAnyName(CallExpression call) {
+    return call.callee() instanceof Name n && ("globals".equals(n.name()) || "vars".equals(n.name()) || "locals".equals(n.name())
+      || "exec".equals(n.name()) || "setattr".equals(n.name()));
+  }
+
+  private static Step listCall(String name, QualifiedExpression callee, CallExpression call, boolean conditional) {
+    List<Expression> args = call.arguments().stream()
+      .map(a -> a instanceof RegularArgument regular && regular.keywordArgument() == null ? regular.expression() : null).toList();
+    boolean direct = callee.qualifier() instanceof Name && !args.contains(null);
+    String method = callee.name().name();
+    Range range = Range.of(call);
+    if (direct && "append".equals(method) && args.size() == 1) {
+      return new Step(Op.APPEND, name, value(args.get(0)), -1, conditional, range);
+    }
+    if (direct && "extend".equals(method) && args.size() == 1 && value(args.get(0)) instanceof Seq seq) {
+      return new Step(Op.EXTEND, name, seq, -1, conditional, range);
+    }
+    if (direct && "insert".equals(method) && args.size() == 2) {
+      int index = Literals.isNumber(args.get(0)) ? parseIndex(text(args.get(0))) : -1;
+      return new Step(Op.INSERT, name, value(args.get(1)), index, conditional, range);
+    }
+    return new Step(Op.MUTATE, name, null, -1, conditional, range);
+  }
+
+  private static int parseIndex(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Name firstName(Expression expression) {
+    Expression current = Trees.skipParentheses(expression);
+    while (true) {
+      if (current instanceof Name name) {
+        return name;
+      } else if (current instanceof QualifiedExpression q) {
+        current = Trees.skipParentheses(q.qualifier());
+      } else if (current instanceof org.sonar.plugins.python.api.tree.SubscriptionExpression s) {
+        current = Trees.skipParentheses(s.object());
+      } else {
+        return null;
+      }
+    }
   }
 
   private static List<CallSite> directCalls(FunctionDef function) {

@@ -1,0 +1,39 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.semantics.django;
+
+import java.util.List;
+import java.util.Set;
+
+/** Names written in Django settings: middleware and app paths, password hashers (the settings' own vocabulary). */
+public final class DjangoSettingsApi {
+
+  public static final String SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
+  public static final String SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
+  public static final String COMMON_MIDDLEWARE = "django.middleware.common.CommonMiddleware";
+  public static final String CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
+  public static final String AUTHENTICATION_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware";
+  public static final String XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
+  /** django-cors-headers' middleware. */
+  public static final String CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware";
+  /** The file names SonarPython's S4507 and S4502 read as Django settings. */
+  public static final Set<String> SONAR_WAY_SETTINGS_FILES = Set.of("settings.py", "global_settings.py");
+  public static final String ADMIN_APP = "django.contrib.admin";
+  public static final String DEBUG_TOOLBAR_APP = "debug_toolbar";
+  public static final String DEBUG_TOOLBAR_MIDDLEWARE = "debug_toolbar.middleware.DebugToolbarMiddleware";
+  /** Middleware that replace Django's CSRF middleware (subclasses shipped by well-known packages). */
+  public static final Set<String> CSRF_REPLACEMENTS = Set.of("django_otp.middleware.OTPMiddleware");
+  /** The password hashers Django documents as insecure (kept for legacy passwords only). */
+  public static final List<String> WEAK_HASHERS = List.of(
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.UnsaltedMD5PasswordHasher",
+    "django.contrib.auth.hashers.SHA1PasswordHasher",
+    "django.contrib.auth.hashers.UnsaltedSHA1PasswordHasher",
+    "django.contrib.auth.hashers.CryptPasswordHasher");
+
+  private DjangoSettingsApi() {
+  }
+}

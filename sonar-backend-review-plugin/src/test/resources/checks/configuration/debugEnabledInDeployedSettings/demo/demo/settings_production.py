@@ -1,0 +1,3 @@
+from demo.settings import *  # noqa
+
+DEBUG = False

@@ -1,0 +1,3 @@
+from .production import *  # noqa
+
+ROOT_URLCONF = "cycle.urls"

@@ -1,0 +1,4 @@
+from .base import *  # noqa
+
+# development settings: not checked
+MIDDLEWARE = ["debug_toolbar.middleware.DebugToolbarMiddleware"]
