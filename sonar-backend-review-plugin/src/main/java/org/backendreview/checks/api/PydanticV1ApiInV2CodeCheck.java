@@ -16,6 +16,7 @@ import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AliasedName;
@@ -34,8 +35,6 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
-import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * Deprecated Pydantic v1 APIs in a module that already uses Pydantic v2 (it imports a v2-only name such as
@@ -166,10 +165,6 @@ public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
   }
 
   private static boolean isModelOrInstance(Expression receiver) {
-    PythonType type = receiver.typeV2();
-    if (type instanceof ObjectType object) {
-      type = object.unwrappedType();
-    }
-    return ClassHierarchy.typeIsOrExtends(type, Pydantic.BASE_MODEL);
+    return ClassHierarchy.typeIsOrExtends(Types.classOrSelf(receiver.typeV2()), Pydantic.BASE_MODEL);
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.backendreview.semantics.security.RequestSources;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -55,7 +55,7 @@ public final class AnalysisContext {
   private final FileInput file;
   private String fileKey;
   private ModuleSummary summary;
-  private Origins values;
+  private ValueResolver values;
   private Boolean webModule;
   private Boolean fastApiModule;
   private List<CallExpression> calls;
@@ -108,10 +108,13 @@ public final class AnalysisContext {
     return summary;
   }
 
-  /** The file's value resolver: where the object an expression holds comes from. */
-  public Origins values() {
+  /**
+   * The file's value resolver: what value an expression holds (origins, single bindings, reaching definitions), with
+   * its per-file caches; shared by the taint engine and every check.
+   */
+  public ValueResolver values() {
     if (values == null) {
-      values = new Origins();
+      values = new ValueResolver();
     }
     return values;
   }
