@@ -8,11 +8,12 @@ package org.backendreview.semantics.django;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -51,7 +52,7 @@ public final class IteratedCollections {
 
   /** What the iterable goes over, when it is provably unbounded ("the queryset", "the request data"...); else empty. */
   public static Optional<String> unbounded(Expression iterable, SubscriptionContext ctx) {
-    return unbounded(iterable, ctx, new ValueResolver(), 0);
+    return unbounded(iterable, ctx, AnalysisContext.of(ctx).values(), 0);
   }
 
   private static Optional<String> unbounded(Expression iterable, SubscriptionContext ctx, ValueResolver resolver, int depth) {

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -58,17 +59,12 @@ public final class FastApiExceptionHandlers {
   private FastApiExceptionHandlers() {
   }
 
-  /** The handlers of the applications created in this module; walks the module once. */
+  /** The handlers of the applications created in this module (from the calls of the file's analysis context). */
   public static FastApiExceptionHandlers of(FileInput file, ValueResolver resolver, SubscriptionContext ctx) {
     FastApiExceptionHandlers result = new FastApiExceptionHandlers();
-    List<CallExpression> calls = new ArrayList<>();
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof CallExpression call) {
-        calls.add(call);
-      } else if (t instanceof QualifiedExpression qualified && "exception_handlers".equals(qualified.name().name())) {
-        result.allOpen = true;
-      }
-    });
+    AnalysisContext context = AnalysisContext.of(file);
+    List<CallExpression> calls = context.calls();
+    result.allOpen = context.qualifiedExpressions().stream().anyMatch(qualified -> "exception_handlers".equals(qualified.name().name()));
     for (CallExpression call : calls) {
       if (isAppCreation(call)) {
         result.visitCreation(call);
