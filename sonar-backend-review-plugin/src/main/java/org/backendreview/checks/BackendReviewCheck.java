@@ -5,9 +5,15 @@
  */
 package org.backendreview.checks;
 
+import javax.annotation.Nullable;
 import org.backendreview.semantics.project.CodeRoles;
+import org.backendreview.semantics.project.CodeRoles.FileRoles;
 import org.backendreview.semantics.project.CodeScope;
+import org.sonar.plugins.python.api.PythonFile;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.Token;
+import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * The base of every check: the one gate that applies a rule's {@link CodeScope} (where it reports: see
@@ -21,14 +27,33 @@ import org.sonar.plugins.python.api.PythonSubscriptionCheck;
  */
 public abstract class BackendReviewCheck extends PythonSubscriptionCheck {
 
+  /** The roles of the file this check instance analyses now, read once per file (at its root) from its analysis context. */
+  private record CurrentFile(@Nullable PythonFile file, FileRoles roles) {
+  }
+
+  @Nullable
+  private CurrentFile current;
+
   @Override
   public final void initialize(Context context) {
     CodeScope scope = codeScope();
+    // registered first: the root is visited before any other node, and its consumers run in registration order
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> current = new CurrentFile(ctx.pythonFile(), CodeRoles.roles(ctx)));
     register((kind, consumer) -> context.registerSyntaxNodeConsumer(kind, ctx -> {
-      if (scope.includes(CodeRoles.at(ctx, ctx.syntaxNode()))) {
+      Token first = ctx.syntaxNode().firstToken();
+      if (scope.includes(rolesOf(ctx).at(first == null ? 0 : first.line()))) {
         consumer.accept(ctx);
       }
     }));
+  }
+
+  private FileRoles rolesOf(SubscriptionContext ctx) {
+    CurrentFile file = current;
+    if (file != null && file.file() != null && file.file() == ctx.pythonFile()) {
+      return file.roles();
+    }
+    // another thread's file, or a node visited without its root: ask the file's context
+    return CodeRoles.roles(ctx);
   }
 
   /** Registers the check's consumers (what {@code initialize} is for a plain subscription check). */

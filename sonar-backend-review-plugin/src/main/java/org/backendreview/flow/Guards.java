@@ -13,7 +13,7 @@ import org.backendreview.semantics.security.InjectionSanitizers;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.tree.AssertStatement;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -218,7 +218,7 @@ final class Guards {
   private static Expression resolve(Expression condition, Name use) {
     Expression cond = Trees.skipParentheses(condition);
     if (cond instanceof Name name && !name.name().equals(use.name())) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isPresent() && Trees.skipParentheses(value.get()).is(Tree.Kind.CALL_EXPR, Tree.Kind.COMPARISON, Tree.Kind.IN, Tree.Kind.NOT,
         Tree.Kind.AND, Tree.Kind.OR)) {
         return Trees.skipParentheses(value.get());
@@ -248,7 +248,7 @@ final class Guards {
         if (name.name().equals(use.name())) {
           found[0] = name;
         } else {
-          Values.singleAssignedValue(name).ifPresent(value -> Trees.walk(value, v -> found[0] == null, v -> {
+          ValueResolver.singleAssignedValue(name).ifPresent(value -> Trees.walk(value, v -> found[0] == null, v -> {
             if (v instanceof Name inner && inner.name().equals(use.name())) {
               found[0] = name;
             }

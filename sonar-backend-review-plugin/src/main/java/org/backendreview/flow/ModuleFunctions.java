@@ -15,7 +15,7 @@ import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -67,7 +67,7 @@ final class ModuleFunctions {
       if (callerClass != null && isFirstParameter(caller, name)) {
         owner = callerClass;
       } else {
-        owner = Values.singleAssignedValue(name).map(ModuleFunctions::instantiatedClass).orElse(null);
+        owner = ValueResolver.singleAssignedValue(name).map(ModuleFunctions::instantiatedClass).orElse(null);
       }
     } else {
       owner = instantiatedClass(receiver);

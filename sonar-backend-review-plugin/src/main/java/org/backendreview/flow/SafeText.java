@@ -14,7 +14,7 @@ import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -235,7 +235,7 @@ public final class SafeText {
             if (!isFixed(assignment.assignedValue(), depth + 1)) {
               return false;
             }
-          } else if (Values.singleAssignedValue(name).filter(v -> isFixed(v, depth + 1)).isEmpty()) {
+          } else if (ValueResolver.singleAssignedValue(name).filter(v -> isFixed(v, depth + 1)).isEmpty()) {
             return false;
           }
           break;
@@ -281,7 +281,7 @@ public final class SafeText {
       return false;
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).filter(v -> isSchema(v, depth + 1)).isPresent();
+      return ValueResolver.singleAssignedValue(name).filter(v -> isSchema(v, depth + 1)).isPresent();
     }
     if (expr instanceof QualifiedExpression attribute && Trees.skipParentheses(attribute.qualifier()) instanceof Name table
       && isSchemaLoopVariable(table)) {

@@ -14,7 +14,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -106,7 +106,7 @@ public final class StringParts {
       }
     }
     if (expr instanceof Name name && depth < MAX_DEPTH) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isPresent() && isStringBuilding(value.get())) {
         return parts(value.get(), depth + 1);
       }

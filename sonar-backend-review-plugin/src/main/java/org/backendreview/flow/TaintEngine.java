@@ -23,6 +23,7 @@ import org.backendreview.semantics.security.RequestSources.Source;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -95,7 +96,6 @@ public final class TaintEngine {
   static final int MAX_STEPS_PER_FILE = 400_000;
   private static final int MAX_RECURSION = 150;
 
-  private static final Set<String> MUTATORS = Set.of("append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft");
   private static final Set<String> PROPAGATING_METHODS = Set.of("lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize",
     "casefold", "swapcase", "replace", "format", "format_map", "join", "split", "rsplit", "splitlines", "partition", "rpartition", "encode",
     "decode", "expandtabs", "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix", "get", "getlist", "pop", "copy", "items",
@@ -129,7 +129,7 @@ public final class TaintEngine {
   private final Map<Kind, Map<Name, Optional<Trace>>> parameterSources = new EnumMap<>(Kind.class);
   private final Map<FunctionDef, FunctionSources> functionSources = new IdentityHashMap<>();
   private final Map<FunctionDef, Guards> guards = new IdentityHashMap<>();
-  private final Map<SymbolV2, List<UsageV2>> definitions = new HashMap<>();
+  private final ValueResolver resolver;
   private final Map<Tree, Boolean> requestObjects = new IdentityHashMap<>();
   private final Set<Tree> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tree> keysInProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -142,19 +142,20 @@ public final class TaintEngine {
   private int cycles;
 
   public TaintEngine(FileInput file) {
-    this(file, RequestSources.importsWebFramework(file));
+    this(file, RequestSources.importsWebFramework(file), new ValueResolver());
   }
 
-  private TaintEngine(FileInput file, boolean webModule) {
+  private TaintEngine(FileInput file, boolean webModule, ValueResolver resolver) {
     BUILT.incrementAndGet();
     this.file = file;
     this.webModule = webModule;
+    this.resolver = resolver;
     this.functions = new ModuleFunctions(file);
   }
 
   /** The taint engine of the file the context's node belongs to, shared by every rule (built on first use). */
   public static TaintEngine of(SubscriptionContext ctx) {
-    return AnalysisContext.of(ctx).fact(KEY, c -> new TaintEngine(c.file(), c.importsWebFramework()));
+    return AnalysisContext.of(ctx).fact(KEY, c -> new TaintEngine(c.file(), c.importsWebFramework(), c.values()));
   }
 
   /** How many engines were built since the JVM started (tests: one per file). */
@@ -572,7 +573,7 @@ public final class TaintEngine {
     if (symbol == null || isRequest(name, 0)) {
       return Taint.CLEAN;
     }
-    List<UsageV2> definitions = definitionsOf(symbol);
+    List<UsageV2> definitions = resolver.definitionsOf(symbol);
     if (definitions.isEmpty()) {
       return Taint.CLEAN;
     }
@@ -584,7 +585,7 @@ public final class TaintEngine {
       || functionGuards != null && Trees.nearestFunctionDef(d) == function && functionGuards.validatesDefinition(d, name, kind, isClean);
     Taint result = Taint.CLEAN;
     boolean reaching = false;
-    Set<Expression> assigned = valuesAtLocation(name);
+    Set<Expression> assigned = ValueResolver.valuesAtLocation(name, ctx);
     if (assigned.stream().anyMatch(value -> Trees.isAncestorOrSelf(value, name))) {
       // x = x.replace(...): the frontend may give the new value for the x read on the right; use the reaching definitions
       assigned = Set.of();
@@ -593,14 +594,14 @@ public final class TaintEngine {
       // the frontend's set has no stable order: document order keeps the reported source the same from run to run
       List<Expression> ordered = assigned.stream().sorted(Trees.DOCUMENT_ORDER).toList();
       for (Expression value : ordered) {
-        Tree target = assignmentTarget(value, symbol.name());
+        Tree target = ValueResolver.assignmentTarget(value, symbol.name());
         if (!validated.test(target == null ? value : target)) {
           result = result.union(eval(value, kind).then(target == null ? value : target, "Assigned to \"" + symbol.name() + "\"."));
         }
       }
       reaching = true;
     }
-    for (UsageV2 definition : reachingDefinitions(definitions, name, reaching)) {
+    for (UsageV2 definition : ValueResolver.reachingDefinitions(definitions, name, reaching)) {
       if (!validated.test(definition.tree())) {
         result = result.union(definitionTaint(definition, symbol.name(), kind, false));
       }
@@ -608,123 +609,9 @@ public final class TaintEngine {
     return result;
   }
 
-  /**
-   * The frontend's reaching assignments. Not used inside loops, where it may miss the values from before the loop
-   * ({@code x = a; while True: x = x + b; use(x)} gives only {@code x + b}).
-   */
   /** True when the definition comes before the guard point (or is a parameter and a guard exists). */
   private static boolean validatedBefore(Tree definition, Token guard) {
     return guard != null && (Guards.before(definition.firstToken(), guard) || definition.parent() instanceof Parameter);
-  }
-
-  private Set<Expression> valuesAtLocation(Name name) {
-    if (Trees.firstAncestor(name, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA)) instanceof
-      org.sonar.plugins.python.api.tree.Statement loop && !loop.is(Tree.Kind.FUNCDEF)) {
-      return Set.of();
-    }
-    try {
-      Set<Expression> result = ctx == null || name.symbol() == null ? Set.of() : ctx.valuesAtLocation(name);
-      return result == null ? Set.of() : result;
-    } catch (RuntimeException e) {
-      return Set.of();
-    }
-  }
-
-  /** The binding usages and in-place updates of the symbol, in document order (once per symbol). */
-  private List<UsageV2> definitionsOf(SymbolV2 symbol) {
-    return definitions.computeIfAbsent(symbol, s -> {
-      List<UsageV2> result = new ArrayList<>();
-      for (UsageV2 usage : s.usages()) {
-        if (usage.isBindingUsage() && Trees.nearestFunctionDef(usage.tree()) != null
-          || usage.kind() == UsageV2.Kind.OTHER && mutation(usage.tree()) != null) {
-          result.add(usage);
-        }
-      }
-      result.sort((a, b) -> Trees.DOCUMENT_ORDER.compare(a.tree(), b.tree()));
-      return result;
-    });
-  }
-
-  /**
-   * The definitions that may reach the use. With {@code valuesKnown} (the frontend gave the reaching assignments),
-   * only the other kinds of definitions (parameters, in-place updates) are added. Otherwise: the definitions before the
-   * use, starting at the last plain assignment in an enclosing block (which kills the earlier ones), and, when no such
-   * assignment exists, also the later ones in a loop around the use.
-   */
-  private static List<UsageV2> reachingDefinitions(List<UsageV2> definitions, Name use, boolean valuesKnown) {
-    FunctionDef useFunction = Trees.nearestFunctionDef(use);
-    List<UsageV2> result = new ArrayList<>();
-    int killer = -1;
-    for (int i = 0; i < definitions.size(); i++) {
-      UsageV2 definition = definitions.get(i);
-      Tree tree = definition.tree();
-      if (tree != use && Trees.nearestFunctionDef(tree) == useFunction && isBefore(tree, use) && kills(definition, use)) {
-        killer = i;
-      }
-    }
-    for (int i = 0; i < definitions.size(); i++) {
-      UsageV2 definition = definitions.get(i);
-      Tree tree = definition.tree();
-      if (tree == use || valuesKnown && definition.kind() == UsageV2.Kind.ASSIGNMENT_LHS && plainAssignment(definition) != null) {
-        continue;
-      }
-      boolean sameFunction = Trees.nearestFunctionDef(tree) == useFunction;
-      if (!sameFunction || definition.kind() == UsageV2.Kind.COMP_DECLARATION) {
-        result.add(definition);
-      } else if (isBefore(tree, use)) {
-        if (i >= killer && !isInSameSimpleStatement(tree, use)) {
-          result.add(definition);
-        }
-      } else if (inCommonLoop(tree, use, killer < 0 ? null : definitions.get(killer).tree())) {
-        result.add(definition);
-      }
-    }
-    return result;
-  }
-
-  private static boolean isBefore(Tree definition, Tree use) {
-    return Trees.startsBefore(definition, use) || definition.is(Tree.Kind.NAME) && definition.parent() instanceof Parameter;
-  }
-
-  /** A plain assignment {@code x = value} in a block that encloses the use, before it: earlier definitions are dead. */
-  private static boolean kills(UsageV2 definition, Name use) {
-    if (definition.kind() == UsageV2.Kind.PARAMETER) {
-      return true;
-    }
-    AssignmentStatement assignment = plainAssignment(definition);
-    return assignment != null && assignment.parent() instanceof StatementList block && Trees.isAncestorOrSelf(block, use)
-      && !Trees.isAncestorOrSelf(assignment, use);
-  }
-
-  private static AssignmentStatement plainAssignment(UsageV2 definition) {
-    Tree target = definition.tree();
-    if (definition.kind() == UsageV2.Kind.ASSIGNMENT_LHS && target.parent() instanceof ExpressionList list && list.expressions().size() == 1
-      && list.parent() instanceof AssignmentStatement assignment) {
-      return assignment;
-    }
-    return null;
-  }
-
-  /** {@code x = x + 1}: the use on the right does not see the assignment it belongs to. */
-  private static boolean isInSameSimpleStatement(Tree definition, Tree use) {
-    Tree current = definition;
-    while (current.parent() != null && !(current.parent() instanceof StatementList)) {
-      current = current.parent();
-    }
-    return current.is(Tree.Kind.ASSIGNMENT_STMT, Tree.Kind.COMPOUND_ASSIGNMENT, Tree.Kind.EXPRESSION_STMT, Tree.Kind.ANNOTATED_ASSIGNMENT)
-      && Trees.isAncestorOrSelf(current, use);
-  }
-
-  /** A loop encloses both (so the later definition reaches the use in the next iteration) and not the killer. */
-  private static boolean inCommonLoop(Tree definition, Tree use, Tree killer) {
-    Tree loop = Trees.firstAncestor(use, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF));
-    while (loop != null && !loop.is(Tree.Kind.FUNCDEF)) {
-      if (Trees.isAncestorOrSelf(loop, definition)) {
-        return killer == null || !Trees.isAncestorOrSelf(loop, killer);
-      }
-      loop = Trees.firstAncestor(loop, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF));
-    }
-    return false;
   }
 
   /** The taint a definition gives the variable (keys only: what it puts into a mapping's keys). */
@@ -734,7 +621,7 @@ public final class TaintEngine {
       case PARAMETER:
         return parameter((Name) tree);
       case ASSIGNMENT_LHS: {
-        Expression value = assignedValue(tree);
+        Expression value = ValueResolver.assignedValue(tree);
         return value == null ? Taint.CLEAN : valueOf(value, kind, keysOnly).then(tree, "Assigned to \"" + variable + "\".");
       }
       case COMPOUND_ASSIGNMENT_LHS: {
@@ -780,77 +667,8 @@ public final class TaintEngine {
     return Taint.of(Trace.ofParameter(parameter));
   }
 
-  /** For {@code x = v}, {@code x: T = v}, {@code x := v} and {@code a, x = u, v}: the value given to the target. */
-  private static Expression assignedValue(Tree target) {
-    Tree parent = target.parent();
-    if (parent instanceof AnnotatedAssignment annotated) {
-      return annotated.assignedValue();
-    }
-    if (parent instanceof AssignmentExpression walrus) {
-      return walrus.expression();
-    }
-    Tree current = target;
-    List<Integer> path = new ArrayList<>();
-    boolean starred = false;
-    while (current.parent() != null && current.parent().is(Tree.Kind.TUPLE, Tree.Kind.LIST_LITERAL, Tree.Kind.EXPRESSION_LIST,
-      Tree.Kind.PARENTHESIZED, Tree.Kind.UNPACKING_EXPR)) {
-      Tree container = current.parent();
-      if (container.is(Tree.Kind.UNPACKING_EXPR)) {
-        starred = true;
-      } else if (!container.is(Tree.Kind.PARENTHESIZED)) {
-        List<Tree> elements = container.children().stream().filter(c -> c instanceof Expression).toList();
-        if (!container.is(Tree.Kind.EXPRESSION_LIST) || elements.size() > 1) {
-          path.add(elements.indexOf(current));
-        }
-      }
-      current = container;
-    }
-    if (!(current.parent() instanceof AssignmentStatement assignment)) {
-      return null;
-    }
-    Expression value = assignment.assignedValue();
-    // a, b = x, y: follow the element at the same position when the shapes match
-    for (int i = path.size() - 1; i >= 0 && !starred; i--) {
-      Optional<List<Expression>> elements = org.backendreview.tree.Literals.collectionElements(value);
-      if (elements.isEmpty() || path.get(i) < 0 || path.get(i) >= elements.get().size()) {
-        break;
-      }
-      value = elements.get().get(path.get(i));
-    }
-    return value;
-  }
-
-  private static Tree assignmentTarget(Expression value, String variable) {
-    Tree parent = value.parent();
-    if (parent instanceof AssignmentStatement assignment) {
-      for (ExpressionList list : assignment.lhsExpressions()) {
-        for (Expression target : list.expressions()) {
-          if (target instanceof Name n && n.name().equals(variable)) {
-            return target;
-          }
-        }
-      }
-    }
-    return parent instanceof AnnotatedAssignment annotated ? annotated.variable() : null;
-  }
-
-  /** For a use of a variable as {@code x[k] = v} or {@code x.append(v)}: the call or assignment, or null. */
-  private static Tree mutation(Tree use) {
-    Tree parent = use.parent();
-    if (parent instanceof QualifiedExpression qualified && qualified.qualifier() == use && MUTATORS.contains(qualified.name().name())
-      && qualified.parent() instanceof CallExpression call && call.callee() == qualified) {
-      return call;
-    }
-    if (parent instanceof SubscriptionExpression subscription && subscription.object() == use
-      && subscription.parent() instanceof ExpressionList list && list.parent() instanceof AssignmentStatement assignment
-      && assignment.lhsExpressions().contains(list)) {
-      return assignment;
-    }
-    return null;
-  }
-
   private Taint mutationTaint(Tree use, String variable, Kind kind, boolean keysOnly) {
-    Tree mutation = mutation(use);
+    Tree mutation = ValueResolver.mutation(use);
     if (mutation instanceof CallExpression call) {
       String method = ((QualifiedExpression) call.callee()).name().name();
       Taint added;
@@ -911,7 +729,7 @@ public final class TaintEngine {
       FunctionDef function = Trees.nearestFunctionDef(name);
       Token guard = function == null ? null : guardsOf(function).guardPoint(name, kind, e -> eval(e, kind).isClean());
       Taint result = Taint.CLEAN;
-      for (UsageV2 definition : reachingDefinitions(definitionsOf(symbol), name, false)) {
+      for (UsageV2 definition : ValueResolver.reachingDefinitions(resolver.definitionsOf(symbol), name, false)) {
         if (!validatedBefore(definition.tree(), guard)) {
           result = result.union(definitionTaint(definition, symbol.name(), kind, true));
         }
@@ -968,8 +786,8 @@ public final class TaintEngine {
           return false;
         }
         found = true;
-      } else if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && plainAssignment(usage) != null) {
-        if (!isRequest(plainAssignment(usage).assignedValue(), depth + 1)) {
+      } else if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && ValueResolver.plainAssignment(usage) != null) {
+        if (!isRequest(ValueResolver.plainAssignment(usage).assignedValue(), depth + 1)) {
           return false;
         }
         found = true;

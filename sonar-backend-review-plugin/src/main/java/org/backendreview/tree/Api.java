@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
@@ -93,7 +92,7 @@ public final class Api implements Predicate<String> {
    * is this API). Subclasses do not count: use {@code ClassHierarchy} for that.
    */
   public boolean isTypeOf(PythonType type) {
-    PythonType unwrapped = type instanceof ObjectType object ? object.unwrappedType() : type;
+    PythonType unwrapped = Types.classOrSelf(type);
     if (unwrapped instanceof ClassType classType) {
       return contains(classType.fullyQualifiedName());
     }

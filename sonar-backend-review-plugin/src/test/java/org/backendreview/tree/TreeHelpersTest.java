@@ -167,7 +167,7 @@ class TreeHelpersTest {
       """, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
         CallExpression call = (CallExpression) tree;
         if (Fqns.calleeName(call).filter("use"::equals).isPresent()) {
-          call.arguments().forEach(a -> values.add(Values.singleAssignedValue((Name) ((RegularArgument) a).expression())
+          call.arguments().forEach(a -> values.add(ValueResolver.singleAssignedValue((Name) ((RegularArgument) a).expression())
             .map(v -> v.firstToken().value()).orElse("-")));
         }
       });

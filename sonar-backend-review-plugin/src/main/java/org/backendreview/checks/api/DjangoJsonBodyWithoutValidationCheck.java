@@ -23,7 +23,7 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.LocalResource;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -132,7 +132,7 @@ public class DjangoJsonBodyWithoutValidationCheck extends BackendReviewCheck {
       // one hop: title = data["title"]; Model.objects.create(title=title)
       if (field.parent() instanceof AssignmentStatement assignment && assignment.assignedValue() == field && assignment.lhsExpressions().size() == 1
         && assignment.lhsExpressions().get(0).expressions().size() == 1 && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name local
-        && local.symbolV2() != null && Values.singleAssignedValue(local).filter(v -> v == field).isPresent()) {
+        && local.symbolV2() != null && ValueResolver.singleAssignedValue(local).filter(v -> v == field).isPresent()) {
         for (UsageV2 usage : local.symbolV2().usages()) {
           if (!usage.isBindingUsage() && usage.tree() instanceof Name use) {
             if (isWholePass(use) && !(use.parent() instanceof RegularArgument argument && argument.parent() != null

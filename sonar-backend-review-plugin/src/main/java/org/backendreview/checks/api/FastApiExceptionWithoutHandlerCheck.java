@@ -16,8 +16,8 @@ import org.backendreview.semantics.fastapi.FastApiIncludedRouters;
 import org.backendreview.tree.Api;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -48,13 +48,13 @@ public class FastApiExceptionWithoutHandlerCheck extends BackendReviewCheck {
     FastApiApi.VALIDATION_ERRORS).fqns();
   private static final Set<String> BASES = Set.of("Exception", "BaseException");
 
-  private Origins origins;
+  private ValueResolver resolver;
   private FastApiExceptionHandlers handlers;
 
   @Override
   protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
-      origins = AnalysisContext.of(ctx).values();
+      resolver = AnalysisContext.of(ctx).values();
       handlers = null;
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.RAISE_STMT, this::check);
@@ -67,7 +67,7 @@ public class FastApiExceptionWithoutHandlerCheck extends BackendReviewCheck {
     if (!Fqns.calleeName(include).filter("include_router"::equals).isPresent() || !FastApi.isAppMethod(include, "include_router")) {
       return;
     }
-    CallExpression app = Fqns.receiver(include).map(o -> FastApiExceptionHandlers.application(o, origins, ctx)).orElse(null);
+    CallExpression app = Fqns.receiver(include).map(o -> FastApiExceptionHandlers.application(o, resolver, ctx)).orElse(null);
     if (app == null) {
       return;
     }
@@ -94,7 +94,7 @@ public class FastApiExceptionWithoutHandlerCheck extends BackendReviewCheck {
 
   private FastApiExceptionHandlers handlers(Tree node, SubscriptionContext ctx) {
     if (handlers == null) {
-      handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(node, Tree.Kind.FILE_INPUT), origins, ctx);
+      handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(node, Tree.Kind.FILE_INPUT), resolver, ctx);
     }
     return handlers;
   }
@@ -134,12 +134,12 @@ public class FastApiExceptionWithoutHandlerCheck extends BackendReviewCheck {
       return;
     }
     Optional<Expression> owner = Fqns.receiver(route.get().decorator());
-    CallExpression app = owner.map(o -> FastApiExceptionHandlers.application(o, origins, ctx)).orElse(null);
+    CallExpression app = owner.map(o -> FastApiExceptionHandlers.application(o, resolver, ctx)).orElse(null);
     if (app == null) {
       return;
     }
     if (handlers == null) {
-      handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(raise, Tree.Kind.FILE_INPUT), origins, ctx);
+      handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(raise, Tree.Kind.FILE_INPUT), resolver, ctx);
     }
     Optional<Set<String>> handled = handlers.handledBy(app);
     if (handled.isEmpty() || hierarchy.get().stream().anyMatch(handled.get()::contains)) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.backendreview.semantics.fastapi.FastApiApi;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.DeclaredDependencies;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -77,14 +78,8 @@ public class FastApiOnEventDeprecatedCheck extends BackendReviewCheck {
   }
 
   private static boolean passesLifespan(FileInput file) {
-    boolean[] found = {false};
-    Trees.walk(file, t -> !found[0], t -> {
-      if (t instanceof CallExpression constructor && Arguments.keyword(constructor, "lifespan").isPresent()
-        && Fqns.ofCallee(constructor).filter(LIFESPAN_OWNERS::contains).isPresent()) {
-        found[0] = true;
-      }
-    });
-    return found[0];
+    return AnalysisContext.of(file).calls().stream().anyMatch(constructor -> Arguments.keyword(constructor, "lifespan").isPresent()
+      && Fqns.ofCallee(constructor).filter(LIFESPAN_OWNERS::contains).isPresent());
   }
 
   /** {@code self.router.add_event_handler(...)} in a method: an application or router class forwarding the API. */

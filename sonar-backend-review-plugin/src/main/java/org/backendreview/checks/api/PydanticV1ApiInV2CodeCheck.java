@@ -12,10 +12,12 @@ import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.PydanticApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AliasedName;
@@ -25,7 +27,6 @@ import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Decorator;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.ImportFrom;
 import org.sonar.plugins.python.api.tree.ImportName;
@@ -34,8 +35,6 @@ import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
-import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * Deprecated Pydantic v1 APIs in a module that already uses Pydantic v2 (it imports a v2-only name such as
@@ -74,43 +73,39 @@ public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
   }
 
   private static void checkFile(SubscriptionContext ctx) {
-    FileInput file = (FileInput) ctx.syntaxNode();
-    boolean[] v2 = {false};
-    boolean[] v1Compat = {false};
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof ImportFrom importFrom && importFrom.module() != null) {
+    AnalysisContext file = AnalysisContext.of(ctx);
+    boolean v2 = false;
+    boolean v1Compat = false;
+    for (Statement statement : file.imports()) {
+      if (statement instanceof ImportFrom importFrom && importFrom.module() != null) {
         String module = dotted(importFrom.module().names());
         if (module.equals(PydanticApi.V1_MODULE) || module.startsWith(PydanticApi.V1_MODULE + ".")) {
-          v1Compat[0] = true;
+          v1Compat = true;
         } else if (module.startsWith("pydantic_settings")) {
-          v2[0] = true;
+          v2 = true;
         } else if (module.startsWith(PydanticApi.MODULE)) {
           for (AliasedName imported : importFrom.importedNames()) {
             String name = dotted(imported.dottedName().names());
-            v2[0] |= V2_ONLY_NAMES.contains(name);
-            v1Compat[0] |= "v1".equals(name);
+            v2 |= V2_ONLY_NAMES.contains(name);
+            v1Compat |= "v1".equals(name);
           }
         }
-      } else if (t instanceof ImportName importName) {
+      } else if (statement instanceof ImportName importName) {
         for (AliasedName imported : importName.modules()) {
           String module = dotted(imported.dottedName().names());
-          v1Compat[0] |= module.startsWith(PydanticApi.V1_MODULE);
-          v2[0] |= module.startsWith("pydantic_settings");
+          v1Compat |= module.startsWith(PydanticApi.V1_MODULE);
+          v2 |= module.startsWith("pydantic_settings");
         }
-      } else if (t instanceof ClassDef classDef && declaresModelConfig(classDef) && Pydantic.isModelClassDef(classDef)) {
-        v2[0] = true;
       }
-    });
-    if (!v2[0] || v1Compat[0]) {
+    }
+    for (ClassDef classDef : file.classes()) {
+      v2 |= declaresModelConfig(classDef) && Pydantic.isModelClassDef(classDef);
+    }
+    if (!v2 || v1Compat) {
       return;
     }
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof ClassDef classDef) {
-        checkClass(ctx, classDef);
-      } else if (t instanceof CallExpression call) {
-        checkCall(ctx, call);
-      }
-    });
+    file.classes().forEach(classDef -> checkClass(ctx, classDef));
+    file.calls().forEach(call -> checkCall(ctx, call));
   }
 
   private static String dotted(java.util.List<Name> names) {
@@ -166,10 +161,6 @@ public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
   }
 
   private static boolean isModelOrInstance(Expression receiver) {
-    PythonType type = receiver.typeV2();
-    if (type instanceof ObjectType object) {
-      type = object.unwrappedType();
-    }
-    return ClassHierarchy.typeIsOrExtends(type, Pydantic.BASE_MODEL);
+    return ClassHierarchy.typeIsOrExtends(Types.classOrSelf(receiver.typeV2()), Pydantic.BASE_MODEL);
   }
 }

@@ -18,6 +18,7 @@ import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.semantics.project.CodeScope;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -32,7 +33,6 @@ import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 import org.sonar.plugins.python.api.types.v2.Member;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
@@ -122,8 +122,9 @@ public class RouteReturnsSecretFieldsCheck extends BackendReviewCheck {
     while (!toVisit.isEmpty() && visited++ < MAX_NODES) {
       Expression expr = Trees.skipParentheses(toVisit.poll());
       PythonType type = expr.typeV2();
-      if (type instanceof ObjectType object && object.unwrappedType() instanceof ClassType classType && isProjectClass(classType)) {
-        classes.add(classType);
+      Optional<ClassType> instanceClass = Types.classOf(type).filter(RouteReturnsSecretFieldsCheck::isProjectClass);
+      if (instanceClass.isPresent()) {
+        classes.add(instanceClass.get());
         continue;
       }
       if (expr instanceof AwaitExpression await) {

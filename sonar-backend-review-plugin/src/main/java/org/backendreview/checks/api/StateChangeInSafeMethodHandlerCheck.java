@@ -17,6 +17,7 @@ import org.backendreview.semantics.web.RequestHandlers.Handler;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -25,7 +26,6 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 
 /**
  * A handler that serves only safe methods (FastAPI {@code @app.get}, DRF {@code @api_view(["GET"])}, the
@@ -100,7 +100,7 @@ public class StateChangeInSafeMethodHandlerCheck extends BackendReviewCheck {
     }
     if (INSTANCE_WRITES.contains(method)) {
       Expression expr = Trees.skipParentheses(receiver);
-      if (expr.typeV2() instanceof ObjectType object && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), DjangoModels.MODEL)) {
+      if (Types.instanceType(expr.typeV2()) != null && ClassHierarchy.typeIsOrExtends(Types.instanceType(expr.typeV2()), DjangoModels.MODEL)) {
         return true;
       }
       return expr instanceof Name name && DjangoModels.instanceOrigin(name, ctx).isPresent();

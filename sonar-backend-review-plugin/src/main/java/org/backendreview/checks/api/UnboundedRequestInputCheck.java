@@ -18,6 +18,7 @@ import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.PydanticApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
@@ -34,7 +35,6 @@ import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Decorator;
 import org.sonar.plugins.python.api.tree.DictionaryLiteral;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.KeyValuePair;
 import org.sonar.plugins.python.api.tree.Name;
@@ -77,16 +77,20 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
   }
 
   private void checkFile(SubscriptionContext ctx) {
-    FileInput file = (FileInput) ctx.syntaxNode();
+    AnalysisContext file = AnalysisContext.of(ctx);
     Set<String> bodyModels = new HashSet<>();
     List<ClassDef> models = new ArrayList<>();
-    Trees.walk(file, t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA), t -> {
-      if (t instanceof FunctionDef function) {
+    // routes and models declared outside functions (module level or in classes)
+    for (FunctionDef function : file.functions()) {
+      if (!isInFunction(function)) {
         FastApi.route(function).ifPresent(route -> checkRoute(ctx, route, bodyModels));
-      } else if (t instanceof ClassDef classDef && Pydantic.isModelClassDef(classDef) && !Pydantic.isSettingsClassDef(classDef)) {
+      }
+    }
+    for (ClassDef classDef : file.classes()) {
+      if (!isInFunction(classDef) && Pydantic.isModelClassDef(classDef) && !Pydantic.isSettingsClassDef(classDef)) {
         models.add(classDef);
       }
-    });
+    }
     if (!checkFieldLengths) {
       return;
     }
@@ -96,6 +100,10 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
         checkModel(ctx, model);
       }
     }
+  }
+
+  private static boolean isInFunction(Tree definition) {
+    return Trees.firstAncestor(definition, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA) != null;
   }
 
   private static void checkRoute(SubscriptionContext ctx, Route route, Set<String> bodyModels) {

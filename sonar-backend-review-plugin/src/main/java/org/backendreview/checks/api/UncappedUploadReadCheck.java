@@ -19,10 +19,9 @@ import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -76,7 +75,7 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
     String method = callee.name().name();
     Expression receiver = Trees.skipParentheses(callee.qualifier());
     FunctionDef function = Trees.enclosingFunction(call);
-    if (function == null || Origins.isSelf(receiver)) {
+    if (function == null || ValueResolver.isSelf(receiver)) {
       // self.body() inside a request class: the framework's own implementation
       return;
     }
@@ -113,7 +112,7 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
     if (!loop.isAsync() || loop.testExpressions().size() != 1
       || !(Trees.skipParentheses(loop.testExpressions().get(0)) instanceof CallExpression call)
       || !(Trees.skipParentheses(call.callee()) instanceof QualifiedExpression callee) || !"stream".equals(callee.name().name())
-      || Origins.isSelf(callee.qualifier()) || !ClientObjects.isA(callee.qualifier(), ClientObjects.STARLETTE_REQUEST)) {
+      || ValueResolver.isSelf(callee.qualifier()) || !ClientObjects.isA(callee.qualifier(), ClientObjects.STARLETTE_REQUEST)) {
       return;
     }
     FunctionDef function = Trees.enclosingFunction(loop);
@@ -196,7 +195,7 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
   private static boolean isDjangoUpload(Expression expression, FunctionDef function, SubscriptionContext ctx) {
     Expression expr = Trees.skipParentheses(expression);
     if (expr instanceof Name name) {
-      Optional<Expression> assigned = Values.singleAssignedValue(name);
+      Optional<Expression> assigned = ValueResolver.singleAssignedValue(name);
       if (assigned.isPresent()) {
         return isFilesRead(assigned.get(), function, ctx, false);
       }

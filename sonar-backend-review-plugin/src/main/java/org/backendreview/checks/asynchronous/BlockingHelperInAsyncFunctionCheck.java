@@ -12,6 +12,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.BlockingCalls;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
@@ -38,7 +39,7 @@ public class BlockingHelperInAsyncFunctionCheck extends BackendReviewCheck {
     // per file: the helper cache lives in this call only (check instances are shared between threads)
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       Helpers<String> helpers = new Helpers<>(BlockingHelperInAsyncFunctionCheck::blocking);
-      for (FunctionDef function : AsyncContext.coroutinesIn(ctx.syntaxNode())) {
+      for (FunctionDef function : AsyncContext.coroutines(AnalysisContext.of(ctx))) {
         check(ctx, function, helpers);
       }
     });

@@ -15,6 +15,7 @@ import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -25,7 +26,6 @@ import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 
 /**
  * A Django queryset evaluated or a model instance saved/deleted inside a coroutine, without the async ORM API
@@ -112,7 +112,7 @@ public class DjangoOrmInAsyncFunctionCheck extends BackendReviewCheck {
 
   private static boolean isModelInstance(Expression receiver, SubscriptionContext ctx) {
     Expression expr = Trees.skipParentheses(receiver);
-    if (expr.typeV2() instanceof ObjectType object && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), DjangoModels.MODEL)) {
+    if (Types.instanceType(expr.typeV2()) != null && ClassHierarchy.typeIsOrExtends(Types.instanceType(expr.typeV2()), DjangoModels.MODEL)) {
       return true;
     }
     return expr instanceof Name name && DjangoModels.instanceOrigin(name, ctx).isPresent();

@@ -7,9 +7,10 @@ package org.backendreview.checks.asynchronous;
 
 import java.util.Optional;
 import org.backendreview.checks.BackendReviewCheck;
-import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
+import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.BlockingCalls;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -33,7 +34,7 @@ public class PasswordHashingOnEventLoopCheck extends BackendReviewCheck {
     // per file: the helper cache lives in this call only (check instances are shared between threads)
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       Helpers<String> helpers = new Helpers<>(BlockingCalls::passwordHashing);
-      for (FunctionDef function : AsyncContext.coroutinesIn(ctx.syntaxNode())) {
+      for (FunctionDef function : AsyncContext.coroutines(AnalysisContext.of(ctx))) {
         check(ctx, function, helpers);
       }
     });

@@ -18,7 +18,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -112,7 +112,7 @@ public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
       || Trees.enclosingClass(binding.get().tree()) != null) {
       return Optional.empty();
     }
-    Optional<Expression> value = Values.singleAssignedValue(name);
+    Optional<Expression> value = ValueResolver.singleAssignedValue(name);
     if (value.isEmpty()) {
       return Optional.empty();
     }

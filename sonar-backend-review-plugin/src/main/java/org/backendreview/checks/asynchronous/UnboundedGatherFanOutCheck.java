@@ -13,7 +13,7 @@ import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -82,7 +82,7 @@ public class UnboundedGatherFanOutCheck extends BackendReviewCheck {
       return Optional.of(comprehension);
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).flatMap(UnboundedGatherFanOutCheck::comprehension);
+      return ValueResolver.singleAssignedValue(name).flatMap(UnboundedGatherFanOutCheck::comprehension);
     }
     return Optional.empty();
   }
@@ -109,7 +109,7 @@ public class UnboundedGatherFanOutCheck extends BackendReviewCheck {
       return Optional.of((Name) binding.get().tree());
     }
     if (binding.isPresent() && binding.get().kind() == UsageV2.Kind.ASSIGNMENT_LHS) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isPresent() && !(Trees.skipParentheses(value.get()) instanceof Name)) {
         return value.flatMap(v -> callerProvided(v, function));
       }

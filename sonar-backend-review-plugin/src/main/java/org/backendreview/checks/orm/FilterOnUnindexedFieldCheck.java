@@ -22,6 +22,7 @@ import org.backendreview.semantics.django.DjangoIndexes.Result;
 import org.backendreview.semantics.django.DjangoModelIndex;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.DjangoQuerySets.QueryCall;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
@@ -237,14 +238,14 @@ public class FilterOnUnindexedFieldCheck extends BackendReviewCheck {
     }
     Set<String> keys = findings.stream().map(f -> key(model, f)).collect(Collectors.toSet());
     Tree call = first.tree();
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof CallExpression later && Trees.startsBefore(call, later) && !Trees.isAncestorOrSelf(later, call)) {
+    for (CallExpression later : AnalysisContext.of(ctx).calls()) {
+      if (Trees.startsBefore(call, later) && !Trees.isAncestorOrSelf(later, call)) {
         analyse(later, ctx).ifPresent(a -> a.findings().stream()
           .filter(f -> keys.contains(key(a.model(), f)) && done.add(later.firstToken().line() + ":" + key(a.model(), f)))
           .findFirst()
           .ifPresent(f -> issue.secondary(f.tree(), "Also " + (f.ordering() ? "ordered" : "filtered") + " by \"" + f.field().name() + "\" here")));
       }
-    });
+    }
   }
 
   private static String key(DjangoModelIndex.Model model, Finding finding) {

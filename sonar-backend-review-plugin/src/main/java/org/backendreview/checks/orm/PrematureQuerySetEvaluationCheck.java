@@ -12,7 +12,7 @@ import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -160,7 +160,7 @@ public class PrematureQuerySetEvaluationCheck extends BackendReviewCheck {
     if (!(Trees.skipParentheses(expression) instanceof Name name) || name.symbolV2() == null) {
       return false;
     }
-    Optional<Expression> value = Values.singleAssignedValue(name);
+    Optional<Expression> value = ValueResolver.singleAssignedValue(name);
     FunctionDef function = Trees.enclosingFunction(name);
     if (value.isEmpty() || function == null || Trees.enclosingFunction(value.get()) != function || !isInlineQuerySet(value.get(), ctx)) {
       return false;

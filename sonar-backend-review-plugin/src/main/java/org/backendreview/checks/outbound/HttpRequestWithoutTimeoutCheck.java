@@ -17,7 +17,7 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -80,7 +80,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
     }
   }
 
-  private Origins origins;
+  private ValueResolver resolver;
   private boolean defaultSocketTimeout;
   private List<Expression> customisedReceivers;
   private List<Expression> receiversWithTimeout;
@@ -93,7 +93,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
   /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
   private void useFile(SubscriptionContext ctx) {
     AnalysisContext file = AnalysisContext.of(ctx);
-    origins = file.values();
+    resolver = file.values();
     defaultSocketTimeout = OutboundClients.setsDefaultSocketTimeout(file);
     SessionFacts facts = file.fact(SESSION_FACTS, SessionFacts::of);
     customisedReceivers = facts.customisedReceivers();
@@ -173,7 +173,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
 
   /** {@code session.get(url)} on a requests Session; {@code timeout=None} on httpx/aiohttp client methods. */
   private void checkClientMethod(SubscriptionContext ctx, CallExpression call) {
-    Optional<List<Expression>> session = OutboundClients.requestsSessionReceiver(call, origins, ctx);
+    Optional<List<Expression>> session = OutboundClients.requestsSessionReceiver(call, resolver, ctx);
     if (session.isPresent()) {
       String verb = Fqns.calleeName(call).orElse("request");
       int timeoutPosition = "request".equals(verb) ? 8 : -1;
@@ -198,7 +198,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
       || !OutboundClients.isNoneArgument(call, -1, "timeout")) {
       return;
     }
-    List<Expression> values = origins.of(receiver.get(), ctx);
+    List<Expression> values = resolver.origins(receiver.get(), ctx);
     if (!values.isEmpty() && values.stream().allMatch(OutboundClients::isHttpxClientCreation)) {
       reportExplicitNone(ctx, call, "httpx");
     } else if (!values.isEmpty() && values.stream().allMatch(OutboundClients::isAiohttpSessionCreation)) {
@@ -212,7 +212,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
       return true;
     }
     for (Expression receiver : customisedReceivers) {
-      if (!Collections.disjoint(origins.of(receiver, ctx), sessionOrigins)) {
+      if (!Collections.disjoint(resolver.origins(receiver, ctx), sessionOrigins)) {
         return true;
       }
     }
@@ -227,7 +227,7 @@ public class HttpRequestWithoutTimeoutCheck extends BackendReviewCheck {
       return;
     }
     for (Expression receiver : receiversWithTimeout) {
-      if (origins.of(receiver, ctx).contains(call)) {
+      if (resolver.origins(receiver, ctx).contains(call)) {
         // each request sets its own timeout
         return;
       }

@@ -14,8 +14,8 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -46,7 +46,7 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
   private static final java.util.regex.Pattern ERROR_KEYS = java.util.regex.Pattern.compile(
     "(?i)(error.*|errors?|err|errmsg|success(ful)?|ok|status|stat|code|fault.*|fail.*|exception)");
 
-  private Origins origins;
+  private ValueResolver resolver;
   /** The module installs response hooks ({@code session.hooks[...]}, {@code hooks=}, {@code event_hooks=}): they may check the status. */
   private boolean hooks;
 
@@ -60,7 +60,7 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
   /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
   private void useFile(SubscriptionContext ctx) {
     AnalysisContext file = AnalysisContext.of(ctx);
-    origins = file.values();
+    resolver = file.values();
     hooks = file.fact(HOOKS, c -> c.qualifiedExpressions().stream().anyMatch(q -> "hooks".equals(q.name().name()))
       || c.calls().stream().anyMatch(call -> Arguments.keyword(call, "hooks").isPresent() || Arguments.keyword(call, "event_hooks").isPresent()
         || Arguments.keyword(call, "raise_for_status").filter(a -> !Literals.booleanValue(a.expression()).equals(Optional.of(false))).isPresent()));
@@ -78,7 +78,7 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
     }
     Expression response = Trees.skipParentheses(receiver.get());
     if (response instanceof Name name) {
-      List<Expression> values = origins.of(name, ctx);
+      List<Expression> values = resolver.origins(name, ctx);
       if (values.isEmpty() || !values.stream().allMatch(v -> isHttpRequestIn(v, ctx)) || isChecked(name)) {
         return;
       }
@@ -111,10 +111,10 @@ public class ResponseJsonWithoutStatusCheck extends BackendReviewCheck {
     if (verb.isEmpty() || client.isEmpty()) {
       return false;
     }
-    if (OutboundClients.requestsSessionReceiver(request, origins, ctx).filter(o -> !o.isEmpty()).isPresent()) {
+    if (OutboundClients.requestsSessionReceiver(request, resolver, ctx).filter(o -> !o.isEmpty()).isPresent()) {
       return true;
     }
-    List<Expression> clients = origins.of(client.get(), ctx);
+    List<Expression> clients = resolver.origins(client.get(), ctx);
     return !clients.isEmpty() && clients.stream().allMatch(c -> OutboundClients.isHttpxClientCreation(c) || OutboundClients.isAiohttpSessionCreation(c));
   }
 

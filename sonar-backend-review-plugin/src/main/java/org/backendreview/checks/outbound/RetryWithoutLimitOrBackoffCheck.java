@@ -130,7 +130,7 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     Expression expr = Trees.skipParentheses(wait);
     if (expr instanceof org.sonar.plugins.python.api.tree.Name name) {
       values.addAll(ctx.valuesAtLocation(name));
-      org.backendreview.tree.Values.singleAssignedValue(name).ifPresent(values::add);
+      org.backendreview.tree.ValueResolver.singleAssignedValue(name).ifPresent(values::add);
     }
     boolean[] found = {false};
     for (Expression value : values) {

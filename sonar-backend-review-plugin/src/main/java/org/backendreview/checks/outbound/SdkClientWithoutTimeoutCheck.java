@@ -14,7 +14,7 @@ import org.backendreview.semantics.http.OutboundClients.TimeoutApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -37,7 +37,7 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "SdkClientWithoutTimeout")
 public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
 
-  private Origins origins;
+  private ValueResolver resolver;
   private boolean defaultSocketTimeout;
   private boolean litellmTimeoutSet;
   /** Calls that pass {@code timeout=...}: an LLM client configured per request ({@code client.with_options(timeout=...)}). */
@@ -54,7 +54,7 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
   /** The file's facts, from its analysis context (shared with the other checks, computed once per file). */
   private void useFile(SubscriptionContext ctx) {
     AnalysisContext file = AnalysisContext.of(ctx);
-    origins = file.values();
+    resolver = file.values();
     defaultSocketTimeout = OutboundClients.setsDefaultSocketTimeout(file);
     callsWithTimeout = file.fact(CALLS_WITH_TIMEOUT, c -> c.calls().stream()
       .filter(call -> Arguments.keyword(call, "timeout").filter(a -> !Literals.isNone(a.expression())).isPresent()).toList());
@@ -99,7 +99,7 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
   private boolean configuredPerRequest(CallExpression creation, SubscriptionContext ctx) {
     for (CallExpression call : callsWithTimeout) {
       Expression root = chainRoot(call);
-      if (root != null && origins.of(root, ctx).contains(creation)) {
+      if (root != null && resolver.origins(root, ctx).contains(creation)) {
         return true;
       }
     }
@@ -114,7 +114,7 @@ public class SdkClientWithoutTimeoutCheck extends BackendReviewCheck {
       if (qualifier instanceof CallExpression inner) {
         qualifier = Trees.skipParentheses(inner.callee());
       }
-      if (Origins.isSelf(qualifier)) {
+      if (ValueResolver.isSelf(qualifier)) {
         return qualified;
       }
       current = qualifier;

@@ -12,7 +12,7 @@ import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -59,7 +59,7 @@ public class ReflectedXssCheck extends TaintSinkCheck {
   private static boolean isText(Expression value) {
     return value.is(Tree.Kind.STRING_LITERAL, Tree.Kind.PLUS, Tree.Kind.MODULO)
       || value instanceof CallExpression call && Fqns.calleeName(call).filter("format"::equals).isPresent()
-      || value instanceof Name name && Values.singleAssignedValue(name).filter(v -> isText(Trees.skipParentheses(v))).isPresent();
+      || value instanceof Name name && ValueResolver.singleAssignedValue(name).filter(v -> isText(Trees.skipParentheses(v))).isPresent();
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -20,11 +20,11 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "SqlAlchemyAsyncSessionQuery")
 public class SqlAlchemyAsyncSessionQueryCheck extends BackendReviewCheck {
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.QUALIFIED_EXPR, this::check);
   }
 
@@ -33,7 +33,7 @@ public class SqlAlchemyAsyncSessionQueryCheck extends BackendReviewCheck {
     if (!"query".equals(attribute.name().name())) {
       return;
     }
-    Optional<SessionKind> kind = SqlAlchemy.sessionKind(attribute.qualifier(), origins, ctx);
+    Optional<SessionKind> kind = SqlAlchemy.sessionKind(attribute.qualifier(), resolver, ctx);
     if (kind.filter(k -> k == SessionKind.ASYNC).isPresent()) {
       ctx.addIssue(attribute, "Replace \"query()\" with \"await session.execute(select(...))\": an AsyncSession has no \"query\" attribute "
         + "and this raises AttributeError.");

@@ -19,8 +19,8 @@ import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyExpiry;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -53,11 +53,11 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends BackendReviewCheck
   private static final Set<String> SCALAR_RESULT_METHODS = Set.of("scalar_one", "scalar_one_or_none", "scalar");
   private static final Set<String> SCALARS_ROW_METHODS = Set.of("first", "one", "one_or_none");
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::checkCommit);
   }
 
@@ -72,9 +72,9 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends BackendReviewCheck
       return;
     }
     String session = sessionKey(receiver.get());
-    if (session == null || (SqlAlchemy.sessionKind(receiver.get(), origins, ctx).filter(k -> k == SessionKind.ASYNC).isEmpty()
-      && !SqlAlchemyExpiry.madeAsyncBySessionmaker(receiver.get(), origins, ctx))
-      || !SqlAlchemyExpiry.expiresOnCommit(receiver.get(), origins, ctx).orElse(Boolean.FALSE)) {
+    if (session == null || (SqlAlchemy.sessionKind(receiver.get(), resolver, ctx).filter(k -> k == SessionKind.ASYNC).isEmpty()
+      && !SqlAlchemyExpiry.madeAsyncBySessionmaker(receiver.get(), resolver, ctx))
+      || !SqlAlchemyExpiry.expiresOnCommit(receiver.get(), resolver, ctx).orElse(Boolean.FALSE)) {
       return;
     }
     Map<SymbolV2, Tree> tracked = trackedInstances(coroutine, commit, session, ctx);
@@ -105,7 +105,7 @@ public class SqlAlchemyAttributeAfterAsyncCommitCheck extends BackendReviewCheck
     if (expr instanceof Name name) {
       return name.name();
     }
-    if (expr instanceof QualifiedExpression qualified && Origins.isSelf(qualified.qualifier())) {
+    if (expr instanceof QualifiedExpression qualified && ValueResolver.isSelf(qualified.qualifier())) {
       return ((Name) Trees.skipParentheses(qualified.qualifier())).name() + "." + qualified.name().name();
     }
     return null;

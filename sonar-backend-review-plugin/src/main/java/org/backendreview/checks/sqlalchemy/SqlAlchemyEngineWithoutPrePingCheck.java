@@ -16,7 +16,7 @@ import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -43,13 +43,13 @@ import org.sonar.plugins.python.api.tree.Tree;
 public class SqlAlchemyEngineWithoutPrePingCheck extends BackendReviewCheck {
 
   private static final String FIX = "pool_pre_ping=True";
-  private Origins origins;
+  private ValueResolver resolver;
 
   private static final Set<String> POOLS_WITHOUT_REUSE = Set.of("NullPool", "StaticPool", "SingletonThreadPool", "AssertionPool");
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 
@@ -62,7 +62,7 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends BackendReviewCheck {
     List<Expression> urls = new ArrayList<>();
     url.ifPresent(u -> {
       urls.add(u);
-      urls.addAll(origins.of(u, ctx));
+      urls.addAll(resolver.origins(u, ctx));
     });
     if (urls.stream().anyMatch(u -> SqlAlchemy.dialect(u).filter(d -> !SqlAlchemy.isServerDialect(d)).isPresent() || mentionsSqlite(u))
       || hasPoolWithoutReuse(call) || isSqliteConnectArgs(call) || Arguments.keyword(call, "pool_recycle").isPresent()
@@ -154,7 +154,7 @@ public class SqlAlchemyEngineWithoutPrePingCheck extends BackendReviewCheck {
     if (!(root instanceof Name name)) {
       return false;
     }
-    if (Origins.isSelf(name) || "cls".equals(name.name()) || Trees.nearestFunctionDef(call) == null) {
+    if (ValueResolver.isSelf(name) || "cls".equals(name.name()) || Trees.nearestFunctionDef(call) == null) {
       return true;
     }
     SymbolV2 symbol = name.symbolV2();

@@ -16,7 +16,7 @@ import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.LoopRead;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyRelationships.Relationship;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
@@ -53,7 +53,7 @@ public class SqlAlchemyLazyLoadInAsyncCheck extends BackendReviewCheck {
     for (AssignmentStatement assignment : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
       if (assignment.lhsExpressions().size() != 1 || assignment.lhsExpressions().get(0).expressions().size() != 1
         || !(assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name target) || target.symbolV2() == null
-        || Values.singleAssignedValue(target).isEmpty()) {
+        || ValueResolver.singleAssignedValue(target).isEmpty()) {
         continue;
       }
       Optional<EntityLoad> load = SqlAlchemyRelationships.instanceLoadOf(assignment.assignedValue()).filter(EntityLoad::awaited);

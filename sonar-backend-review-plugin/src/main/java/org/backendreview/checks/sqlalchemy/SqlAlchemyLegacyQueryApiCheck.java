@@ -14,8 +14,8 @@ import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -33,14 +33,14 @@ public class SqlAlchemyLegacyQueryApiCheck extends BackendReviewCheck {
 
   private static final String EVIDENCE = "SQLAlchemy 2.0 API used in this module";
 
-  private Origins origins;
+  private ValueResolver resolver;
   private Tree evidence;
 
   @Override
   protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
-      origins = file.values();
+      resolver = file.values();
       evidence = SqlAlchemy.api20Evidence(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
@@ -54,7 +54,7 @@ public class SqlAlchemyLegacyQueryApiCheck extends BackendReviewCheck {
     Optional<String> method = Fqns.calleeName(call);
     Optional<Expression> receiver = Fqns.receiver(call);
     if (method.filter("query"::equals).isPresent() && receiver.isPresent()) {
-      Optional<SessionKind> kind = SqlAlchemy.sessionKind(receiver.get(), origins, ctx);
+      Optional<SessionKind> kind = SqlAlchemy.sessionKind(receiver.get(), resolver, ctx);
       if (kind.filter(k -> k != SessionKind.ASYNC).isPresent()) {
         ctx.addIssue(call.callee(), "Use \"select()\" with \"session.execute()\"/\"session.scalars()\" instead of the legacy \"query()\" API "
           + "in this SQLAlchemy 2.0 code.").secondary(evidence, EVIDENCE);
@@ -62,7 +62,7 @@ public class SqlAlchemyLegacyQueryApiCheck extends BackendReviewCheck {
     } else if (method.filter("execute"::equals).isPresent() && receiver.isPresent() && isEngine(receiver.get(), ctx)) {
       ctx.addIssue(call.callee(), "Run this statement on a connection (\"with engine.begin() as conn: conn.execute(...)\"): "
         + "\"Engine.execute()\" was removed in SQLAlchemy 2.0.").secondary(evidence, EVIDENCE);
-    } else if (SqlAlchemy.factoryCreation(call).isPresent() || SqlAlchemy.sessionCreation(call, origins, ctx).isPresent()) {
+    } else if (SqlAlchemy.factoryCreation(call).isPresent() || SqlAlchemy.sessionCreation(call, resolver, ctx).isPresent()) {
       Arguments.keyword(call, "autocommit").filter(a -> Literals.booleanValue(a.expression()).orElse(false))
         .ifPresent(a -> ctx.addIssue(a, "Remove \"autocommit=True\": SQLAlchemy 2.0 removed autocommit mode; use \"with session.begin():\" "
           + "for explicit transactions.").secondary(evidence, EVIDENCE));
@@ -75,7 +75,7 @@ public class SqlAlchemyLegacyQueryApiCheck extends BackendReviewCheck {
   }
 
   private boolean isEngine(Expression receiver, SubscriptionContext ctx) {
-    List<Expression> values = origins.of(receiver, ctx);
+    List<Expression> values = resolver.origins(receiver, ctx);
     return !values.isEmpty() && values.stream().allMatch(v -> Trees.skipParentheses(v) instanceof CallExpression c
       && SqlAlchemy.engineCreation(c).filter(async -> !async).isPresent());
   }

@@ -18,7 +18,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -42,14 +42,14 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "SqlAlchemyMultipleCommits")
 public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
 
-  private Origins origins;
+  private ValueResolver resolver;
   private boolean migration;
 
   @Override
   protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
-      origins = file.values();
+      resolver = file.values();
       migration = SqlAlchemy.isAlembicMigration(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.FUNCDEF, this::check);
@@ -70,9 +70,9 @@ public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
       }
       Expression receiver = Fqns.receiver(call).orElse(null);
       String key = receiver == null ? null : key(receiver);
-      if (key != null && SqlAlchemy.sessionKind(receiver, origins, ctx).isPresent()) {
+      if (key != null && SqlAlchemy.sessionKind(receiver, resolver, ctx).isPresent()) {
         // a name bound again to another session is another session
-        List<Expression> sources = origins.of(receiver, ctx);
+        List<Expression> sources = resolver.origins(receiver, ctx);
         String identity = sources.stream().map(e -> Integer.toString(System.identityHashCode(e))).sorted().reduce("", (a, b) -> a + "," + b);
         commitsBySession.computeIfAbsent(key + "@" + identity, k -> new ArrayList<>()).add(call);
       }
@@ -152,7 +152,7 @@ public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
 
   /** A session created inside the loop: each iteration is its own unit of work (a retry, a job). */
   private boolean sessionCreatedIn(Tree loop, CallExpression commit, SubscriptionContext ctx) {
-    return Fqns.receiver(commit).map(r -> origins.of(r, ctx).stream().anyMatch(o -> Trees.isAncestorOrSelf(loop, o))).orElse(false);
+    return Fqns.receiver(commit).map(r -> resolver.origins(r, ctx).stream().anyMatch(o -> Trees.isAncestorOrSelf(loop, o))).orElse(false);
   }
 
   private static org.sonar.plugins.python.api.tree.Token loopKeyword(Tree loop) {

@@ -14,8 +14,8 @@ import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
@@ -40,11 +40,11 @@ public class SqlAlchemyPythonOperatorInFilterCheck extends BackendReviewCheck {
 
   private static final Set<String> FILTER_METHODS = Set.of("filter", "where", "having");
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 
@@ -96,7 +96,7 @@ public class SqlAlchemyPythonOperatorInFilterCheck extends BackendReviewCheck {
     if (receiver.isEmpty()) {
       return false;
     }
-    if (Fqns.calleeName(start).filter("query"::equals).isPresent() && SqlAlchemy.sessionKind(receiver.get(), origins, ctx).isPresent()) {
+    if (Fqns.calleeName(start).filter("query"::equals).isPresent() && SqlAlchemy.sessionKind(receiver.get(), resolver, ctx).isPresent()) {
       return true;
     }
     return Trees.skipParentheses(receiver.get()) instanceof QualifiedExpression modelQuery && "query".equals(modelQuery.name().name())

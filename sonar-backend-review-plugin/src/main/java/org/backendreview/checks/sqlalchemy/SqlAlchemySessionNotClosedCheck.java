@@ -13,7 +13,7 @@ import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy.SessionKind;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.LocalResource;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
@@ -38,14 +38,14 @@ public class SqlAlchemySessionNotClosedCheck extends BackendReviewCheck {
   /** "with session.begin():" ends the transaction and returns the connection to the pool. */
   private static final Set<String> MANAGING = Set.of("begin");
 
-  private Origins origins;
+  private ValueResolver resolver;
   private boolean migration;
 
   @Override
   protected void register(Context context) {
     context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
       AnalysisContext file = AnalysisContext.of(ctx);
-      origins = file.values();
+      resolver = file.values();
       migration = SqlAlchemy.isAlembicMigration(file);
     });
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
@@ -58,7 +58,7 @@ public class SqlAlchemySessionNotClosedCheck extends BackendReviewCheck {
       return;
     }
     FunctionDef function = Trees.enclosingFunction(call);
-    Optional<SessionKind> kind = SqlAlchemy.sessionCreation(call, origins, ctx);
+    Optional<SessionKind> kind = SqlAlchemy.sessionCreation(call, resolver, ctx);
     if (function == null || kind.isEmpty() || kind.get() == SessionKind.SCOPED || isUnboundSessionClass(call) || TestCode.isTestScenario(function)) {
       return;
     }

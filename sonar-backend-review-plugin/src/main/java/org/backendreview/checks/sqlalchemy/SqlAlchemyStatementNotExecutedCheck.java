@@ -14,8 +14,8 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -37,11 +37,11 @@ public class SqlAlchemyStatementNotExecutedCheck extends BackendReviewCheck {
     "limit", "offset", "options", "group_by", "having", "distinct", "with_for_update");
   private static final Set<String> TABLE_CLASSES = SqlAlchemyApi.TABLE.fqns();
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }
 
@@ -79,7 +79,7 @@ public class SqlAlchemyStatementNotExecutedCheck extends BackendReviewCheck {
     if (receiver.isEmpty()) {
       return null;
     }
-    if ("query".equals(name.get()) && SqlAlchemy.sessionKind(receiver.get(), origins, ctx).isPresent()) {
+    if ("query".equals(name.get()) && SqlAlchemy.sessionKind(receiver.get(), resolver, ctx).isPresent()) {
       return "query";
     }
     if (TABLE_STATEMENTS.contains(name.get()) && isTable(receiver.get(), ctx)) {
@@ -94,7 +94,7 @@ public class SqlAlchemyStatementNotExecutedCheck extends BackendReviewCheck {
     if (expr instanceof QualifiedExpression q && "__table__".equals(q.name().name())) {
       return true;
     }
-    List<Expression> values = origins.of(expr, ctx);
+    List<Expression> values = resolver.origins(expr, ctx);
     return !values.isEmpty() && values.stream().allMatch(v -> v instanceof CallExpression c && Fqns.ofCallee(c).filter(TABLE_CLASSES::contains).isPresent());
   }
 

@@ -13,8 +13,8 @@ import org.backendreview.semantics.messaging.Kafka;
 import org.backendreview.semantics.messaging.Kafka.Client;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -39,11 +39,11 @@ public class KafkaCommitBeforeProcessingCheck extends BackendReviewCheck {
 
   private static final Set<String> FETCH_METHODS = Set.of("poll", "getone", "getmany", "consume");
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.FOR_STMT, this::checkFor);
     context.registerSyntaxNodeConsumer(Tree.Kind.WHILE_STMT, this::checkWhile);
   }
@@ -94,7 +94,7 @@ public class KafkaCommitBeforeProcessingCheck extends BackendReviewCheck {
       value = Trees.skipParentheses(await.expression());
     }
     if (value instanceof CallExpression call && Fqns.calleeName(call).filter(FETCH_METHODS::contains).isPresent()
-      && Kafka.receiverClient(call, origins, ctx).filter(Client::isConsumer).isPresent()) {
+      && Kafka.receiverClient(call, resolver, ctx).filter(Client::isConsumer).isPresent()) {
       for (ExpressionList lhs : assignment.lhsExpressions()) {
         lhs.expressions().stream().filter(Name.class::isInstance).map(n -> ((Name) n).name()).forEach(messages::add);
       }
@@ -111,14 +111,14 @@ public class KafkaCommitBeforeProcessingCheck extends BackendReviewCheck {
       expression = Trees.skipParentheses(await.expression());
     }
     if (expression instanceof CallExpression call && Fqns.calleeName(call).filter("commit"::equals).isPresent()
-      && Kafka.receiverClient(call, origins, ctx).filter(Client::isConsumer).isPresent()) {
+      && Kafka.receiverClient(call, resolver, ctx).filter(Client::isConsumer).isPresent()) {
       return call;
     }
     return null;
   }
 
   private boolean isConsumer(Expression expression, SubscriptionContext ctx) {
-    return Kafka.clientOf(expression, origins, ctx).filter(Client::isConsumer).isPresent();
+    return Kafka.clientOf(expression, resolver, ctx).filter(Client::isConsumer).isPresent();
   }
 
   private static boolean uses(Tree tree, Set<String> names) {

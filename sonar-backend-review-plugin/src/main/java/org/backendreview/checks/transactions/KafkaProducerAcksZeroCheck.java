@@ -13,8 +13,8 @@ import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -31,11 +31,11 @@ public class KafkaProducerAcksZeroCheck extends BackendReviewCheck {
   private static final String MESSAGE = "Use \"acks='all'\" (or at least 1) for this producer: with acks=0 the broker never confirms a write, "
     + "so messages lost in flight are never reported or retried.";
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.CALL_EXPR, this::check);
   }
 
@@ -54,7 +54,7 @@ public class KafkaProducerAcksZeroCheck extends BackendReviewCheck {
     if (config.isEmpty()) {
       return;
     }
-    for (Expression value : origins.of(config.get(), ctx)) {
+    for (Expression value : resolver.origins(config.get(), ctx)) {
       if (Trees.skipParentheses(value) instanceof DictionaryLiteral dict) {
         for (DictionaryLiteralElement element : dict.elements()) {
           if (element instanceof KeyValuePair pair && Literals.stringValue(pair.key()).filter(MessagingApi.CONFLUENT_ACKS_KEYS::contains).isPresent()

@@ -14,8 +14,8 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -35,11 +35,11 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "KafkaSendResultIgnored")
 public class KafkaSendResultIgnoredCheck extends BackendReviewCheck {
 
-  private Origins origins;
+  private ValueResolver resolver;
 
   @Override
   protected void register(Context context) {
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> origins = AnalysisContext.of(ctx).values());
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> resolver = AnalysisContext.of(ctx).values());
     context.registerSyntaxNodeConsumer(Tree.Kind.EXPRESSION_STMT, this::check);
   }
 
@@ -58,7 +58,7 @@ public class KafkaSendResultIgnoredCheck extends BackendReviewCheck {
       return;
     }
     Optional<String> method = Fqns.calleeName(call);
-    Optional<Client> client = Kafka.receiverClient(call, origins, ctx);
+    Optional<Client> client = Kafka.receiverClient(call, resolver, ctx);
     if (method.isEmpty() || client.isEmpty() || client.get().isConsumer()) {
       return;
     }
@@ -93,13 +93,13 @@ public class KafkaSendResultIgnoredCheck extends BackendReviewCheck {
 
   /** The producer's configuration dict sets {@code on_delivery} (or is not a literal: unknown). */
   private boolean configuresDeliveryCallback(CallExpression produce, SubscriptionContext ctx) {
-    List<Expression> creations = origins.of(Fqns.receiver(produce).orElseThrow(), ctx);
+    List<Expression> creations = resolver.origins(Fqns.receiver(produce).orElseThrow(), ctx);
     for (Expression creation : creations) {
       Optional<Expression> config = Arguments.value((CallExpression) Trees.skipParentheses(creation), 0, "config");
       if (config.isEmpty()) {
         continue;
       }
-      List<Expression> dicts = origins.of(config.get(), ctx);
+      List<Expression> dicts = resolver.origins(config.get(), ctx);
       if (dicts.isEmpty() || dicts.stream().anyMatch(d -> !(Trees.skipParentheses(d) instanceof DictionaryLiteral))) {
         return true;
       }

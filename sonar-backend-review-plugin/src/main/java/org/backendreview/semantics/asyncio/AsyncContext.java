@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -50,15 +51,9 @@ public final class AsyncContext {
     return function.asyncKeyword() != null;
   }
 
-  /** Every {@code async def} in the tree (nested ones included), in document order. */
-  public static List<FunctionDef> coroutinesIn(Tree root) {
-    List<FunctionDef> result = new ArrayList<>();
-    Trees.walk(root, t -> true, t -> {
-      if (t instanceof FunctionDef function && isAsync(function)) {
-        result.add(function);
-      }
-    });
-    return result;
+  /** Every {@code async def} of the file (nested ones included), in document order. */
+  public static List<FunctionDef> coroutines(AnalysisContext file) {
+    return file.functions().stream().filter(AsyncContext::isAsync).toList();
   }
 
   /** The coroutine whose body directly runs this node on the event loop, or null. */

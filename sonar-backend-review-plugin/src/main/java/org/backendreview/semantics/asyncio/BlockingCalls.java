@@ -13,6 +13,7 @@ import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
@@ -213,8 +214,8 @@ public final class BlockingCalls {
     if (callee instanceof QualifiedExpression qualified && HASHER_METHODS.contains(qualified.name().name())) {
       PythonType type = qualified.qualifier().typeV2();
       String[] owner = new String[1];
-      if (type instanceof org.sonar.plugins.python.api.types.v2.ObjectType object
-        && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), f -> {
+      if (Types.instanceType(type) != null
+        && ClassHierarchy.typeIsOrExtends(Types.instanceType(type), f -> {
           owner[0] = f;
           return HASHER_CLASS_PREFIXES.contains(f);
         })) {

@@ -149,7 +149,7 @@ public final class CeleryTasks {
       return true;
     }
     if (expression instanceof Name name) {
-      Optional<Expression> value = org.backendreview.tree.Values.singleAssignedValue(name);
+      Optional<Expression> value = org.backendreview.tree.ValueResolver.singleAssignedValue(name);
       return value.isPresent() && value.get() instanceof CallExpression call
         && Fqns.ofCallee(call).filter(f -> f.equals("celery.Celery") || f.equals("celery.app.base.Celery")).isPresent();
     }

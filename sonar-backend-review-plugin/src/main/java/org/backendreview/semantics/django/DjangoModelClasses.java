@@ -7,10 +7,10 @@ package org.backendreview.semantics.django;
 
 import java.util.function.Predicate;
 import org.backendreview.semantics.project.ClassHierarchy;
+import org.backendreview.tree.Types;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 import org.sonar.plugins.python.api.types.v2.SelfType;
 
@@ -43,8 +43,8 @@ public final class DjangoModelClasses {
       if (current instanceof ClassType classType) {
         return classType;
       }
-      if (current instanceof ObjectType objectType) {
-        current = objectType.unwrappedType();
+      if (Types.instanceType(current) != null) {
+        current = Types.instanceType(current);
       } else if (current instanceof SelfType selfType) {
         current = selfType.innerType();
       } else {

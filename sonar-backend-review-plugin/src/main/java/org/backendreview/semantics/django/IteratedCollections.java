@@ -8,11 +8,12 @@ package org.backendreview.semantics.django;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -51,17 +52,17 @@ public final class IteratedCollections {
 
   /** What the iterable goes over, when it is provably unbounded ("the queryset", "the request data"...); else empty. */
   public static Optional<String> unbounded(Expression iterable, SubscriptionContext ctx) {
-    return unbounded(iterable, ctx, new Origins(), 0);
+    return unbounded(iterable, ctx, AnalysisContext.of(ctx).values(), 0);
   }
 
-  private static Optional<String> unbounded(Expression iterable, SubscriptionContext ctx, Origins origins, int depth) {
+  private static Optional<String> unbounded(Expression iterable, SubscriptionContext ctx, ValueResolver resolver, int depth) {
     Expression expr = Trees.skipParentheses(iterable);
     if (depth > MAX_DEPTH) {
       return Optional.empty();
     }
     if (expr instanceof SliceExpression slice) {
       // qs[:10], items[:limit]: a cut the code chose
-      return slice.sliceList().slices().stream().anyMatch(s -> s instanceof SliceItem item && item.upperBound() != null) ? Optional.empty() : unbounded(slice.object(), ctx, origins, depth + 1);
+      return slice.sliceList().slices().stream().anyMatch(s -> s instanceof SliceItem item && item.upperBound() != null) ? Optional.empty() : unbounded(slice.object(), ctx, resolver, depth + 1);
     }
     Optional<DjangoQuerySets.QuerySet> querySet = DjangoQuerySets.of(expr, ctx);
     if (querySet.isPresent()) {
@@ -72,7 +73,7 @@ public final class IteratedCollections {
       return Optional.of(request.get().description());
     }
     if (expr instanceof CallExpression call) {
-      return ofCall(call, ctx, origins, depth);
+      return ofCall(call, ctx, resolver, depth);
     }
     if (expr instanceof SubscriptionExpression subscription && Trees.skipParentheses(subscription.object()) instanceof QualifiedExpression data
       && VALIDATED_DATA.contains(data.name().name())) {
@@ -82,9 +83,9 @@ public final class IteratedCollections {
       if (isQuerySetParameter(name)) {
         return Optional.of("the rows of a queryset");
       }
-      List<Expression> values = origins.of(name, ctx);
+      List<Expression> values = resolver.origins(name, ctx);
       for (Expression value : values) {
-        Optional<String> found = unbounded(value, ctx, origins, depth + 1);
+        Optional<String> found = unbounded(value, ctx, resolver, depth + 1);
         if (found.isPresent()) {
           return found;
         }
@@ -93,7 +94,7 @@ public final class IteratedCollections {
     return Optional.empty();
   }
 
-  private static Optional<String> ofCall(CallExpression call, SubscriptionContext ctx, Origins origins, int depth) {
+  private static Optional<String> ofCall(CallExpression call, SubscriptionContext ctx, ValueResolver resolver, int depth) {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent() && FILE_READERS.contains(fqn.get())) {
       return Optional.of("the lines of a file");
@@ -101,7 +102,7 @@ public final class IteratedCollections {
     if (call.callee() instanceof Name function && (SAME_SIZE.contains(function.name()) || "zip".equals(function.name()))) {
       for (var argument : call.arguments()) {
         if (argument instanceof RegularArgument regular && regular.keywordArgument() == null) {
-          Optional<String> found = unbounded(regular.expression(), ctx, origins, depth + 1);
+          Optional<String> found = unbounded(regular.expression(), ctx, resolver, depth + 1);
           if (found.isPresent() || !"zip".equals(function.name())) {
             return found;
           }
@@ -113,7 +114,7 @@ public final class IteratedCollections {
       String name = method.name().name();
       Expression receiver = Trees.skipParentheses(method.qualifier());
       if (SAME_SIZE_METHODS.contains(name) || "readlines".equals(name)) {
-        return "readlines".equals(name) ? Optional.of("the lines of a file") : unbounded(receiver, ctx, origins, depth + 1);
+        return "readlines".equals(name) ? Optional.of("the lines of a file") : unbounded(receiver, ctx, resolver, depth + 1);
       }
       if (ROW_METHODS.contains(name) && (receiver instanceof QualifiedExpression || isQuerySetParameter(receiver))
         && call.arguments().stream().allMatch(a -> a instanceof RegularArgument r && (r.keywordArgument() != null

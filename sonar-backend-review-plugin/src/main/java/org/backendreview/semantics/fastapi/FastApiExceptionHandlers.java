@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -58,24 +59,19 @@ public final class FastApiExceptionHandlers {
   private FastApiExceptionHandlers() {
   }
 
-  /** The handlers of the applications created in this module; walks the module once. */
-  public static FastApiExceptionHandlers of(FileInput file, Origins origins, SubscriptionContext ctx) {
+  /** The handlers of the applications created in this module (from the calls of the file's analysis context). */
+  public static FastApiExceptionHandlers of(FileInput file, ValueResolver resolver, SubscriptionContext ctx) {
     FastApiExceptionHandlers result = new FastApiExceptionHandlers();
-    List<CallExpression> calls = new ArrayList<>();
-    Trees.walk(file, t -> true, t -> {
-      if (t instanceof CallExpression call) {
-        calls.add(call);
-      } else if (t instanceof QualifiedExpression qualified && "exception_handlers".equals(qualified.name().name())) {
-        result.allOpen = true;
-      }
-    });
+    AnalysisContext context = AnalysisContext.of(file);
+    List<CallExpression> calls = context.calls();
+    result.allOpen = context.qualifiedExpressions().stream().anyMatch(qualified -> "exception_handlers".equals(qualified.name().name()));
     for (CallExpression call : calls) {
       if (isAppCreation(call)) {
         result.visitCreation(call);
       }
     }
     for (CallExpression call : calls) {
-      result.visitCall(call, origins, ctx);
+      result.visitCall(call, resolver, ctx);
     }
     return result;
   }
@@ -86,8 +82,8 @@ public final class FastApiExceptionHandlers {
   }
 
   /** The application created in this module that the expression holds ({@code app} in {@code @app.get}), or null. */
-  public static CallExpression application(Expression expression, Origins origins, SubscriptionContext ctx) {
-    List<Expression> values = origins.of(expression, ctx);
+  public static CallExpression application(Expression expression, ValueResolver resolver, SubscriptionContext ctx) {
+    List<Expression> values = resolver.origins(expression, ctx);
     return values.size() == 1 && isAppCreation(values.get(0)) ? (CallExpression) Trees.skipParentheses(values.get(0)) : null;
   }
 
@@ -124,11 +120,11 @@ public final class FastApiExceptionHandlers {
     }
   }
 
-  private void visitCall(CallExpression call, Origins origins, SubscriptionContext ctx) {
+  private void visitCall(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
     String method = Fqns.calleeName(call).orElse("");
     Optional<Expression> receiver = Fqns.receiver(call);
     if (receiver.isPresent() && ("add_exception_handler".equals(method) || "exception_handler".equals(method))) {
-      CallExpression app = application(receiver.get(), origins, ctx);
+      CallExpression app = application(receiver.get(), resolver, ctx);
       Optional<Expression> exception = Arguments.value(call, 0, "exc_class_or_status_code");
       if (app == null) {
         allOpen = true;
@@ -140,7 +136,7 @@ public final class FastApiExceptionHandlers {
       return;
     }
     if (receiver.isPresent() && ("add_middleware".equals(method) || "middleware".equals(method))) {
-      CallExpression app = application(receiver.get(), origins, ctx);
+      CallExpression app = application(receiver.get(), resolver, ctx);
       if (app != null && !("add_middleware".equals(method) && isStockMiddleware(Arguments.value(call, 0, "middleware_class")))) {
         open.add(app);
       }
@@ -151,7 +147,7 @@ public final class FastApiExceptionHandlers {
     }
     for (Argument argument : call.arguments()) {
       if (argument instanceof RegularArgument regular && Trees.skipParentheses(regular.expression()) instanceof Name name) {
-        CallExpression app = application(name, origins, ctx);
+        CallExpression app = application(name, resolver, ctx);
         if (app != null) {
           open.add(app);
         }

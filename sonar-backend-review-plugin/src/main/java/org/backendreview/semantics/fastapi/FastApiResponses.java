@@ -14,6 +14,7 @@ import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -23,7 +24,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
+import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * What a path operation returns: a Starlette/FastAPI {@code Response} object it builds itself (which carries its own
@@ -77,7 +78,8 @@ public final class FastApiResponses {
       }
     }
     // a response object built earlier, or the injected Response parameter
-    return expr.typeV2() instanceof ObjectType object && ClassHierarchy.typeIsOrExtends(object.unwrappedType(), RESPONSE::equals);
+    PythonType instanceType = Types.instanceType(expr.typeV2());
+    return instanceType != null && ClassHierarchy.typeIsOrExtends(instanceType, RESPONSE::equals);
   }
 
   /** The values reaching the name, or, where the frontend gives none (a reassigned parameter), every value assigned to it. */

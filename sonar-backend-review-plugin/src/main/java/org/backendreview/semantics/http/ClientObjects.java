@@ -5,12 +5,10 @@
  */
 package org.backendreview.semantics.http;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.annotation.Nullable;
 import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
@@ -19,25 +17,21 @@ import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.Types;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
 import org.sonar.plugins.python.api.tree.AnnotatedAssignment;
-import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Expression;
-import org.sonar.plugins.python.api.tree.ExpressionList;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.Parameter;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
-import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
@@ -49,14 +43,6 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
  * known class. Results are canonical class names (the constants below); anything else is empty.
  */
 public final class ClientObjects {
-
-  /** Self-attribute assignments per class of the file, computed once per class (a fact of the file's {@link AnalysisContext}). */
-  private static final AnalysisContext.Key<Map<ClassDef, Map<String, SelfAssignment>>> SELF_ATTRIBUTES = AnalysisContext.Key.of("self attributes");
-
-  private static Map<String, SelfAssignment> selfAttributesOf(ClassDef owner) {
-    return AnalysisContext.of(AnalysisContext.fileOf(owner)).fact(SELF_ATTRIBUTES, c -> new HashMap<>())
-      .computeIfAbsent(owner, ClientObjects::selfAttributes);
-  }
 
   public static final String SA_SESSION = "sqlalchemy.orm.Session";
   public static final String SA_ASYNC_SESSION = "sqlalchemy.ext.asyncio.AsyncSession";
@@ -224,40 +210,13 @@ public final class ClientObjects {
     if (owner == null) {
       return Optional.empty();
     }
-    SelfAssignment assigned = selfAttributesOf(owner).get(attribute.name().name());
-    return assigned == null || assigned.value() == null ? Optional.empty() : classOf(assigned.value(), depth + 1);
-  }
-
-  /** The value of the only assignment of an attribute, null when it is assigned more than once or by unpacking. */
-  private record SelfAssignment(@Nullable Expression value) {
-    static final SelfAssignment AMBIGUOUS = new SelfAssignment(null);
-  }
-
-  /** Per class, computed once: attribute name to the value of its only {@code self.<name> = value} in a method. */
-  private static Map<String, SelfAssignment> selfAttributes(ClassDef owner) {
-    Map<String, SelfAssignment> values = new HashMap<>();
-    for (Statement statement : owner.body().statements()) {
-      if (statement instanceof FunctionDef function) {
-        for (AssignmentStatement assignment : Trees.descendantsInSameScope(function.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
-          for (ExpressionList targets : assignment.lhsExpressions()) {
-            for (Expression target : targets.expressions()) {
-              if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && "self".equals(n.name())) {
-                SelfAssignment value = new SelfAssignment(targets.expressions().size() == 1 ? assignment.assignedValue() : null);
-                values.merge(q.name().name(), value, (a, b) -> SelfAssignment.AMBIGUOUS);
-              }
-            }
-          }
-        }
-      }
-    }
-    return values;
+    return AnalysisContext.of(AnalysisContext.fileOf(owner)).values().onlySelfAssignment(owner, attribute.name().name())
+      .flatMap(value -> classOf(value, depth + 1));
   }
 
   private static Optional<String> fromType(PythonType type) {
-    if (type instanceof ObjectType objectType) {
-      return fromClassType(objectType.unwrappedType());
-    }
-    return Optional.empty();
+    PythonType instanceType = Types.instanceType(type);
+    return instanceType == null ? Optional.empty() : fromClassType(instanceType);
   }
 
   private static Optional<String> fromClassType(PythonType type) {
@@ -313,7 +272,7 @@ public final class ClientObjects {
   }
 
   private static Optional<String> sessionFactoryProduct(Name factory, int depth) {
-    Optional<Expression> value = Values.singleAssignedValue(factory);
+    Optional<Expression> value = ValueResolver.singleAssignedValue(factory);
     if (value.isEmpty() || !(Trees.skipParentheses(value.get()) instanceof CallExpression maker) || depth > MAX_DEPTH) {
       return Optional.empty();
     }
@@ -346,7 +305,7 @@ public final class ClientObjects {
     Tree bound = binding.get().tree();
     switch (binding.get().kind()) {
       case ASSIGNMENT_LHS -> {
-        Optional<Expression> value = Values.singleAssignedValue(name);
+        Optional<Expression> value = ValueResolver.singleAssignedValue(name);
         if (value.isPresent()) {
           return classOf(value.get(), depth + 1);
         }
@@ -357,8 +316,8 @@ public final class ClientObjects {
         return Optional.empty();
       }
       case WITH_INSTANCE -> {
-        Tree item = Trees.firstAncestor(bound, Tree.Kind.WITH_ITEM);
-        return item instanceof WithItem withItem ? classOf(withItem.test(), depth + 1) : Optional.empty();
+        Expression value = ValueResolver.withItemValue(bound);
+        return value != null ? classOf(value, depth + 1) : Optional.empty();
       }
       case PARAMETER -> {
         Tree parameter = bound.parent();

@@ -16,15 +16,14 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.Types;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.Tree;
-import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
@@ -202,19 +201,18 @@ public final class OutboundClients {
    * {@code requests.Session} (every origin is {@code requests.Session()}, or {@code s} is annotated with exactly that
    * class); empty otherwise. Subclasses are excluded: they often add a default timeout.
    */
-  public static Optional<List<Expression>> requestsSessionReceiver(CallExpression call, Origins origins, SubscriptionContext ctx) {
+  public static Optional<List<Expression>> requestsSessionReceiver(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
     Optional<String> verb = Fqns.calleeName(call).filter(HTTP_METHODS::contains);
     Optional<Expression> receiver = Fqns.receiver(call);
     if (verb.isEmpty() || receiver.isEmpty()) {
       return Optional.empty();
     }
-    List<Expression> values = origins.of(receiver.get(), ctx);
+    List<Expression> values = resolver.origins(receiver.get(), ctx);
     if (!values.isEmpty()) {
       return values.stream().allMatch(OutboundClients::isRequestsSessionCreation) ? Optional.of(values) : Optional.empty();
     }
     PythonType type = receiver.get().typeV2();
-    if (type instanceof ObjectType object && object.unwrappedType() instanceof ClassType classType
-      && HttpLibraries.REQUESTS_SESSION_CLASS.equals(classType.fullyQualifiedName())) {
+    if (Types.classOf(type).filter(classType -> HttpLibraries.REQUESTS_SESSION_CLASS.equals(classType.fullyQualifiedName())).isPresent()) {
       return Optional.of(List.of());
     }
     return Optional.empty();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -108,8 +108,8 @@ public final class Kafka {
   }
 
   /** The client an expression holds when every origin creates the same kind of client; empty otherwise. */
-  public static Optional<Client> clientOf(Expression expression, Origins origins, SubscriptionContext ctx) {
-    List<Expression> values = origins.of(expression, ctx);
+  public static Optional<Client> clientOf(Expression expression, ValueResolver resolver, SubscriptionContext ctx) {
+    List<Expression> values = resolver.origins(expression, ctx);
     if (values.isEmpty()) {
       return Optional.empty();
     }
@@ -118,7 +118,7 @@ public final class Kafka {
   }
 
   /** For {@code client.method(...)}, the client of the receiver; empty for other calls. */
-  public static Optional<Client> receiverClient(CallExpression call, Origins origins, SubscriptionContext ctx) {
-    return Fqns.receiver(call).flatMap(r -> clientOf(r, origins, ctx));
+  public static Optional<Client> receiverClient(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
+    return Fqns.receiver(call).flatMap(r -> clientOf(r, resolver, ctx));
   }
 }

@@ -11,7 +11,7 @@ import org.backendreview.semantics.celery.CeleryTasks;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -95,7 +95,7 @@ public final class OutboundEffects {
   private static boolean isProducer(Expression receiver) {
     Expression expr = Trees.skipParentheses(receiver);
     if (expr instanceof Name name) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isPresent() && Trees.skipParentheses(value.get()) instanceof CallExpression construction) {
         return Fqns.ofCallee(construction).filter(PRODUCERS::contains).isPresent();
       }

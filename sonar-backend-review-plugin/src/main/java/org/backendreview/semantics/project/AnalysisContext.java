@@ -12,19 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.backendreview.semantics.security.RequestSources;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.ImportFrom;
+import org.sonar.plugins.python.api.tree.ImportName;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * What every check may ask about the file being analysed, computed once per file and shared by all checks: the module
  * summary, the value resolver, library evidence (which frameworks the module imports), one index of the file's calls,
- * assignments and attribute reads (one walk, in document order), and any other per-file fact a rule family needs
+ * assignments, attribute reads, functions, classes and imports (one walk, in document order), the code roles of the
+ * file, and any other per-file fact a rule family needs
  * ({@link #fact}: the taint engine, hook and timeout facts...). Everything is lazy: a fact nobody asks for costs
  * nothing.
  * <p>
@@ -55,12 +61,15 @@ public final class AnalysisContext {
   private final FileInput file;
   private String fileKey;
   private ModuleSummary summary;
-  private Origins values;
+  private ValueResolver values;
   private Boolean webModule;
   private Boolean fastApiModule;
   private List<CallExpression> calls;
   private List<AssignmentStatement> assignments;
   private List<QualifiedExpression> qualifiedExpressions;
+  private List<FunctionDef> functions;
+  private List<ClassDef> classes;
+  private List<Statement> imports;
   private final Map<Key<?>, Object> facts = new HashMap<>();
 
   private AnalysisContext(FileInput file, String fileKey) {
@@ -108,10 +117,13 @@ public final class AnalysisContext {
     return summary;
   }
 
-  /** The file's value resolver: where the object an expression holds comes from. */
-  public Origins values() {
+  /**
+   * The file's value resolver: what value an expression holds (origins, single bindings, reaching definitions), with
+   * its per-file caches; shared by the taint engine and every check.
+   */
+  public ValueResolver values() {
     if (values == null) {
-      values = new Origins();
+      values = new ValueResolver();
     }
     return values;
   }
@@ -150,6 +162,24 @@ public final class AnalysisContext {
     return qualifiedExpressions;
   }
 
+  /** Every function definition of the file (methods and nested functions included), in document order (one shared walk). */
+  public List<FunctionDef> functions() {
+    index();
+    return functions;
+  }
+
+  /** Every class definition of the file (nested classes included), in document order (one shared walk). */
+  public List<ClassDef> classes() {
+    index();
+    return classes;
+  }
+
+  /** Every import statement of the file ({@code import m}, {@code from m import n}, at any depth), in document order (one shared walk). */
+  public List<Statement> imports() {
+    index();
+    return imports;
+  }
+
   private void index() {
     if (calls != null) {
       return;
@@ -157,6 +187,9 @@ public final class AnalysisContext {
     List<CallExpression> allCalls = new ArrayList<>();
     List<AssignmentStatement> allAssignments = new ArrayList<>();
     List<QualifiedExpression> allQualified = new ArrayList<>();
+    List<FunctionDef> allFunctions = new ArrayList<>();
+    List<ClassDef> allClasses = new ArrayList<>();
+    List<Statement> allImports = new ArrayList<>();
     Trees.walk(file, t -> true, t -> {
       if (t instanceof CallExpression call) {
         allCalls.add(call);
@@ -164,11 +197,20 @@ public final class AnalysisContext {
         allAssignments.add(assignment);
       } else if (t instanceof QualifiedExpression qualified) {
         allQualified.add(qualified);
+      } else if (t instanceof FunctionDef function) {
+        allFunctions.add(function);
+      } else if (t instanceof ClassDef classDef) {
+        allClasses.add(classDef);
+      } else if (t instanceof ImportFrom || t instanceof ImportName) {
+        allImports.add((Statement) t);
       }
     });
     calls = Collections.unmodifiableList(allCalls);
     assignments = Collections.unmodifiableList(allAssignments);
     qualifiedExpressions = Collections.unmodifiableList(allQualified);
+    functions = Collections.unmodifiableList(allFunctions);
+    classes = Collections.unmodifiableList(allClasses);
+    imports = Collections.unmodifiableList(allImports);
   }
 
   /**

@@ -9,13 +9,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 import org.backendreview.semantics.django.MigrationGraph;
@@ -73,7 +70,7 @@ public final class CodeRoles {
   private static final List<String> ROOT_MARKERS = List.of("pyproject.toml", "setup.py", "setup.cfg");
   private static final int MAX_DEPTH = 40;
 
-  private static final Map<FileInput, FileRoles> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final AnalysisContext.Key<FileRoles> ROLES = AnalysisContext.Key.of("code roles");
 
   /** The role of a file and the line ranges of its {@code __main__} blocks. */
   public record FileRoles(CodeRole role, List<int[]> mainBlocks) {
@@ -103,20 +100,16 @@ public final class CodeRoles {
     return roles(ctx).at(node.firstToken() == null ? 0 : node.firstToken().line());
   }
 
-  /** The roles of the file being analysed, computed once per tree. */
+  /** The roles of the file being analysed, computed once per tree (a fact of the file's {@link AnalysisContext}). */
   public static FileRoles roles(SubscriptionContext ctx) {
     FileInput file = fileInput(ctx.syntaxNode());
     if (file == null) {
       return new FileRoles(classify(ctx.pythonFile()), List.of());
     }
-    FileRoles roles = CACHE.get(file);
-    if (roles == null) {
-      // computed outside the lock (it may read sibling files); two threads on one tree compute the same value
+    return AnalysisContext.of(file).fact(ROLES, c -> {
       CodeRole role = classify(ctx.pythonFile());
-      roles = new FileRoles(role, role == CodeRole.PRODUCT ? mainBlocks(file) : List.of());
-      CACHE.put(file, roles);
-    }
-    return roles;
+      return new FileRoles(role, role == CodeRole.PRODUCT ? mainBlocks(file) : List.of());
+    });
   }
 
   @Nullable

@@ -13,7 +13,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
@@ -127,7 +127,7 @@ public final class EnvironmentReads {
     if (!(envObject instanceof Name name)) {
       return false;
     }
-    return Values.singleAssignedValue(name)
+    return ValueResolver.singleAssignedValue(name)
       .map(Trees::skipParentheses)
       .filter(CallExpression.class::isInstance)
       .map(v -> isDjangoEnvironConstructor((CallExpression) v))

@@ -150,7 +150,7 @@ public final class InjectionSanitizers {
     });
     Expression expr = Trees.skipParentheses(expression);
     if (!found[0] && expr instanceof org.sonar.plugins.python.api.tree.Name name) {
-      return org.backendreview.tree.Values.singleAssignedValue(name).filter(v -> !(v instanceof org.sonar.plugins.python.api.tree.Name)
+      return org.backendreview.tree.ValueResolver.singleAssignedValue(name).filter(v -> !(v instanceof org.sonar.plugins.python.api.tree.Name)
         && callsNormaliser(v)).isPresent();
     }
     return found[0];

@@ -18,9 +18,8 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
-import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
-import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.backendreview.tree.Types;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -31,9 +30,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.UnpackingExpression;
-import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 import org.sonar.plugins.python.api.types.v2.UnknownType;
 
@@ -134,38 +131,18 @@ public final class InjectionSinks {
       if (fqn.isPresent()) {
         return fqn.map(InjectionSinks::topModule);
       }
-      return boundValue(name).flatMap(v -> libraryOf(v, depth + 1));
-    }
-    return Optional.empty();
-  }
-
-  /** The value a local name is bound to once: by assignment or by {@code with value as name}. */
-  private static Optional<Expression> boundValue(Name name) {
-    Optional<Expression> assigned = Values.singleAssignedValue(name);
-    if (assigned.isPresent()) {
-      return assigned;
-    }
-    SymbolV2 symbol = name.symbolV2();
-    if (symbol == null) {
-      return Optional.empty();
-    }
-    Optional<UsageV2> binding = symbol.getSingleBindingUsage();
-    if (binding.isPresent() && binding.get().kind() == UsageV2.Kind.WITH_INSTANCE) {
-      Tree item = Trees.firstAncestor(binding.get().tree(), Tree.Kind.WITH_ITEM);
-      return item == null ? Optional.empty() : Optional.of(((WithItem) item).test());
+      return ValueResolver.boundValue(name).flatMap(v -> libraryOf(v, depth + 1));
     }
     return Optional.empty();
   }
 
   private static Optional<String> classOf(PythonType type) {
-    if (type instanceof ObjectType object) {
-      PythonType unwrapped = object.unwrappedType();
-      if (unwrapped instanceof ClassType classType) {
-        return Optional.ofNullable(classType.fullyQualifiedName());
-      }
-      if (unwrapped instanceof UnknownType.UnresolvedImportType unresolved) {
-        return Optional.of(unresolved.importPath());
-      }
+    PythonType unwrapped = Types.instanceType(type);
+    if (unwrapped instanceof ClassType classType) {
+      return Optional.ofNullable(classType.fullyQualifiedName());
+    }
+    if (unwrapped instanceof UnknownType.UnresolvedImportType unresolved) {
+      return Optional.of(unresolved.importPath());
     }
     return Optional.empty();
   }
@@ -295,7 +272,7 @@ public final class InjectionSinks {
       return call.callee() instanceof QualifiedExpression method && isQuerySetExpression(method.qualifier(), depth + 1);
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).filter(v -> isQuerySetExpression(v, depth + 1)).isPresent();
+      return ValueResolver.singleAssignedValue(name).filter(v -> isQuerySetExpression(v, depth + 1)).isPresent();
     }
     return false;
   }
@@ -442,7 +419,7 @@ public final class InjectionSinks {
       return list.isEmpty() ? expr : list.get(0);
     }
     if (expr instanceof Name name && depth < 3) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isPresent()) {
         return program(value.get(), depth + 1);
       }
@@ -486,7 +463,7 @@ public final class InjectionSinks {
   private static boolean isSandboxed(Expression receiver) {
     Expression expr = Trees.skipParentheses(receiver);
     if (expr instanceof Name name) {
-      expr = Values.singleAssignedValue(name).map(Trees::skipParentheses).orElse(expr);
+      expr = ValueResolver.singleAssignedValue(name).map(Trees::skipParentheses).orElse(expr);
     }
     Optional<String> type = expr instanceof CallExpression constructor ? Fqns.ofCallee(constructor) : classOf(expr.typeV2());
     return type.filter(t -> t.startsWith("jinja2.sandbox.")).isPresent();
@@ -597,7 +574,7 @@ public final class InjectionSinks {
       return isPath(((org.sonar.plugins.python.api.tree.BinaryExpression) expr).leftOperand(), depth + 1);
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).filter(v -> isPath(v, depth + 1)).isPresent();
+      return ValueResolver.singleAssignedValue(name).filter(v -> isPath(v, depth + 1)).isPresent();
     }
     return false;
   }

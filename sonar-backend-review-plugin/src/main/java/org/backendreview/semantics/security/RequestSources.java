@@ -25,6 +25,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.Types;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.Symbol;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -44,7 +45,6 @@ import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.types.v2.ClassType;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 import org.sonar.plugins.python.api.types.v2.UnionType;
 
@@ -515,11 +515,7 @@ public final class RequestSources {
   }
 
   private static boolean isSafeObjectType(PythonType type) {
-    if (!(type instanceof ObjectType object)) {
-      return false;
-    }
-    PythonType classType = object.unwrappedType();
-    if (classType instanceof ClassType c) {
+    if (Types.classOf(type).orElse(null) instanceof ClassType c) {
       String fqn = c.fullyQualifiedName();
       return fqn != null && (SAFE_PARAMETER_TYPES.contains(fqn) || "NoneType".equals(fqn) || ClassHierarchy.typeIsOrExtends(c, ENUM));
     }

@@ -16,8 +16,9 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.Types;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.Symbol;
 import org.sonar.plugins.python.api.symbols.Usage;
@@ -36,7 +37,6 @@ import org.sonar.plugins.python.api.tree.StringLiteral;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.TypeAnnotation;
-import org.sonar.plugins.python.api.types.v2.ObjectType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
@@ -241,7 +241,7 @@ public final class SqlAlchemy {
    * The kind of session a call creates, when it creates one: {@code Session(engine)}, {@code AsyncSession(engine)},
    * {@code SessionLocal()} where {@code SessionLocal} is a session factory, {@code sessionmaker(...)()}.
    */
-  public static Optional<SessionKind> sessionCreation(CallExpression call, Origins origins, SubscriptionContext ctx) {
+  public static Optional<SessionKind> sessionCreation(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.filter(SYNC_SESSION_CLASSES::contains).isPresent()) {
       return Optional.of(SessionKind.SYNC);
@@ -249,11 +249,11 @@ public final class SqlAlchemy {
     if (fqn.filter(ASYNC_SESSION_CLASSES::contains).isPresent()) {
       return Optional.of(SessionKind.ASYNC);
     }
-    return factoryKind(call.callee(), origins, ctx);
+    return factoryKind(call.callee(), resolver, ctx);
   }
 
   /** The kind of sessions a factory expression makes (the callee of {@code SessionLocal()}). */
-  public static Optional<SessionKind> factoryKind(Expression factory, Origins origins, SubscriptionContext ctx) {
+  public static Optional<SessionKind> factoryKind(Expression factory, ValueResolver resolver, SubscriptionContext ctx) {
     Expression expr = Trees.skipParentheses(factory);
     if (expr instanceof CallExpression) {
       return factoryCreation(expr);
@@ -261,7 +261,7 @@ public final class SqlAlchemy {
     if (!(expr instanceof Name) && !(expr instanceof QualifiedExpression)) {
       return Optional.empty();
     }
-    List<Expression> values = origins.of(expr, ctx);
+    List<Expression> values = resolver.origins(expr, ctx);
     if (!values.isEmpty()) {
       Optional<SessionKind> kind = factoryCreation(values.get(0));
       return kind.isPresent() && values.stream().allMatch(v -> factoryCreation(v).equals(kind)) ? kind : Optional.empty();
@@ -306,15 +306,15 @@ public final class SqlAlchemy {
    * The kind of session the expression holds: every origin creates a session of that kind, or it is a parameter
    * annotated {@code Session}/{@code AsyncSession}. Empty when unknown.
    */
-  public static Optional<SessionKind> sessionKind(Expression expression, Origins origins, SubscriptionContext ctx) {
+  public static Optional<SessionKind> sessionKind(Expression expression, ValueResolver resolver, SubscriptionContext ctx) {
     Expression expr = Trees.skipParentheses(expression);
-    if (isFlaskSqlAlchemySession(expr, origins, ctx)) {
+    if (isFlaskSqlAlchemySession(expr, resolver, ctx)) {
       return Optional.of(SessionKind.SCOPED);
     }
-    List<Expression> values = origins.of(expr, ctx);
+    List<Expression> values = resolver.origins(expr, ctx);
     if (!values.isEmpty()) {
-      Optional<SessionKind> kind = creationKind(values.get(0), origins, ctx);
-      return kind.isPresent() && values.stream().allMatch(v -> creationKind(v, origins, ctx).equals(kind)) ? kind : Optional.empty();
+      Optional<SessionKind> kind = creationKind(values.get(0), resolver, ctx);
+      return kind.isPresent() && values.stream().allMatch(v -> creationKind(v, resolver, ctx).equals(kind)) ? kind : Optional.empty();
     }
     Optional<SessionKind> byType = kindOfType(expr.typeV2());
     if (byType.isPresent()) {
@@ -327,26 +327,26 @@ public final class SqlAlchemy {
    * The session a value creates: a session creation call, {@code factory.begin()} (a context manager yielding one), or
    * a {@code scoped_session(...)} registry, which proxies the session methods to its thread-local session.
    */
-  private static Optional<SessionKind> creationKind(Expression value, Origins origins, SubscriptionContext ctx) {
+  private static Optional<SessionKind> creationKind(Expression value, ValueResolver resolver, SubscriptionContext ctx) {
     if (!(Trees.skipParentheses(value) instanceof CallExpression call)) {
       return Optional.empty();
     }
     if (factoryCreation(call).filter(k -> k == SessionKind.SCOPED).isPresent()) {
       return Optional.of(SessionKind.SCOPED);
     }
-    Optional<SessionKind> kind = sessionCreation(call, origins, ctx);
+    Optional<SessionKind> kind = sessionCreation(call, resolver, ctx);
     if (kind.isPresent()) {
       return kind;
     }
     if (Fqns.calleeName(call).filter("begin"::equals).isPresent() && Fqns.receiver(call).isPresent()) {
-      return factoryKind(Fqns.receiver(call).get(), origins, ctx);
+      return factoryKind(Fqns.receiver(call).get(), resolver, ctx);
     }
     return Optional.empty();
   }
 
   private static Optional<SessionKind> kindOfType(PythonType type) {
-    if (type instanceof ObjectType object) {
-      PythonType unwrapped = object.unwrappedType();
+    PythonType unwrapped = Types.instanceType(type);
+    if (unwrapped != null) {
       if (ClassHierarchy.typeIsOrExtends(unwrapped, ASYNC_SESSION_CLASSES::contains)) {
         return Optional.of(SessionKind.ASYNC);
       }
@@ -388,12 +388,12 @@ public final class SqlAlchemy {
    * Flask-SQLAlchemy's {@code db.session} (a scoped session): {@code db} is {@code SQLAlchemy(...)} in this module, or
    * is imported under the name {@code db} that Flask-SQLAlchemy's documentation gives it.
    */
-  public static boolean isFlaskSqlAlchemySession(Expression expression, Origins origins, SubscriptionContext ctx) {
+  public static boolean isFlaskSqlAlchemySession(Expression expression, ValueResolver resolver, SubscriptionContext ctx) {
     if (!(Trees.skipParentheses(expression) instanceof QualifiedExpression qualified) || !"session".equals(qualified.name().name())) {
       return false;
     }
     Expression db = Trees.skipParentheses(qualified.qualifier());
-    List<Expression> values = origins.of(db, ctx);
+    List<Expression> values = resolver.origins(db, ctx);
     if (!values.isEmpty()) {
       return values.stream().allMatch(v -> v instanceof CallExpression call
         && Fqns.ofCallee(call).filter(f -> f.equals("flask_sqlalchemy.SQLAlchemy") || f.equals("flask_sqlalchemy.extension.SQLAlchemy")).isPresent());
@@ -402,7 +402,7 @@ public final class SqlAlchemy {
   }
 
   /** For {@code s.method(...)}, the kind of session {@code s} is; empty for other calls or unknown receivers. */
-  public static Optional<SessionKind> sessionMethodReceiver(CallExpression call, Origins origins, SubscriptionContext ctx) {
-    return Fqns.receiver(call).flatMap(r -> sessionKind(r, origins, ctx));
+  public static Optional<SessionKind> sessionMethodReceiver(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
+    return Fqns.receiver(call).flatMap(r -> sessionKind(r, resolver, ctx));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
@@ -33,14 +33,14 @@ public final class SqlAlchemyExpiry {
   }
 
   /** True/false when the module proves the setting of every session the expression may hold; empty when unknown. */
-  public static Optional<Boolean> expiresOnCommit(Expression session, Origins origins, SubscriptionContext ctx) {
-    List<Expression> values = origins.of(session, ctx);
+  public static Optional<Boolean> expiresOnCommit(Expression session, ValueResolver resolver, SubscriptionContext ctx) {
+    List<Expression> values = resolver.origins(session, ctx);
     if (values.isEmpty()) {
       return Optional.empty();
     }
     Optional<Boolean> result = Optional.empty();
     for (Expression value : values) {
-      Optional<Boolean> one = ofCreation(value, origins, ctx);
+      Optional<Boolean> one = ofCreation(value, resolver, ctx);
       if (one.isEmpty() || (result.isPresent() && !result.equals(one))) {
         return Optional.empty();
       }
@@ -54,18 +54,18 @@ public final class SqlAlchemyExpiry {
    * {@code sessionmaker(..., class_=AsyncSession)} (the SQLAlchemy 1.4 way of making asyncio sessions, which
    * {@link SqlAlchemy#sessionKind} also reports as asynchronous).
    */
-  public static boolean madeAsyncBySessionmaker(Expression session, Origins origins, SubscriptionContext ctx) {
-    List<Expression> values = origins.of(session, ctx);
+  public static boolean madeAsyncBySessionmaker(Expression session, ValueResolver resolver, SubscriptionContext ctx) {
+    List<Expression> values = resolver.origins(session, ctx);
     return !values.isEmpty() && values.stream().allMatch(value -> Trees.skipParentheses(value) instanceof CallExpression call
-      && factoriesOf(call, origins, ctx).stream().allMatch(SqlAlchemyExpiry::hasAsyncSessionClass) && !factoriesOf(call, origins, ctx).isEmpty());
+      && factoriesOf(call, resolver, ctx).stream().allMatch(SqlAlchemyExpiry::hasAsyncSessionClass) && !factoriesOf(call, resolver, ctx).isEmpty());
   }
 
-  private static List<Expression> factoriesOf(CallExpression call, Origins origins, SubscriptionContext ctx) {
+  private static List<Expression> factoriesOf(CallExpression call, ValueResolver resolver, SubscriptionContext ctx) {
     Expression factory = Trees.skipParentheses(call.callee());
     if (factory instanceof CallExpression) {
       return List.of(factory);
     }
-    return factory instanceof Name || factory instanceof QualifiedExpression ? origins.of(factory, ctx) : List.of();
+    return factory instanceof Name || factory instanceof QualifiedExpression ? resolver.origins(factory, ctx) : List.of();
   }
 
   private static boolean hasAsyncSessionClass(Expression factory) {
@@ -76,8 +76,8 @@ public final class SqlAlchemyExpiry {
         .isPresent();
   }
 
-  private static Optional<Boolean> ofCreation(Expression value, Origins origins, SubscriptionContext ctx) {
-    if (!(Trees.skipParentheses(value) instanceof CallExpression call) || SqlAlchemy.sessionCreation(call, origins, ctx).isEmpty()) {
+  private static Optional<Boolean> ofCreation(Expression value, ValueResolver resolver, SubscriptionContext ctx) {
+    if (!(Trees.skipParentheses(value) instanceof CallExpression call) || SqlAlchemy.sessionCreation(call, resolver, ctx).isEmpty()) {
       return Optional.empty();
     }
     if (Arguments.hasKeywordUnpacking(call)) {
@@ -90,7 +90,7 @@ public final class SqlAlchemyExpiry {
     if (isSessionClass(call)) {
       return Optional.of(Boolean.TRUE);
     }
-    List<Expression> factories = factoriesOf(call, origins, ctx);
+    List<Expression> factories = factoriesOf(call, resolver, ctx);
     if (factories.isEmpty()) {
       return Optional.empty();
     }

@@ -31,7 +31,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
@@ -298,7 +298,7 @@ public final class SqlAlchemyRelationships {
       return trace(await.expression(), options, scalars, true, depth);
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).flatMap(v -> trace(v, options, scalars, awaited, depth + 1));
+      return ValueResolver.singleAssignedValue(name).flatMap(v -> trace(v, options, scalars, awaited, depth + 1));
     }
     if (expr instanceof QualifiedExpression qualified && "query".equals(qualified.name().name())) {
       // Flask-SQLAlchemy: User.query
@@ -340,7 +340,7 @@ public final class SqlAlchemyRelationships {
       return Optional.empty();
     }
     if (expr instanceof Name name) {
-      return Values.singleAssignedValue(name).flatMap(v -> selectedEntity(v, options, depth + 1));
+      return ValueResolver.singleAssignedValue(name).flatMap(v -> selectedEntity(v, options, depth + 1));
     }
     if (!(expr instanceof CallExpression call)) {
       return Optional.empty();

@@ -110,7 +110,7 @@ class AsyncSemanticsTest {
     Map<String, String> reached = new LinkedHashMap<>();
     Analysis.onEach("app.py", CODE, Tree.Kind.FILE_INPUT, (tree, ctx) -> {
       AsyncContext.Helpers<String> helpers = new AsyncContext.Helpers<>(c -> BlockingCalls.of(c).map(b -> SourceText.call(c)));
-      for (var coroutine : AsyncContext.coroutinesIn(tree)) {
+      for (var coroutine : AsyncContext.coroutines(org.backendreview.semantics.project.AnalysisContext.of(ctx))) {
         for (CallExpression call : org.backendreview.tree.Trees.descendantsInSameScope(coroutine.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
           helpers.reach(call).ifPresent(path -> reached.put(SourceText.call(call), path.calls().stream().map(SourceText::call).toList().toString()));
         }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.backendreview.testing.Analysis;
-import org.backendreview.tree.Origins;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -52,7 +52,7 @@ class FastApiExceptionHandlersTest {
     Analysis.onEach("app/main.py", code, Tree.Kind.ASSIGNMENT_STMT, (tree, ctx) -> {
       AssignmentStatement assignment = (AssignmentStatement) tree;
       if (FastApiExceptionHandlers.isAppCreation(assignment.assignedValue())) {
-        FastApiExceptionHandlers handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(tree, Tree.Kind.FILE_INPUT), new Origins(), ctx);
+        FastApiExceptionHandlers handlers = FastApiExceptionHandlers.of((FileInput) Trees.firstAncestor(tree, Tree.Kind.FILE_INPUT), new ValueResolver(), ctx);
         Optional<Set<String>> handled = handlers.handledBy((CallExpression) assignment.assignedValue());
         results.add(handled.map(h -> new TreeSet<>(h).toString()).orElse("?"));
       }

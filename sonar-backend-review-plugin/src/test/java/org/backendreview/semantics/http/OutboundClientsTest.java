@@ -8,7 +8,7 @@ package org.backendreview.semantics.http;
 import java.util.ArrayList;
 import java.util.List;
 import org.backendreview.testing.Analysis;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.FileInput;
@@ -41,7 +41,7 @@ class OutboundClientsTest {
           .orElse(OutboundClients.isRequestsSessionCreation(call) ? "session"
             : OutboundClients.isHttpxClientCreation(call) ? "httpx-client"
             : OutboundClients.isAiohttpSessionCreation(call) ? "aiohttp-session"
-            : OutboundClients.requestsSessionReceiver(call, new Origins(), ctx).isPresent() ? "session-method" : "-"));
+            : OutboundClients.requestsSessionReceiver(call, new ValueResolver(), ctx).isPresent() ? "session-method" : "-"));
       });
     assertThat(seen).containsExactly("requests.get", "requests.request", "httpx.post", "session", "session", "httpx-client",
       "aiohttp-session", "session", "session-method", "-");

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backendreview.testing.Analysis;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -35,7 +35,7 @@ class KafkaTest {
       """, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
         CallExpression call = (CallExpression) tree;
         seen.add(Kafka.creation(call).map(c -> c.name() + (c.isAsync() ? " async" : "") + " " + c.shutdownMethod())
-          .orElse(Fqns.calleeName(call).orElse("?") + "->" + Kafka.receiverClient(call, new Origins(), ctx).map(Enum::name).orElse("-")));
+          .orElse(Fqns.calleeName(call).orElse("?") + "->" + Kafka.receiverClient(call, new ValueResolver(), ctx).map(Enum::name).orElse("-")));
       });
     assertThat(seen).containsExactly("KAFKA_PYTHON_PRODUCER close", "send->KAFKA_PYTHON_PRODUCER", "KAFKA_PYTHON_CONSUMER close",
       "AIOKAFKA_PRODUCER async stop", "CONFLUENT_CONSUMER close", "CONFLUENT_PRODUCER flush", "send->-");

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backendreview.testing.Analysis;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -52,11 +52,11 @@ class SqlAlchemyExpiryTest {
           param.commit()
       """;
     List<String> results = new ArrayList<>();
-    Origins origins = new Origins();
+    ValueResolver resolver = new ValueResolver();
     Analysis.onEach("app/views.py", code, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
       CallExpression call = (CallExpression) tree;
       if (Fqns.calleeName(call).filter("commit"::equals).isPresent()) {
-        results.add(SqlAlchemyExpiry.expiresOnCommit(Fqns.receiver(call).get(), origins, ctx).map(String::valueOf).orElse("?"));
+        results.add(SqlAlchemyExpiry.expiresOnCommit(Fqns.receiver(call).get(), resolver, ctx).map(String::valueOf).orElse("?"));
       }
     });
     assertThat(results).containsExactly("true", "false", "false", "true", "false", "?", "?", "?", "?", "?");

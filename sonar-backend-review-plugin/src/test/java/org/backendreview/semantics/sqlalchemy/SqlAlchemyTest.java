@@ -12,7 +12,7 @@ import java.util.Map;
 import org.backendreview.testing.Analysis;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
-import org.backendreview.tree.Origins;
+import org.backendreview.tree.ValueResolver;
 import org.junit.jupiter.api.Test;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -79,7 +79,7 @@ class SqlAlchemyTest {
       CallExpression call = (CallExpression) tree;
       if (Fqns.calleeName(call).filter("commit"::equals).isPresent()) {
         kinds.add(Fqns.receiver(call).map(r -> r.firstToken().value()).orElse("?") + "="
-          + SqlAlchemy.sessionMethodReceiver(call, new Origins(), ctx).map(Enum::name).orElse("-"));
+          + SqlAlchemy.sessionMethodReceiver(call, new ValueResolver(), ctx).map(Enum::name).orElse("-"));
       }
     });
     assertThat(kinds).containsExactly("typed=SYNC", "atyped=ASYNC", "ann=SYNC", "untyped=-", "a=SYNC", "b=ASYNC", "c=SYNC", "d=SYNC", "e=-",
@@ -126,7 +126,7 @@ class SqlAlchemyTest {
       """);
     List<String> kinds = new ArrayList<>();
     Analysis.onEach(files, "m.py", Tree.Kind.CALL_EXPR, (tree, ctx) -> kinds.add(
-      SqlAlchemy.sessionCreation((CallExpression) tree, new Origins(), ctx).map(Enum::name).orElse("-")));
+      SqlAlchemy.sessionCreation((CallExpression) tree, new ValueResolver(), ctx).map(Enum::name).orElse("-")));
     assertThat(kinds).containsExactly("SYNC", "ASYNC", "ASYNC", "SYNC", "-", "-", "-");
   }
 }
