@@ -22,6 +22,9 @@ public final class SecurityChecks {
     PathTraversalCheck.class,
     OpenRedirectCheck.class,
     ReflectedXssCheck.class,
+    NonConstantTimeSecretComparisonCheck.class,
+    InsecureJwtClaimsCheck.class,
+    LoginAccountEnumerationCheck.class,
     UnsafeDeserializationCheck.class);
 
   private SecurityChecks() {
