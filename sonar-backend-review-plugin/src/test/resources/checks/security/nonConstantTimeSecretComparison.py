@@ -105,6 +105,24 @@ def test_token_is_stable():
     assert hmac.new(b"k", b"m", hashlib.sha256).hexdigest() == "abc"
 
 
+class ResetView:
+    reset_url_token = "set-password"
+
+    def dispatch(self, token):
+        if token == self.reset_url_token:  # a constant of the class, not a secret
+            return True
+
+
+def update_totp(user, totp_secret, session, state, options):
+    if totp_secret and user.tf_totp_secret != totp_secret:  # a changed value updated, not a check
+        user.tf_totp_secret = totp_secret
+    if state.identity_token == options.refresh_identity_token:  # an ORM shard key
+        pass
+    nonce = session.pop("nonce")
+    if nonce == options.get("auth_nonce"):  # single-use: no repeated timing
+        pass
+
+
 def load_user(user_id):
     return None
 

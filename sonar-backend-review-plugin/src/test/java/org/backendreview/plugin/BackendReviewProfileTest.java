@@ -76,7 +76,7 @@ class BackendReviewProfileTest {
   @Test
   void every_overlap_with_sonar_way_is_listed() throws IOException {
     assertThat(BackendReviewProfile.SUPERSEDED).isEqualTo(Map.of("S2077", List.of("SqlInjection", "DynamicSqlQuery")));
-    Map<String, String> complementary = Map.of(
+    Map<String, String> complementary = new java.util.HashMap<>(Map.of(
       "S3752", "StateChangeInSafeMethodHandler",
       "S4507", "FailOpenSettingsDefault",
       "S7487", "BlockingClientInAsyncFunction",
@@ -86,7 +86,8 @@ class BackendReviewProfileTest {
       "S7515", "AsyncClientNotClosed",
       "S7618", "HttpRequestWithoutTimeout",
       "S8389", "UncappedUploadRead",
-      "S8409", "ResponseModelMissing");
+      "S8409", "ResponseModelMissing"));
+    complementary.put("S5659", "InsecureJwtClaims");
     Set<String> mentioned = new TreeSet<>();
     Pattern key = Pattern.compile("\\bS\\d{4}\\b");
     try (var files = Files.list(Path.of("src/main/resources", BackendReviewRulesDefinition.RESOURCE_FOLDER))) {

@@ -25,7 +25,11 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.quickfix.PythonTextEdit;
 import org.sonar.plugins.python.api.tree.AliasedName;
+import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
+import org.sonar.plugins.python.api.tree.ClassDef;
+import org.sonar.plugins.python.api.tree.IfStatement;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ExpressionStatement;
@@ -69,7 +73,8 @@ public class NonConstantTimeSecretComparisonCheck extends BackendReviewCheck {
     }
     Expression left = Trees.skipParentheses(comparison.leftOperand());
     Expression right = Trees.skipParentheses(comparison.rightOperand());
-    if (isConstant(left) || isConstant(right) || isExcludedFunction(comparison)) {
+    if (isConstant(left) || isConstant(right) || isClassConstant(left) || isClassConstant(right) || isExcludedFunction(comparison)
+      || isChangeDetection(comparison, left, right)) {
       return;
     }
     Optional<CallExpression> macLeft = Secrets.macComputation(left);
@@ -127,6 +132,46 @@ public class NonConstantTimeSecretComparisonCheck extends BackendReviewCheck {
       || expression.is(Tree.Kind.LIST_LITERAL, Tree.Kind.TUPLE, Tree.Kind.DICTIONARY_LITERAL, Tree.Kind.SET_LITERAL)
       || expression instanceof Name name && name.name().chars().noneMatch(Character::isLowerCase) && !Secrets.isSecretName(name.name())
       || expression instanceof CallExpression call && call.callee() instanceof Name callee && Set.of("len", "type", "bool", "int", "id").contains(callee.name());
+  }
+
+  /** {@code self.reset_url_token} where the class sets {@code reset_url_token = "set-password"}: a constant, not a secret. */
+  private static boolean isClassConstant(Expression expression) {
+    if (!(expression instanceof QualifiedExpression q && q.qualifier() instanceof Name self && ("self".equals(self.name()) || "cls".equals(self.name())))) {
+      return false;
+    }
+    ClassDef cls = Trees.enclosingClass(expression);
+    if (cls == null) {
+      return false;
+    }
+    for (Statement statement : cls.body().statements()) {
+      if (statement instanceof AssignmentStatement assignment && assignment.lhsExpressions().size() == 1
+        && assignment.lhsExpressions().get(0).expressions().size() == 1
+        && assignment.lhsExpressions().get(0).expressions().get(0) instanceof Name target && target.name().equals(q.name().name())) {
+        return Trees.skipParentheses(assignment.assignedValue()) instanceof StringLiteral;
+      }
+    }
+    return false;
+  }
+
+  /** {@code if user.totp_secret != secret: user.totp_secret = secret}: an update of a changed value, not a check. */
+  private static boolean isChangeDetection(BinaryExpression comparison, Expression left, Expression right) {
+    Tree ifStatement = Trees.firstAncestor(comparison, t -> t.is(Tree.Kind.IF_STMT) || t instanceof Statement);
+    if (!(ifStatement instanceof IfStatement statement) || !Trees.isAncestorOrSelf(statement.condition(), comparison)) {
+      return false;
+    }
+    String leftText = SourceText.of(left);
+    String rightText = SourceText.of(right);
+    for (Statement s : statement.body().statements()) {
+      if (s instanceof AssignmentStatement assignment) {
+        for (var lhs : assignment.lhsExpressions()) {
+          String target = SourceText.of(lhs);
+          if (target.equals(leftText) || target.equals(rightText)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isExcludedFunction(Tree tree) {

@@ -25,6 +25,7 @@ public final class SecurityChecks {
     NonConstantTimeSecretComparisonCheck.class,
     InsecureJwtClaimsCheck.class,
     LoginAccountEnumerationCheck.class,
+    ExceptionDetailsInResponseCheck.class,
     UnsafeDeserializationCheck.class);
 
   private SecurityChecks() {

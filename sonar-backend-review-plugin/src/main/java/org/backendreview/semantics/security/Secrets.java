@@ -32,7 +32,10 @@ public final class Secrets {
 
   /** Last words that make a name a secret. */
   private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "passphrase", "secret", "token", "apikey", "signature",
-    "hmac", "otp", "passcode", "totp", "nonce");
+    "hmac", "otp", "passcode", "totp");
+  /** Words before "token" that name something else: pagination cursors, ORM identity tokens, parser tokens, locks. */
+  private static final Set<String> NON_SECRET_TOKENS = Set.of("identity", "page", "next", "continuation", "cursor", "sync", "cache",
+    "lock", "cancel", "cancellation", "pagination", "resume", "lexer", "parser", "syntax", "end", "start", "stop", "eof", "last");
   /** Last two words that make a name a secret. */
   private static final Set<String> SECRET_PAIRS = Set.of("api_key", "secret_key", "private_key", "access_key", "auth_key", "signing_key",
     "password_hash", "pwd_hash", "reset_code", "verification_code", "confirmation_code", "activation_code", "otp_code", "access_code",
@@ -50,6 +53,9 @@ public final class Secrets {
       return false;
     }
     String last = words.get(words.size() - 1);
+    if ("token".equals(last) && words.size() >= 2 && NON_SECRET_TOKENS.contains(words.get(words.size() - 2))) {
+      return false;
+    }
     if (SECRET_WORDS.contains(last)) {
       return true;
     }
