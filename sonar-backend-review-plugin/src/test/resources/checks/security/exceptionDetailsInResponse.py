@@ -92,6 +92,13 @@ def debug_page(request):
         return HttpResponse("error", status=500)
 
 
+def last_chance(request):
+    try:
+        return run_report()
+    except Exception:
+        return HttpResponse(traceback.format_exc() if settings.DEBUG else "Internal Server Error", status=500)
+
+
 def test_export_fails():
     try:
         export(None)

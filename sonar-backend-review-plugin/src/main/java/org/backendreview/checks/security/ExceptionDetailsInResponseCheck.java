@@ -16,6 +16,7 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.ConditionalExpression;
 import org.sonar.plugins.python.api.tree.ExceptClause;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.IfStatement;
@@ -57,7 +58,7 @@ public class ExceptionDetailsInResponseCheck extends BackendReviewCheck {
         continue;
       }
       Optional<org.sonar.plugins.python.api.tree.Tree> text = ErrorResponses.exceptionText(regular.expression(), exception);
-      if (text.isPresent()) {
+      if (text.isPresent() && !isDebugOnly(text.get(), function)) {
         var issue = ctx.addIssue(text.get(), "Send a generic error message instead of \"" + SourceText.of(text.get())
           + "\": exception text reveals internals (queries, paths, hosts, versions) to the client; log it on the server.");
         if (except != null) {
@@ -73,13 +74,21 @@ public class ExceptionDetailsInResponseCheck extends BackendReviewCheck {
     return except instanceof ExceptClause clause ? clause : null;
   }
 
-  /** Inside {@code if settings.DEBUG:} (or any condition naming DEBUG): a development-only answer. */
+  /**
+   * Inside {@code if settings.DEBUG:} or {@code ... if settings.DEBUG else ...} (any condition naming DEBUG): a
+   * development-only answer.
+   */
   private static boolean isDebugOnly(Tree tree, FunctionDef function) {
-    for (Tree t = tree.parent(); t != null && t != function; t = t.parent()) {
-      if (t instanceof IfStatement ifStatement && SourceText.of(ifStatement.condition()).toUpperCase(java.util.Locale.ROOT).contains("DEBUG")) {
+    for (Tree t = tree; t != null && t != function; t = t.parent()) {
+      if (t instanceof IfStatement ifStatement && namesDebug(ifStatement.condition())
+        || t instanceof ConditionalExpression conditional && namesDebug(conditional.condition())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean namesDebug(Tree condition) {
+    return SourceText.of(condition).toUpperCase(java.util.Locale.ROOT).contains("DEBUG");
   }
 }
