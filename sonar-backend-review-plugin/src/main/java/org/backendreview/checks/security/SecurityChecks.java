@@ -22,6 +22,10 @@ public final class SecurityChecks {
     PathTraversalCheck.class,
     OpenRedirectCheck.class,
     ReflectedXssCheck.class,
+    NonConstantTimeSecretComparisonCheck.class,
+    InsecureJwtClaimsCheck.class,
+    LoginAccountEnumerationCheck.class,
+    ExceptionDetailsInResponseCheck.class,
     UnsafeDeserializationCheck.class);
 
   private SecurityChecks() {

@@ -13,6 +13,11 @@ public final class DjangoApi {
   /** The model base class. */
   public static final Api MODEL = Api.of("django.db.models.base.Model", "django.db.models.Model");
   public static final Api JSON_RESPONSE = Api.of("django.http.JsonResponse", "django.http.response.JsonResponse");
+  /** {@code HttpResponse} and its error subclasses, under both module names. */
+  public static final Api HTTP_RESPONSES = Api.of("django.http.HttpResponse", "django.http.response.HttpResponse",
+    "django.http.HttpResponseBadRequest", "django.http.response.HttpResponseBadRequest", "django.http.HttpResponseServerError",
+    "django.http.response.HttpResponseServerError", "django.http.HttpResponseForbidden", "django.http.response.HttpResponseForbidden",
+    "django.http.HttpResponseNotFound", "django.http.response.HttpResponseNotFound");
   public static final Api SERIALIZE = Api.of("django.core.serializers.serialize");
   public static final Api RENDER = Api.of("django.shortcuts.render", "django.shortcuts.render_to_response");
   public static final Api TEMPLATE_RESPONSE = Api.of("django.template.response.TemplateResponse");

@@ -24,6 +24,9 @@ public final class FastApiApi {
   /** JSON responses, including the orjson and ujson variants. */
   public static final Api JSON_RESPONSE = Api.of("starlette.responses.JSONResponse", "fastapi.responses.JSONResponse",
     "fastapi.responses.ORJSONResponse", "fastapi.responses.UJSONResponse");
+  /** Text and HTML responses, and the base response class under its re-exported names. */
+  public static final Api TEXT_RESPONSES = Api.of("starlette.responses.PlainTextResponse", "fastapi.responses.PlainTextResponse",
+    "starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.Response", "fastapi.Response");
 
   private FastApiApi() {
   }

@@ -44,7 +44,9 @@ public final class InjectionSinks {
 
   /** Kinds of sinks: each kind has its own sanitizers. */
   public enum Kind {
-    SQL, QUERY_STRUCTURE, MASS_ASSIGNMENT, COMMAND, CODE, TEMPLATE, SSRF, PATH, REDIRECT, XSS, DESERIALIZATION
+    SQL, QUERY_STRUCTURE, MASS_ASSIGNMENT, COMMAND, CODE, TEMPLATE, SSRF, PATH, REDIRECT, XSS, DESERIALIZATION,
+    /** Not a sink: the request-supplied side of a comparison with a secret (no sanitizer but the conversions applies). */
+    SECRET_COMPARISON
   }
 
   /** An argument of a sink call that must not carry request data, and the API named in messages. */
