@@ -151,6 +151,17 @@ final class FindingCache {
           }
         } else {
           parts.add(entry + " " + Files.size(path) + "@" + modified(path));
+          // java -jar: the dependencies (the checks' plugin jar, the frontend) are the manifest's Class-Path
+          try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (classPath != null) {
+              for (String dependency : classPath.trim().split("\\s+")) {
+                Path file = path.toAbsolutePath().getParent().resolve(dependency);
+                parts.add(dependency + " " + (Files.exists(file) ? Files.size(file) + "@" + modified(file) : "?"));
+              }
+            }
+          }
         }
       } catch (IOException | RuntimeException e) {
         parts.add(entry + " ?");

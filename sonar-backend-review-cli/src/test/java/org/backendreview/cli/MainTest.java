@@ -232,7 +232,7 @@ class MainTest {
     write(project.resolve("pyproject.toml"), "[tool.backend-review]", "rule = [\"X\"]");
     Run typo = run(project);
     assertThat(typo.code()).isEqualTo(Main.ERROR);
-    assertThat(typo.err()).contains("unknown key \"rule\" in [tool.backend-review] (known keys: baseline, default-excludes, disable, exclude,");
+    assertThat(typo.err()).contains("unknown key \"rule\" in [tool.backend-review] (known keys: baseline, cache, cache-dir, default-excludes, disable, exclude,");
     write(project.resolve("pyproject.toml"), "[tool.backend-review]", "strict = \"yes\"");
     assertThat(run(project).err()).contains("\"strict\" in [tool.backend-review] must be true or false");
     write(project.resolve("pyproject.toml"), "[tool.backend-review", "broken");
