@@ -60,6 +60,9 @@ final class Help {
                                    pyproject.toml that has the table, from PATH upwards)
           --no-config              ignore pyproject.toml
       -j, --threads N              worker threads (default: the number of CPUs)
+          --no-cache               do not read or write the findings cache
+          --cache-dir DIR              the findings cache (default: .backend-review-cache in the base
+                                   directory)
       -V, --version                print the version
       -h, --help                   print this help
 

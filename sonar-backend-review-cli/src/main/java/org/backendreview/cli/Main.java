@@ -42,6 +42,8 @@ public final class Main {
   static final int OK = 0;
   static final int FINDINGS = 1;
   static final int ERROR = 2;
+  /** The default findings cache, under the base directory. */
+  static final String CACHE_DIRECTORY = ".backend-review-cache";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -90,6 +92,11 @@ public final class Main {
       err.println(Report.TOOL + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
       return ERROR;
     } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+      if (outOfMemory(e)) {
+        err.printf(Locale.ROOT, "%s: this project needs more memory than the Java heap's %d MiB: run again with a larger heap, e.g. "
+          + "BACKEND_REVIEW_JAVA_OPTS=-Xmx2g (docs/cli.md, \"Memory and JVM options\")%n", Report.TOOL, Runtime.getRuntime().maxMemory() >> 20);
+        return ERROR;
+      }
       err.println(Report.TOOL + ": analysis failed: " + e);
       e.printStackTrace(err);
       return ERROR;
@@ -133,6 +140,10 @@ public final class Main {
       builder.maxFileSize(maxFileSize);
     }
     settings.list(Setting.PYTHON_VERSION).forEach(builder::pythonVersion);
+    if (settings.on(Setting.CACHE) && !"1".equals(env.get("BACKEND_REVIEW_NO_CACHE"))) {
+      Path cacheDir = settings.path(Setting.CACHE_DIR);
+      builder.cacheDir(cacheDir != null ? cacheDir : baseDir.resolve(CACHE_DIRECTORY));
+    }
     Options.Format format = settings.value(Setting.FORMAT);
     String failOn = settings.value(Setting.FAIL_ON);
     boolean strict = settings.on(Setting.STRICT);
@@ -228,6 +239,15 @@ public final class Main {
     }
   }
 
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void verbose(Settings settings, ScanResult result, long start) {
     if (!settings.on(Setting.VERBOSE)) {
       return;
@@ -243,6 +263,9 @@ public final class Main {
       stats.files(), stats.testFiles(), stats.lines(), stats.filesPerSecond(), stats.linesPerSecond(), stats.cpu().toNanos() / 1e9,
       stats.linesPerCpuSecond());
     err.printf(Locale.ROOT, "  %d skipped, %d warnings, %d findings%n", stats.skipped(), result.warnings().size(), result.findings().size());
+    if (stats.cachedFiles() > 0) {
+      err.printf(Locale.ROOT, "  %d of %d files' findings from the cache%n", stats.cachedFiles(), stats.files());
+    }
   }
 
   private boolean isTerminal(String variable) {

@@ -85,6 +85,9 @@ enum Setting {
       throw new UsageException(name + " expects a positive number, not \"" + value + "\"");
     }
   },
+  /** The findings cache (docs/cli.md, "Cache"): on by default, in {@code .backend-review-cache} under the base directory. */
+  CACHE("cache", Shape.SWITCH, Merge.REPLACE, "true or false", true, fixed("--no-cache", false)),
+  CACHE_DIR("cache-dir", Shape.PATH, Merge.REPLACE, "a string", null, flag("--cache-dir")),
   CONFIG(null, Shape.PATH, Merge.REPLACE, "", null, flag("-c"), flag("--config")),
   NO_CONFIG(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("--no-config", true)),
   BASE_DIR(null, Shape.PATH, Merge.REPLACE, "", null, flag("--base-dir")),

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nullable;
+import org.backendreview.semantics.project.FileReads;
 import org.sonar.plugins.python.api.IssueLocation;
 import org.sonar.plugins.python.api.PythonCheck;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
@@ -47,10 +50,48 @@ final class FileAnalysis {
     this.checks = ThreadLocal.withInitial(Checks::new);
   }
 
+  /** Set before the analysis step when the scan has a cache. */
+  @Nullable
+  FindingCache cache;
+
   List<Finding> analyse(ProjectIndex.IndexedFile item) {
     if (item.content == null) {
       return List.of();
     }
+    if (cache == null) {
+      return analyseNow(item).findings();
+    }
+    Optional<FindingCache.Entry> cached = cache.lookup(item);
+    if (cached.isPresent()) {
+      FindingCache.Entry entry = cached.get();
+      count(entry.test(), entry.lines());
+      return entry.findings();
+    }
+    FileReads.Recording reads = FileReads.start();
+    FindingCache.Entry outcome;
+    try {
+      outcome = analyseNow(item);
+    } finally {
+      FileReads.stop();
+    }
+    if (outcome != INCOMPLETE && !warnings.warned(item.file)) {
+      cache.store(item, outcome, reads);
+    }
+    return outcome.findings();
+  }
+
+  private static final FindingCache.Entry INCOMPLETE = new FindingCache.Entry(false, 0, List.of());
+
+  private void count(boolean test, long fileLines) {
+    analysed.incrementAndGet();
+    lines.addAndGet(fileLines);
+    if (test) {
+      testFiles.incrementAndGet();
+    }
+  }
+
+  /** Analyses the file; {@link #INCOMPLETE} when it could not be (a warning says why). */
+  private FindingCache.Entry analyseNow(ProjectIndex.IndexedFile item) {
     SourceFile file = item.file;
     LocalPythonFile pythonFile = new LocalPythonFile(file, item.content);
     FileInput tree;
@@ -58,25 +99,29 @@ final class FileAnalysis {
       tree = item.notebook != null ? frontend.parse(item.notebook) : frontend.parse(item.content);
     } catch (Frontend.SyntaxError e) {
       index.warnParseError(item, e);
-      return List.of();
+      return INCOMPLETE;
     } catch (RuntimeException | StackOverflowError e) {
       warnings.warn(file, "cannot be parsed, skipped (" + ScanWarnings.describe(e) + ")");
-      return List.of();
+      return INCOMPLETE;
+    }
+    // the test-file heuristic reads the tree only (names, imports), not its symbols
+    boolean test = isTestFile(file, pythonFile, tree);
+    Checks worker = checks.get();
+    if (test && !worker.anyRunsOnTests) {
+      // no active rule runs on test files: their semantic model would be built for nothing
+      long fileLines = SourceText.lines(item.content).length;
+      count(true, fileLines);
+      return new FindingCache.Entry(true, fileLines, List.of());
     }
     PythonVisitorContext context;
     try {
       context = frontend.context(tree, pythonFile, file.notebook() ? "" : item.packageName);
     } catch (RuntimeException | StackOverflowError e) {
       warnings.warn(file, "semantic analysis failed, not analysed (" + ScanWarnings.describe(e) + ")");
-      return List.of();
+      return INCOMPLETE;
     }
-    analysed.incrementAndGet();
-    lines.addAndGet(SourceText.lines(item.content).length);
-    boolean test = isTestFile(file, pythonFile, tree);
-    if (test) {
-      testFiles.incrementAndGet();
-    }
-    Checks worker = checks.get();
+    long fileLines = SourceText.lines(item.content).length;
+    count(test, fileLines);
     List<PythonSubscriptionCheck> subscriptionChecks = new ArrayList<>();
     Map<PythonCheck, Throwable> failures = new IdentityHashMap<>();
     for (PythonCheck check : worker.checks) {
@@ -98,7 +143,7 @@ final class FileAnalysis {
       Frontend.walk(subscriptionChecks, context);
     } catch (RuntimeException | StackOverflowError e) {
       warnings.warn(file, "rules failed on this file, its issues are lost (" + ScanWarnings.describe(e) + ")");
-      return List.of();
+      return INCOMPLETE;
     }
     for (PythonSubscriptionCheck check : subscriptionChecks) {
       if (check instanceof GuardedCheck guarded && guarded.failure() != null) {
@@ -120,7 +165,7 @@ final class FileAnalysis {
       }
       findings.add(mapper.finding(rule, issue, file));
     }
-    return FindingMapper.fingerprint(findings, item.content);
+    return new FindingCache.Entry(test, fileLines, FindingMapper.fingerprint(findings, item.content));
   }
 
   private boolean isTestFile(SourceFile file, LocalPythonFile pythonFile, FileInput tree) {
@@ -135,6 +180,8 @@ final class FileAnalysis {
     final NoSonarInfoParser noSonarParser = new NoSonarInfoParser();
     final List<PythonCheck> checks = new ArrayList<>();
     final Map<PythonCheck, RuleInfo> rules = new IdentityHashMap<>();
+    /** Whether a check runs on test files (SonarPython runs only those of scope ALL there). */
+    final boolean anyRunsOnTests;
 
     Checks() {
       for (RuleInfo rule : selection.rules()) {
@@ -145,6 +192,7 @@ final class FileAnalysis {
         checks.add(check);
         rules.put(check, rule);
       }
+      anyRunsOnTests = checks.stream().anyMatch(check -> check.scope() == PythonCheck.CheckScope.ALL);
     }
   }
 }

@@ -7,11 +7,21 @@ package org.backendreview.scanner;
 
 import com.sonar.sslr.api.AstNode;
 import com.sonar.sslr.api.RecognitionException;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.sonar.api.SonarProduct;
 import org.sonar.api.config.Configuration;
 import org.sonar.plugins.python.GeneratedIPythonFile;
@@ -24,6 +34,7 @@ import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.python.IPythonLocation;
 import org.sonar.python.SubscriptionVisitor;
 import org.sonar.python.caching.CacheContextImpl;
+import org.sonar.python.index.DescriptorsToProtobuf;
 import org.sonar.python.parser.PythonParser;
 import org.sonar.python.semantic.ProjectLevelSymbolTable;
 import org.sonar.python.semantic.SymbolUtils;
@@ -172,5 +183,70 @@ final class Frontend {
   /** SonarPython's heuristic for test files (used when no test pattern is configured). */
   boolean looksLikeTestFile(LocalPythonFile file, FileInput tree) {
     return testClassifier.looksLikeTestFile(file.asProjectInputFile(), tree);
+  }
+
+  /** Repeated fields of the descriptors' protobuf form that the frontend fills from sets (their order is arbitrary). */
+  private static final Set<String> UNORDERED_FIELDS = Set.of("members", "alternatives");
+
+  /**
+   * A digest of everything the project-level symbol table holds after the index step: every module's descriptors
+   * (in the frontend's own serialised form, the one SonarQube's incremental analysis caches), the Django views and the
+   * project's base packages. Two scans with the same digest give every file's analysis the same view of the other
+   * modules' types. Descriptors carry their definition locations, so a change that moves a definition changes it.
+   */
+  byte[] symbolTableDigest() {
+    MessageDigest digest = sha256();
+    for (Map.Entry<String, Set<org.sonar.python.index.Descriptor>> module : new TreeMap<>(symbols.globalDescriptorsByModuleName()).entrySet()) {
+      update(digest, "module " + module.getKey());
+      update(digest, canonical(DescriptorsToProtobuf.toProtobufModuleDescriptor(module.getValue())));
+    }
+    new TreeMap<>(symbols.djangoViews()).forEach((view, info) -> update(digest, "view " + view + " " + new TreeSet<>(info.urlPatterns())));
+    update(digest, "packages " + new TreeSet<>(symbols.projectBasePackages()));
+    return digest.digest();
+  }
+
+  /** A protobuf message's bytes with the set-valued repeated fields in a fixed order. */
+  private static byte[] canonical(Message message) {
+    MessageDigest digest = sha256();
+    for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
+      update(digest, "#" + field.getKey().getNumber());
+      if (field.getKey().isRepeated()) {
+        List<byte[]> items = new ArrayList<>();
+        for (Object item : (List<?>) field.getValue()) {
+          items.add(valueBytes(item));
+        }
+        String name = field.getKey().getName().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith("descriptors") || UNORDERED_FIELDS.contains(name)) {
+          items.sort(Arrays::compare);
+        }
+        update(digest, "[" + items.size());
+        items.forEach(item -> update(digest, item));
+      } else {
+        update(digest, valueBytes(field.getValue()));
+      }
+    }
+    return digest.digest();
+  }
+
+  private static byte[] valueBytes(Object value) {
+    return value instanceof Message message ? canonical(message) : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    update(digest, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void update(MessageDigest digest, byte[] bytes) {
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.backendreview.scanner.cache.CacheStore;
 import org.sonar.plugins.python.api.ProjectPythonVersion;
 import org.sonar.plugins.python.api.PythonVersionUtils;
 
@@ -39,10 +40,13 @@ final class ProjectScan {
   private final ScanWarnings warnings = new ScanWarnings();
   private final ProjectIndex index;
   private final FileAnalysis analysis;
+  private final Frontend frontend;
+  private final RuleSelection selection;
 
   private ProjectScan(ScanConfig config, RuleSelection selection) {
     this.config = config;
-    Frontend frontend = new Frontend();
+    this.selection = selection;
+    this.frontend = new Frontend();
     this.index = new ProjectIndex(config, frontend, warnings);
     this.analysis = new FileAnalysis(config, selection, frontend, index, warnings);
   }
@@ -65,7 +69,7 @@ final class ProjectScan {
       int analysed = scan.analysis.analysed.get();
       ScanStats stats = new ScanStats(analysed, scan.analysis.testFiles.get(), scan.analysis.lines.get(),
         collected.files().size() - analysed, config.threads(), phases, Duration.ofNanos(System.nanoTime() - start),
-        Duration.ofNanos(Math.max(0, processCpuNanos() - cpuStart)));
+        Duration.ofNanos(Math.max(0, processCpuNanos() - cpuStart)), scan.cacheHits);
       return new ScanResult(findings, scan.warnings.sorted(), selection.rules(), stats, config.baseDir());
     }
   }
@@ -78,6 +82,9 @@ final class ProjectScan {
       parallel(executor, "index", files.size(), i -> index.index(indexed[i]));
       phases.put("index", Duration.ofNanos(System.nanoTime() - start));
 
+      FindingCache cache = openCache(indexed, files);
+      analysis.cache = cache;
+
       start = System.nanoTime();
       List<List<Finding>> results = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
       parallel(executor, "analysis", files.size(), i -> {
@@ -85,6 +92,10 @@ final class ProjectScan {
         indexed[i] = null;
       });
       phases.put("analysis", Duration.ofNanos(System.nanoTime() - start));
+      if (cache != null) {
+        cacheHits = cache.hits.get();
+        cache.close();
+      }
       List<Finding> findings = new ArrayList<>();
       results.forEach(findings::addAll);
       findings.sort(Comparator.comparing(Finding::file)
@@ -96,6 +107,28 @@ final class ProjectScan {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /** Files whose findings came from the cache (for the statistics). */
+  private int cacheHits;
+
+  /** The findings cache of this scan (its key needs the project symbol table: after the index step), or null. */
+  private FindingCache openCache(ProjectIndex.IndexedFile[] indexed, List<SourceFile> files) {
+    if (config.cacheDir() == null) {
+      return null;
+    }
+    String where = config.cacheDir().toString();
+    return CacheStore.open(config.cacheDir(), CacheStore.DEFAULT_MAX_BYTES, message -> warnings.add(new AnalysisWarning(where, message)))
+      .map(store -> {
+        List<String> scanned = new ArrayList<>();
+        for (ProjectIndex.IndexedFile item : indexed) {
+          scanned.add(item.file.relativePath() + " " + item.packageName + " " + (item.content != null));
+        }
+        String key = FindingCache.scanKey(config, selection.rules(), config.params(), frontend.symbolTableDigest(), scanned,
+          FindingCache.directoriesOf(files));
+        return new FindingCache(store, key, selection.rules());
+      })
+      .orElse(null);
   }
 
   private void parallel(ExecutorService executor, String phase, int count, IntConsumer task) {

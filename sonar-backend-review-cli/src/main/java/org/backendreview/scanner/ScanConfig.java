@@ -38,6 +38,8 @@ public final class ScanConfig {
   private final long maxFileSize;
   private final List<String> pythonVersions;
   private final ScanListener listener;
+  @Nullable
+  private final Path cacheDir;
 
   private ScanConfig(Builder builder) {
     this.paths = List.copyOf(builder.paths);
@@ -56,6 +58,7 @@ public final class ScanConfig {
     this.maxFileSize = builder.maxFileSize;
     this.pythonVersions = List.copyOf(builder.pythonVersions);
     this.listener = builder.listener;
+    this.cacheDir = builder.cacheDir == null ? null : builder.cacheDir.toAbsolutePath().normalize();
   }
 
   /** A configuration for the given files and directories; the base directory defaults to the current directory. */
@@ -143,6 +146,12 @@ public final class ScanConfig {
     return listener;
   }
 
+  /** The directory of the findings cache (docs/cli.md, "Cache"); null: no cache (the default of the Java API). */
+  @Nullable
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
   /** Builder of {@link ScanConfig}. */
   public static final class Builder {
     private final List<Path> paths = new ArrayList<>();
@@ -158,6 +167,7 @@ public final class ScanConfig {
     private final List<Path> packageRoots = new ArrayList<>();
     private boolean notebooks;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private Path cacheDir;
     private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
     private final List<String> pythonVersions = new ArrayList<>();
     private ScanListener listener = ScanListener.NONE;
@@ -246,6 +256,12 @@ public final class ScanConfig {
 
     public Builder listener(ScanListener value) {
       listener = value;
+      return this;
+    }
+
+    /** Reuses the findings of unchanged files from this cache directory (created if needed); null: no cache. */
+    public Builder cacheDir(@Nullable Path directory) {
+      cacheDir = directory;
       return this;
     }
 

@@ -18,9 +18,14 @@ import java.util.Map;
  * @param phases wall-clock time of each phase: discovery, index (parse + project symbol table), analysis (rules)
  * @param total wall-clock time of the whole scan
  * @param cpu CPU time the JVM spent during the scan (all threads; on a shared machine a fairer measure than wall time)
+ * @param cachedFiles analysed files whose findings came from the cache
  */
 public record ScanStats(int files, int testFiles, long lines, int skipped, int threads, Map<String, Duration> phases, Duration total,
-  Duration cpu) {
+  Duration cpu, int cachedFiles) {
+
+  public ScanStats(int files, int testFiles, long lines, int skipped, int threads, Map<String, Duration> phases, Duration total, Duration cpu) {
+    this(files, testFiles, lines, skipped, threads, phases, total, cpu, 0);
+  }
 
   public double filesPerSecond() {
     return perSecond(files);

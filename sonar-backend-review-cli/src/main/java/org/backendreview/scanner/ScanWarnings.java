@@ -19,8 +19,16 @@ final class ScanWarnings {
     warnings.add(warning);
   }
 
+  private final java.util.Set<String> warnedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   void warn(SourceFile file, String message) {
+    warnedFiles.add(file.relativePath());
     warnings.add(new AnalysisWarning(file.relativePath(), message));
+  }
+
+  /** Whether a warning named this file (its analysis may be incomplete: the cache keeps none of it). */
+  boolean warned(SourceFile file) {
+    return warnedFiles.contains(file.relativePath());
   }
 
   /** All warnings, sorted by file. */

@@ -42,7 +42,11 @@ class MainTest {
   static Run run(Path cwd, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), cwd, env).run(args);
+    // no findings cache in the sources' sample project (FindingCacheTest tests the cache)
+    Map<String, String> environment = new java.util.HashMap<>(env);
+    environment.putIfAbsent("BACKEND_REVIEW_NO_CACHE", "1");
+    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), cwd, environment)
+      .run(args);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -228,7 +232,7 @@ class MainTest {
     write(project.resolve("pyproject.toml"), "[tool.backend-review]", "rule = [\"X\"]");
     Run typo = run(project);
     assertThat(typo.code()).isEqualTo(Main.ERROR);
-    assertThat(typo.err()).contains("unknown key \"rule\" in [tool.backend-review] (known keys: baseline, default-excludes, disable, exclude,");
+    assertThat(typo.err()).contains("unknown key \"rule\" in [tool.backend-review] (known keys: baseline, cache, cache-dir, default-excludes, disable, exclude,");
     write(project.resolve("pyproject.toml"), "[tool.backend-review]", "strict = \"yes\"");
     assertThat(run(project).err()).contains("\"strict\" in [tool.backend-review] must be true or false");
     write(project.resolve("pyproject.toml"), "[tool.backend-review", "broken");

@@ -5,6 +5,8 @@
  */
 package org.backendreview.semantics.project;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -79,6 +81,8 @@ public final class AnalysisCache {
   public static final class ProjectCache<K, V> {
     private final int maxEntries;
     private final Map<K, V> entries = new ConcurrentHashMap<>();
+    /** The files each entry was computed from ({@link FileReads}), replayed on a hit; absent when nothing recorded. */
+    private final Map<K, FileReads.Recording> reads = new ConcurrentHashMap<>();
 
     private ProjectCache(int maxEntries) {
       this.maxEntries = maxEntries;
@@ -88,14 +92,24 @@ public final class AnalysisCache {
     public V get(K key, Predicate<V> valid, Function<K, V> compute) {
       V cached = entries.get(key);
       if (cached != null && valid.test(cached)) {
+        if (FileReads.recording()) {
+          FileReads.replay(reads.get(key));
+        }
         return cached;
       }
       if (entries.size() >= maxEntries) {
         entries.clear();
+        reads.clear();
       }
-      V value = compute.apply(key);
-      entries.put(key, value);
-      return value;
+      List<V> value = new ArrayList<>(1);
+      FileReads.Recording recorded = FileReads.nested(() -> value.add(compute.apply(key)));
+      if (recorded != null) {
+        reads.put(key, recorded);
+      } else {
+        reads.remove(key);
+      }
+      entries.put(key, value.get(0));
+      return value.get(0);
     }
 
     public int size() {
@@ -104,6 +118,7 @@ public final class AnalysisCache {
 
     public void clear() {
       entries.clear();
+      reads.clear();
     }
   }
 }

@@ -143,6 +143,7 @@ public final class ModuleSources {
 
   private static Optional<ModuleSummary> read(Path path, String fileId) {
     LOOKUPS.incrementAndGet();
+    FileReads.note(path);
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);

@@ -48,6 +48,7 @@ public final class SiblingFiles {
    */
   public static <T> Map<String, T> facts(Path directory, String kind, Function<String, T> extractor) {
     Map<String, T> result = new TreeMap<>();
+    FileReads.note(directory);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.py")) {
       int count = 0;
       for (Path file : files) {
@@ -89,6 +90,7 @@ public final class SiblingFiles {
 
   /** The text of a file (UTF-8, else Latin-1), or empty when unreadable. */
   public static Optional<String> text(Path file) {
+    FileReads.note(file);
     try {
       byte[] bytes = Files.readAllBytes(file);
       try {

@@ -1,0 +1,109 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scan with the findings cache gives exactly the findings of a scan without it, whatever changed in between. */
+class FindingCacheTest {
+
+  @TempDir
+  Path dir;
+
+  private Path project;
+  private Path cache;
+
+  private ScanResult scan(boolean cached) {
+    return Scanner.scan(ScanConfig.builder(project).baseDir(project).allRules(true).threads(2).cacheDir(cached ? cache : null).build());
+  }
+
+  /** Everything of a finding, locations and fingerprint included. */
+  private static List<String> full(ScanResult result) {
+    return result.findings().stream()
+      .map(f -> f.ruleKey() + " " + f.primary() + " " + f.secondaries() + " " + f.gap() + " " + f.fingerprint())
+      .toList();
+  }
+
+  /** The cached scan and a cold one (no cache) report the same; returns the cached scan. */
+  private ScanResult assertSameAsCold() {
+    ScanResult warm = scan(true);
+    ScanResult cold = scan(false);
+    assertThat(full(warm)).isEqualTo(full(cold));
+    assertThat(warm.stats().files()).isEqualTo(cold.stats().files());
+    assertThat(warm.stats().testFiles()).isEqualTo(cold.stats().testFiles());
+    assertThat(warm.stats().lines()).isEqualTo(cold.stats().lines());
+    return warm;
+  }
+
+  @Test
+  void rescans_after_adding_changing_and_deleting_files_equal_cold_scans() throws IOException {
+    project = SampleProject.copyTo(dir.resolve("project"));
+    cache = dir.resolve("cache");
+
+    ScanResult first = assertSameAsCold();
+    assertThat(first.stats().cachedFiles()).isZero();
+    assertThat(first.findings()).isNotEmpty();
+    assertThat(cache.resolve("CACHEDIR.TAG")).exists();
+
+    ScanResult again = assertSameAsCold();
+    assertThat(again.stats().cachedFiles()).isEqualTo(again.stats().files());
+
+    // a function body changes: the module's descriptors do not, so only that file is analysed again
+    Files.writeString(project.resolve("inventory_service/main.py"), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
+    ScanResult bodyEdit = assertSameAsCold();
+    assertThat(bodyEdit.stats().cachedFiles()).isEqualTo(bodyEdit.stats().files() - 1);
+
+    // the model another module's finding depends on is no longer a model: api/views.py's findings must be recomputed
+    List<String> viewsBefore = findingsOf(bodyEdit, "api/views.py");
+    assertThat(viewsBefore).anyMatch(f -> f.startsWith("ReadModifyWriteWithoutF"));
+    SampleProject.replace(project.resolve("shop/models.py"), "class Product(TimeStamped):", "class Product:");
+    ScanResult modelEdit = assertSameAsCold();
+    assertThat(findingsOf(modelEdit, "api/views.py")).isNotEqualTo(viewsBefore);
+
+    // a new file and a deleted one
+    SampleProject.write(project.resolve("api/extra.py"),
+      "from shop.models import Order",
+      "",
+      "",
+      "def bump(request, pk):",
+      "    order = Order.objects.get(pk=pk)",
+      "    order.quantity += 1",
+      "    order.save()");
+    Files.delete(project.resolve("inventory_service/config.py"));
+    ScanResult addDelete = assertSameAsCold();
+    assertThat(addDelete.findings()).noneMatch(f -> f.file().equals("inventory_service/config.py"));
+
+    // an entry damaged on disk is reported, deleted and recomputed
+    Path entry;
+    try (Stream<Path> files = Files.walk(cache)) {
+      entry = files.filter(f -> f.getParent().getFileName().toString().length() == 2).findFirst().orElseThrow();
+    }
+    Files.writeString(entry, "backend-review-cache 1\ngarbage");
+    ScanResult damaged = assertSameAsCold();
+    assertThat(damaged.warnings()).anyMatch(w -> w.message().startsWith("damaged cache entry"));
+    assertThat(assertSameAsCold().warnings()).isEmpty();
+  }
+
+  private static List<String> findingsOf(ScanResult result, String file) {
+    return result.findings().stream().filter(f -> f.file().equals(file)).map(f -> f.ruleKey() + ":" + f.line() + " " + f.message()).toList();
+  }
+
+  private static long countFiles(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).count();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
