@@ -102,7 +102,7 @@ final class QuickFixes {
       || (b.start() == b.end() && b.start() > a.start() && b.start() < a.end());
   }
 
-  /** Groups the edits by the original lines they touch: each group replaces whole lines. */
+  /** Groups the edits by the original lines they touch (adjacent lines too): each group replaces whole lines. */
   private static List<Change> changes(String original, int[] lineStarts, List<Placed> edits) {
     List<Change> changes = new ArrayList<>();
     int i = 0;
@@ -110,7 +110,7 @@ final class QuickFixes {
       int from = lineOf(lineStarts, edits.get(i).start());
       int to = lineOf(lineStarts, edits.get(i).end()) + 1;
       int j = i + 1;
-      while (j < edits.size() && lineOf(lineStarts, edits.get(j).start()) < to) {
+      while (j < edits.size() && lineOf(lineStarts, edits.get(j).start()) <= to) {
         to = Math.max(to, lineOf(lineStarts, edits.get(j).end()) + 1);
         j++;
       }
