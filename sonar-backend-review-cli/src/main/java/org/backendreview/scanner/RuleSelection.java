@@ -38,7 +38,11 @@ final class RuleSelection {
     Set<String> keys = new LinkedHashSet<>();
     if (config.rules() != null) {
       for (String key : config.rules()) {
-        catalog.rule(key).ifPresentOrElse(r -> keys.add(r.qualifiedKey()), () -> unknown.add(key));
+        List<RuleInfo> named = named(catalog, key);
+        if (named.isEmpty()) {
+          unknown.add(key);
+        }
+        named.forEach(r -> keys.add(r.qualifiedKey()));
       }
     } else if (config.allRules()) {
       catalog.rules().forEach(r -> keys.add(r.qualifiedKey()));
@@ -46,7 +50,11 @@ final class RuleSelection {
       keys.addAll(catalog.profileKeys(config.profile()));
     }
     for (String key : config.disabledRules()) {
-      catalog.rule(key).ifPresentOrElse(r -> keys.remove(r.qualifiedKey()), () -> unknown.add(key));
+      List<RuleInfo> named = named(catalog, key);
+      if (named.isEmpty()) {
+        unknown.add(key);
+      }
+      named.forEach(r -> keys.remove(r.qualifiedKey()));
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("Unknown rule key" + (unknown.size() > 1 ? "s" : "") + ": " + String.join(", ", unknown)
@@ -71,6 +79,15 @@ final class RuleSelection {
       values.computeIfAbsent(rule.qualifiedKey(), k -> new LinkedHashMap<>()).put(field, convert(name, field.getType(), param.getValue()));
     }
     return new RuleSelection(List.copyOf(rules), values);
+  }
+
+  /** The rules a key names: {@code repository:key}, a bare key, or {@code repository:*} for every rule of a repository. */
+  private static List<RuleInfo> named(RuleCatalog catalog, String key) {
+    if (key.endsWith(":*")) {
+      String repository = key.substring(0, key.length() - 2);
+      return catalog.rules().stream().filter(r -> r.repository().equals(repository)).toList();
+    }
+    return catalog.rule(key).map(List::of).orElse(List.of());
   }
 
   List<RuleInfo> rules() {

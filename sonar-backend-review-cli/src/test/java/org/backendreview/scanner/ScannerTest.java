@@ -78,6 +78,8 @@ class ScannerTest {
       .rules(java.util.Set.of("python:S2208", "backendreview:AllowedHostsWildcard", "ReadModifyWriteWithoutF")).disableRules(java.util.Set.of("S2208")).build());
     assertThat(chosen.rules()).extracting(RuleInfo::qualifiedKey)
       .containsExactlyInAnyOrder("backendreview:AllowedHostsWildcard", "backendreview:ReadModifyWriteWithoutF");
+    ScanResult repository = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR).rules(java.util.Set.of("backendreview:*")).build());
+    assertThat(repository.rules()).hasSize(RulesList.checks().size()).allMatch(RuleInfo::isOurs);
   }
 
   @Test
