@@ -107,7 +107,7 @@ class RuleCatalogTest {
         && !BackendReviewProfile.SUPERSEDED.containsKey(rule.isOurs() ? "" : rule.key()));
       assertThat(rule.family()).as(rule.key()).isNotBlank();
       if (expected.debtRemediationFunction() != null && expected.debtRemediationFunction().baseEffort() != null) {
-        assertThat(rule.remediationMinutes() + "min").as(rule.key()).isEqualTo(expected.debtRemediationFunction().baseEffort());
+        assertThat(rule.remediationMinutes()).as(rule.key()).isEqualTo(RuleCatalog.minutes(expected.debtRemediationFunction().baseEffort()));
       }
     }
   }
