@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The scanner reports what the plugin's checks raise through the plugin's own test path ({@code PythonProject}, the
  * engine of {@code CheckVerifier}: project symbol table, one context per file, one shared walk), with every rule:
- * same rules (ours and SonarPython's), files, locations, messages and secondary locations. The scanner's filters (NOSONAR, test files) are the
- * only difference, and are applied to the plugin side for the comparison.
+ * same rules (ours and SonarPython's), files, locations, messages and secondary locations. The scanner's filters
+ * (NOSONAR, test files) are the only difference, and are applied to the plugin side for the comparison.
  */
 class ParityTest {
 
@@ -110,10 +110,11 @@ class ParityTest {
       for (PreciseIssue issue : entry.getValue().getIssues()) {
         IssueLocation primary = issue.primaryLocation();
         int line = primary.startLine();
-        if (line > 0 && suppressed(lines.get(line - 1))) {
+        String key = issue.check().getClass().getAnnotation(Rule.class).key();
+        if (line > 0 && suppressed(lines.get(line - 1), key)) {
           continue;
         }
-        StringBuilder text = new StringBuilder(relative).append(' ').append(issue.check().getClass().getAnnotation(Rule.class).key()).append(' ')
+        StringBuilder text = new StringBuilder(relative).append(' ').append(key).append(' ')
           .append(range(primary)).append(' ').append(primary.message());
         for (IssueLocation secondary : issue.secondaryLocations()) {
           text.append(" | ").append(range(secondary)).append(' ').append(secondary.message() == null ? "" : secondary.message());
@@ -129,13 +130,18 @@ class ParityTest {
     return issues;
   }
 
-  private static boolean suppressed(String line) {
+  /** A bare NOSONAR or noqa drops every issue of the line, NOSONAR(Key, ...) those rules' issues only. */
+  private static boolean suppressed(String line, String key) {
     int comment = line.indexOf('#');
     if (comment < 0) {
       return false;
     }
     String text = line.substring(comment);
-    return text.matches("#\\s*NOSONAR\\b.*") || text.matches("#\\s*noqa\\s*") || text.contains("# NOSONAR");
+    java.util.regex.Matcher keys = java.util.regex.Pattern.compile("#\\s*NOSONAR\\(([^)]*)\\).*").matcher(text);
+    if (keys.matches()) {
+      return java.util.Arrays.stream(keys.group(1).split(",")).map(String::trim).anyMatch(key::equals);
+    }
+    return text.matches("#\\s*NOSONAR\\b.*") || text.matches("#\\s*noqa\\s*");
   }
 
   private static String range(IssueLocation location) {
