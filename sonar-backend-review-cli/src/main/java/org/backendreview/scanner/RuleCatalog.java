@@ -134,6 +134,16 @@ public final class RuleCatalog {
     Map<String, Severity> impacts = new LinkedHashMap<>();
     JsonNode code = json.path("code");
     code.path("impacts").properties().forEach(e -> impacts.put(e.getKey(), Severity.valueOf(e.getValue().asText())));
+    String type = json.path("type").asText("CODE_SMELL");
+    if (impacts.isEmpty() && !"SECURITY_HOTSPOT".equals(type)) {
+      // a few of SonarPython's rules declare none: SonarQube derives one from the type and the legacy severity
+      String quality = switch (type) {
+        case "BUG" -> "RELIABILITY";
+        case "VULNERABILITY" -> "SECURITY";
+        default -> "MAINTAINABILITY";
+      };
+      impacts.put(quality, Severity.parse(json.path("defaultSeverity").asText("Major")).orElse(Severity.MEDIUM));
+    }
     Severity severity = impacts.values().stream().max(Enum::compareTo)
       .orElseGet(() -> Severity.parse(json.path("defaultSeverity").asText("Major")).orElse(Severity.MEDIUM));
     JsonNode standards = json.path("securityStandards");
@@ -143,7 +153,7 @@ public final class RuleCatalog {
       repository,
       key,
       json.path("title").asText(key),
-      json.path("type").asText("CODE_SMELL"),
+      type,
       severity,
       Collections.unmodifiableMap(impacts),
       code.path("attribute").asText(null),
