@@ -36,7 +36,10 @@ def load_findings(results):
             data = json.load(f)
         for finding in data.get('findings', []):
             project, path = split_path(finding['file'])
-            by_rule[finding['rule']].append((project, path, int(finding['line']), finding['message']))
+            rule = finding['rule']
+            if rule.startswith('backendreview:'):  # the scanner names rules repository:key since it runs SonarPython's too
+                rule = rule[len('backendreview:'):]
+            by_rule[rule].append((project, path, int(finding['line']), finding['message']))
     return by_rule
 
 

@@ -55,7 +55,7 @@ final class Baseline {
     for (Finding finding : findings) {
       array.addObject()
         .put("fingerprint", finding.fingerprint())
-        .put("rule", finding.ruleKey())
+        .put("rule", finding.qualifiedRuleKey())
         .put("file", finding.file())
         .put("line", finding.line())
         .put("message", finding.message());

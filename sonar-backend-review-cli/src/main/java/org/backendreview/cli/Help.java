@@ -12,17 +12,23 @@ final class Help {
     Usage: backend-review [scan] [options] [PATH...]
            backend-review --list-rules [--format text|json|markdown]
 
-    Runs the Backend Review rules (Django, DRF, FastAPI, SQLAlchemy, Celery, async, OWASP) on the
-    Python files under PATH (default: the current directory), as SonarQube's Python analyzer would,
-    without a server.
+    Runs the "Backend Review way" profile (SonarPython's Sonar way and the Backend Review rules for
+    Django, DRF, FastAPI, SQLAlchemy, Celery, async, OWASP) on the Python files under PATH (default:
+    the current directory), as SonarQube's Python analyzer would, without a server.
 
-    Rules
-      -r, --rules KEY[,KEY...]     run only these rules (default: the "Backend Review way" profile)
-          --all                    run every rule of the repository
+    Rules (keys: python:S2077, backendreview:SqlInjection, or a bare key such as SqlInjection)
+          --profile NAME           backend-review-way (default: Sonar way and ours, as in SonarQube)
+                                   or backend-review (our rules only)
+      -r, --rules KEY[,KEY...]     run only these rules
+          --all                    run every rule of both repositories
           --disable KEY[,KEY...]   do not run these rules
       -p, --param KEY.PARAM=VALUE  set a rule parameter (repeatable), e.g.
                                    --param AllowedHostsWildcard.nonDeployableSettings='dev|local'
           --list-rules             print key, title, type, severity, OWASP, CWE of every rule
+
+    Quick fixes
+          --fix                    print the quick fixes of the findings as a unified diff (dry run)
+          --fix --apply            apply them to the files
 
     Files
       -e, --exclude PATTERN        skip files and directories matching this .gitignore-style

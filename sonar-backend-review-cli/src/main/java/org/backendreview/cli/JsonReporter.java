@@ -15,6 +15,7 @@ import java.util.Map;
 import org.backendreview.scanner.AnalysisWarning;
 import org.backendreview.scanner.Finding;
 import org.backendreview.scanner.Location;
+import org.backendreview.scanner.QuickFix;
 import org.backendreview.scanner.RuleInfo;
 import org.backendreview.scanner.ScanStats;
 import org.backendreview.scanner.Severity;
@@ -36,7 +37,8 @@ final class JsonReporter implements Reporter {
     for (Finding finding : report.findings()) {
       ObjectNode node = findings.addObject();
       RuleInfo rule = finding.rule();
-      node.put("rule", rule.key());
+      node.put("rule", rule.qualifiedKey());
+      node.put("repository", rule.repository());
       node.put("title", rule.title());
       node.put("type", rule.type());
       node.put("severity", finding.severity().name());
@@ -49,6 +51,9 @@ final class JsonReporter implements Reporter {
         location.put("file", secondary.file());
         location(location, secondary);
         location.put("message", secondary.message());
+      }
+      if (!finding.quickFixes().isEmpty()) {
+        quickFixes(node.putArray("quickFixes"), finding);
       }
       node.put("effortMinutes", finding.effortMinutes());
       node.put("fingerprint", finding.fingerprint());
@@ -75,8 +80,21 @@ final class JsonReporter implements Reporter {
     summary.put("verdict", report.blocks() ? "BLOCK" : "LGTM");
     summary.put("verdictReason", report.verdictReason());
     ArrayNode rules = summary.putArray("rules");
-    report.result().rules().forEach(r -> rules.add(r.key()));
+    report.result().rules().forEach(r -> rules.add(r.qualifiedKey()));
     out.append(toJson(root)).append('\n');
+  }
+
+  /** The quick fixes of a finding: description and edits (1-based lines and columns, end exclusive, in the finding's file). */
+  static void quickFixes(ArrayNode array, Finding finding) {
+    for (QuickFix fix : finding.quickFixes()) {
+      ObjectNode node = array.addObject();
+      node.put("description", fix.description());
+      ArrayNode edits = node.putArray("edits");
+      for (QuickFix.Edit edit : fix.edits()) {
+        edits.addObject().put("line", edit.line()).put("column", edit.column()).put("endLine", edit.endLine()).put("endColumn", edit.endColumn())
+          .put("replacement", edit.replacement());
+      }
+    }
   }
 
   /** The rule's OWASP Top 10 2021 categories, CWEs and tags. */

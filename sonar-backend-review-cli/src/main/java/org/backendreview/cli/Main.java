@@ -123,6 +123,7 @@ public final class Main {
       builder.rules(new LinkedHashSet<>(rules.keys()));
     }
     builder.allRules(rules.all());
+    builder.profile(settings.value(Setting.PROFILE));
     builder.disableRules(new LinkedHashSet<>(settings.list(Setting.DISABLE)));
     settings.map(Setting.PARAMS).forEach(builder::param);
     settings.list(Setting.EXCLUDE).forEach(builder::exclude);
@@ -179,6 +180,12 @@ public final class Main {
       return strict && !result.warnings().isEmpty() ? ERROR : OK;
     }
     List<Finding> findings = baseline == null ? result.findings() : baseline.newFindings(result.findings());
+    if (settings.on(Setting.FIX)) {
+      return fix(findings, baseDir, settings.on(Setting.APPLY), output, options.get(Setting.OUTPUT), quiet);
+    }
+    if (settings.on(Setting.APPLY)) {
+      throw new UsageException("--apply applies the quick fixes of --fix: use --fix --apply");
+    }
     Report report = new Report(result, findings, result.findings().size() - findings.size(), version(),
       baseDir.getFileName() == null ? baseDir.toString() : baseDir.getFileName().toString(), rules.description());
     boolean color = switch (settings.<Options.Color>value(Setting.COLOR)) {
@@ -203,6 +210,28 @@ public final class Main {
     return OK;
   }
 
+  /**
+   * {@code --fix}: the quick fixes of the findings as a unified diff on the output (a dry run), or with {@code --apply}
+   * written to the files (the diff of what was applied is printed too).
+   */
+  private int fix(List<Finding> findings, Path baseDir, boolean apply, @Nullable Path output, @Nullable String outputName, boolean quiet) {
+    List<QuickFixes.FilePatch> patches = QuickFixes.plan(findings, baseDir);
+    StringBuilder diff = new StringBuilder();
+    patches.forEach(p -> diff.append(QuickFixes.unifiedDiff(p)));
+    writeReport((report, out) -> out.append(diff), null, output, outputName);
+    if (apply) {
+      QuickFixes.apply(patches);
+    }
+    if (!quiet) {
+      int fixes = patches.stream().mapToInt(QuickFixes.FilePatch::fixes).sum();
+      long fixable = findings.stream().filter(f -> !f.quickFixes().isEmpty()).count();
+      err.println(Report.plural(fixes, "quick fix", "quick fixes") + " in " + Report.plural(patches.size(), "file")
+        + (apply ? " applied" : " (dry run: --fix --apply writes them)") + "; " + Report.plural(findings.size(), "finding") + ", "
+        + fixable + " with a quick fix" + (fixable > fixes ? ", " + (fixable - fixes) + " left out because they overlap another fix" : "") + ".");
+    }
+    return OK;
+  }
+
   @Nullable
   private PyprojectConfig loadConfig(Options options, Path firstPath) {
     if (Boolean.TRUE.equals(options.get(Setting.NO_CONFIG))) {
@@ -219,7 +248,7 @@ public final class Main {
     return PyprojectConfig.find(firstPath).orElse(null);
   }
 
-  private void writeReport(Reporter reporter, Report report, @Nullable Path file, @Nullable String output) {
+  private void writeReport(Reporter reporter, @Nullable Report report, @Nullable Path file, @Nullable String output) {
     try {
       if (file == null) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

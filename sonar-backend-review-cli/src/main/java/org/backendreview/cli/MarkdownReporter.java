@@ -89,7 +89,7 @@ final class MarkdownReporter implements Reporter {
       for (Finding finding : ordered.subList(0, Math.min(ordered.size(), MAX_TABLE_ROWS))) {
         out.append("| ").append(severityLabel(finding.severity()))
           .append(" | `").append(finding.file()).append(':').append(String.valueOf(Math.max(finding.line(), 1))).append('`')
-          .append(" | ").append(escape(finding.rule().title())).append(" (`").append(finding.ruleKey()).append("`)")
+          .append(" | ").append(escape(finding.rule().title())).append(" (`").append(finding.qualifiedRuleKey()).append("`)")
           .append(" | ").append(escape(finding.message())).append(" |\n");
       }
       if (ordered.size() > MAX_TABLE_ROWS) {
@@ -126,7 +126,7 @@ final class MarkdownReporter implements Reporter {
       for (Map.Entry<RuleInfo, List<Finding>> risk : risks.subList(0, Math.min(TOP_RISKS, risks.size()))) {
         RuleInfo rule = risk.getKey();
         List<Finding> where = risk.getValue();
-        out.append(String.valueOf(rank++)).append(". **").append(escape(rule.title())).append("** (`").append(rule.key()).append("`, ")
+        out.append(String.valueOf(rank++)).append(". **").append(escape(rule.title())).append("** (`").append(rule.qualifiedKey()).append("`, ")
           .append(rule.severity().name().toLowerCase(Locale.ROOT)).append(", ").append(Report.plural(where.size(), "finding")).append("): ")
           .append(escape(rule.howToFix())).append(" Seen at ")
           .append(where.stream().limit(3).map(f -> "`" + f.file() + ":" + Math.max(f.line(), 1) + "`").collect(Collectors.joining(", ")))

@@ -28,9 +28,9 @@ record Report(ScanResult result, List<Finding> findings, int baselined, String v
   static final String TOOL = "backend-review";
   static final String INFORMATION_URI = "https://github.com/backend-review/sonar-backend-review-plugin";
 
-  /** Link to the rule's page of the catalogue. */
+  /** Link to the rule's documentation: our catalogue's page, SonarSource's rules page for SonarPython's rules. */
   static String ruleUri(RuleInfo rule) {
-    return INFORMATION_URI + "/blob/main/docs/rules/" + rule.key() + ".md";
+    return rule.docsUrl();
   }
 
   Map<Severity, Integer> countsBySeverity() {
@@ -64,8 +64,9 @@ record Report(ScanResult result, List<Finding> findings, int baselined, String v
 
   /**
    * BLOCK only for high-confidence defects: a finding of a vulnerability or bug rule of the built-in profile, at
-   * blocker or high severity. Code smells, hotspots, INFO and opt-in rules (outside the profile) never block; LGTM
-   * otherwise.
+   * blocker or high severity. Code smells, hotspots, former hotspots (vulnerabilities tagged {@code former-hotspot},
+   * whose findings a human confirms: SonarPython's and ours), INFO and opt-in rules (outside the profile) never block;
+   * LGTM otherwise.
    */
   boolean blocks() {
     return findings.stream().anyMatch(Report::isBlocking);
@@ -73,7 +74,7 @@ record Report(ScanResult result, List<Finding> findings, int baselined, String v
 
   static boolean isBlocking(Finding finding) {
     RuleInfo rule = finding.rule();
-    return ("VULNERABILITY".equals(rule.type()) || "BUG".equals(rule.type())) && rule.inDefaultProfile()
+    return ("VULNERABILITY".equals(rule.type()) || "BUG".equals(rule.type())) && rule.inDefaultProfile() && !rule.isFormerHotspot()
       && finding.severity().atLeast(Severity.HIGH);
   }
 

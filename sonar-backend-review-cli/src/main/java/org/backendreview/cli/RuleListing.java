@@ -29,7 +29,7 @@ final class RuleListing {
   private static String text(List<RuleInfo> rules) {
     String[] headers = {"KEY", "TYPE", "SEVERITY", "DEFAULT", "OWASP 2021", "CWE", "TITLE"};
     List<String[]> rows = rules.stream().map(r -> new String[] {
-      r.key(), r.type(), r.severity().name(), r.inDefaultProfile() ? "yes" : "no", String.join(", ", r.owasp2021Labels()),
+      r.qualifiedKey(), r.type(), r.severity().name(), r.inDefaultProfile() ? "yes" : "no", String.join(", ", r.owasp2021Labels()),
       String.join(", ", r.cweLabels()), r.title()}).toList();
     int[] widths = new int[headers.length];
     for (int i = 0; i < headers.length; i++) {
@@ -43,11 +43,13 @@ final class RuleListing {
     for (int r = 0; r < rows.size(); r++) {
       line(text, rows.get(r), widths);
       for (RuleParam param : rules.get(r).params()) {
-        text.append("    param ").append(rules.get(r).key()).append('.').append(param.key()).append(" = \"").append(param.defaultValue())
+        text.append("    param ").append(rules.get(r).qualifiedKey()).append('.').append(param.key()).append(" = \"").append(param.defaultValue())
           .append("\"  ").append(param.description()).append('\n');
       }
     }
-    text.append('\n').append(rules.size()).append(" rules; DEFAULT = in the \"Backend Review way\" profile, which runs unless --rules or --all is given.\n");
+    long ours = rules.stream().filter(RuleInfo::isOurs).count();
+    text.append('\n').append(rules.size()).append(" rules (").append(ours).append(" backendreview, ").append(rules.size() - ours)
+      .append(" python); DEFAULT = in the \"Backend Review way\" profile (Sonar way and ours), which runs unless --profile, --rules or --all says otherwise.\n");
     return text.toString();
   }
 
@@ -65,8 +67,8 @@ final class RuleListing {
     ArrayNode array = JsonReporter.MAPPER.createArrayNode();
     for (RuleInfo rule : rules) {
       ObjectNode node = array.addObject();
-      node.put("key", rule.key());
-      node.put("repository", RuleInfo.REPOSITORY);
+      node.put("key", rule.qualifiedKey());
+      node.put("repository", rule.repository());
       node.put("title", rule.title());
       node.put("type", rule.type());
       node.put("severity", rule.severity().name());
@@ -86,7 +88,7 @@ final class RuleListing {
   private static String markdown(List<RuleInfo> rules) {
     StringBuilder md = new StringBuilder("| Key | Title | Type | Severity | Default | OWASP 2021 | CWE |\n|---|---|---|---|---|---|---|\n");
     for (RuleInfo rule : rules) {
-      md.append("| `").append(rule.key()).append("` | ").append(MarkdownReporter.escape(rule.title())).append(" | ").append(rule.type())
+      md.append("| `").append(rule.qualifiedKey()).append("` | ").append(MarkdownReporter.escape(rule.title())).append(" | ").append(rule.type())
         .append(" | ").append(rule.severity().name()).append(" | ").append(rule.inDefaultProfile() ? "yes" : "no")
         .append(" | ").append(String.join(", ", rule.owasp2021Labels())).append(" | ").append(String.join(", ", rule.cweLabels())).append(" |\n");
     }

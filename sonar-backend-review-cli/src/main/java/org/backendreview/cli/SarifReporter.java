@@ -18,6 +18,7 @@ import java.util.Map;
 import org.backendreview.scanner.AnalysisWarning;
 import org.backendreview.scanner.Finding;
 import org.backendreview.scanner.Location;
+import org.backendreview.scanner.QuickFix;
 import org.backendreview.scanner.RuleInfo;
 import org.backendreview.scanner.Severity;
 
@@ -47,7 +48,7 @@ final class SarifReporter implements Reporter {
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (RuleInfo rule : report.result().rules()) {
-      ruleIndex.put(rule.key(), ruleIndex.size());
+      ruleIndex.put(rule.qualifiedKey(), ruleIndex.size());
       rule(rules.addObject(), rule);
     }
     String baseUri = report.result().baseDir().toUri().toString();
@@ -55,8 +56,8 @@ final class SarifReporter implements Reporter {
     ArrayNode results = run.putArray("results");
     for (Finding finding : report.findings()) {
       ObjectNode result = results.addObject();
-      result.put("ruleId", finding.ruleKey());
-      result.put("ruleIndex", ruleIndex.get(finding.ruleKey()));
+      result.put("ruleId", finding.qualifiedRuleKey());
+      result.put("ruleIndex", ruleIndex.get(finding.qualifiedRuleKey()));
       result.put("level", level(finding.severity()));
       result.putObject("message").put("text", finding.message());
       physical(result.putArray("locations").addObject(), finding.primary());
@@ -71,6 +72,9 @@ final class SarifReporter implements Reporter {
             location.putObject("message").put("text", secondary.message());
           }
         }
+      }
+      if (!finding.quickFixes().isEmpty()) {
+        fixes(result.putArray("fixes"), finding);
       }
       result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
       result.putObject("properties").put("severity", finding.severity().name()).put("effortMinutes", finding.effortMinutes());
@@ -91,7 +95,7 @@ final class SarifReporter implements Reporter {
   }
 
   private static void rule(ObjectNode node, RuleInfo rule) {
-    node.put("id", rule.key());
+    node.put("id", rule.qualifiedKey());
     node.put("name", rule.key());
     node.putObject("shortDescription").put("text", rule.title());
     node.putObject("fullDescription").put("text", rule.summary());
@@ -116,6 +120,23 @@ final class SarifReporter implements Reporter {
     properties.put("problem.severity", problemSeverity(rule.severity()));
     properties.put("sonarType", rule.type());
     properties.put("family", rule.family());
+  }
+
+  /** SARIF fixes: one per quick fix, its edits as replacements of regions of the finding's file. */
+  private static void fixes(ArrayNode array, Finding finding) {
+    for (QuickFix fix : finding.quickFixes()) {
+      ObjectNode node = array.addObject();
+      node.putObject("description").put("text", fix.description());
+      ObjectNode change = node.putArray("artifactChanges").addObject();
+      change.set("artifactLocation", artifact(finding.file()));
+      ArrayNode replacements = change.putArray("replacements");
+      for (QuickFix.Edit edit : fix.edits()) {
+        ObjectNode replacement = replacements.addObject();
+        replacement.putObject("deletedRegion").put("startLine", edit.line()).put("startColumn", edit.column())
+          .put("endLine", edit.endLine()).put("endColumn", edit.endColumn());
+        replacement.putObject("insertedContent").put("text", edit.replacement());
+      }
+    }
   }
 
   private static void physical(ObjectNode location, Location where) {

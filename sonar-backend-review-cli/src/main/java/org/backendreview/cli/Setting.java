@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
+import org.backendreview.scanner.RuleProfile;
 import org.backendreview.scanner.Severity;
 
 /**
@@ -25,6 +26,13 @@ import org.backendreview.scanner.Severity;
 enum Setting {
   RULES("rules", Shape.LIST, Merge.REPLACE, "a string or a list of strings", null, flag("-r"), flag("--rules")),
   ALL(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("--all", true)),
+  PROFILE("profile", Shape.VALUE, Merge.REPLACE, "a string", RuleProfile.BACKEND_REVIEW_WAY, flag("--profile")) {
+    @Override
+    Object parse(String name, String value) {
+      return RuleProfile.parse(value).orElseThrow(() -> new UsageException("Unknown profile \"" + value
+        + "\": use backend-review-way (Sonar way and ours, the default) or backend-review (ours only)"));
+    }
+  },
   DISABLE("disable", Shape.LIST, Merge.COMBINE, "a string or a list of strings", null, flag("--disable")),
   PARAMS("params", Shape.MAP, Merge.COMBINE, "a table of \"RuleKey.parameter\" = value", null, flag("-p"), flag("--param")),
   EXCLUDE("exclude", Shape.LIST, Merge.COMBINE, "a string or a list of strings", null, flag("-e"), flag("--exclude")),
@@ -58,6 +66,8 @@ enum Setting {
       return failOn(value);
     }
   },
+  FIX(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("--fix", true)),
+  APPLY(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("--apply", true)),
   STRICT("strict", Shape.SWITCH, Merge.REPLACE, "true or false", false, fixed("--strict", true)),
   QUIET(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("-q", true), fixed("--quiet", true)),
   VERBOSE(null, Shape.SWITCH, Merge.REPLACE, "", false, fixed("-v", true), fixed("--verbose", true)),

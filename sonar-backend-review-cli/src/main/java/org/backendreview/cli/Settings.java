@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
+import org.backendreview.scanner.RuleProfile;
 
 /**
  * The settings of one scan: the command line over {@code [tool.backend-review]} of a {@code pyproject.toml} over the
@@ -136,7 +137,9 @@ final class Settings {
         return new RuleChoice(null, true, "all rules");
       }
     }
-    return new RuleChoice(null, false, "the \"Backend Review way\" profile");
+    RuleProfile profile = value(Setting.PROFILE);
+    return new RuleChoice(null, false, profile == RuleProfile.BACKEND_REVIEW_WAY ? "the \"Backend Review way\" profile"
+      : "the \"" + profile.id() + "\" profile (our rules of \"Backend Review way\")");
   }
 
   /** Explicit rule keys (null: none given), every rule, and how the choice is described in reports. */

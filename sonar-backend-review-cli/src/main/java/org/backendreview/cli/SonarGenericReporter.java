@@ -29,7 +29,7 @@ final class SonarGenericReporter implements Reporter {
     ArrayNode rules = root.putArray("rules");
     for (RuleInfo rule : report.result().rules()) {
       ObjectNode node = rules.addObject();
-      node.put("id", rule.key());
+      node.put("id", rule.qualifiedKey());
       node.put("name", rule.title());
       node.put("description", rule.summary() + " How to fix it: " + rule.howToFix() + " " + Report.ruleUri(rule));
       node.put("engineId", ENGINE_ID);
@@ -46,7 +46,7 @@ final class SonarGenericReporter implements Reporter {
     ArrayNode issues = root.putArray("issues");
     for (Finding finding : report.findings()) {
       ObjectNode issue = issues.addObject();
-      issue.put("ruleId", finding.ruleKey());
+      issue.put("ruleId", finding.qualifiedRuleKey());
       issue.put("effortMinutes", finding.effortMinutes());
       location(issue.putObject("primaryLocation"), finding.primary(), true);
       if (!finding.secondaries().isEmpty()) {

@@ -44,7 +44,7 @@ final class TextReporter implements Reporter {
         String position = position(finding.primary());
         out.append("  ").append(style(DIM, pad(position, width))).append("  ")
           .append(style(severityStyle(finding.severity()), pad(finding.severity().name(), 7))).append(' ')
-          .append(finding.message()).append("  ").append(style(DIM, finding.ruleKey())).append('\n');
+          .append(finding.message()).append("  ").append(style(DIM, finding.qualifiedRuleKey())).append('\n');
         for (Location secondary : finding.secondaries()) {
           String where = secondary.file().equals(finding.file()) ? position(secondary) : secondary.file() + ":" + position(secondary);
           out.append("  ").append(" ".repeat(width)).append("  ").append(style(DIM, "↳ " + where))

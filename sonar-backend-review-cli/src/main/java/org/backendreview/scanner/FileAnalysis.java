@@ -150,7 +150,7 @@ final class FileAnalysis {
         failures.put(check, guarded.failure());
       }
     }
-    failures.forEach((check, e) -> warnings.warn(file, "rule " + worker.rules.get(check).key() + " failed on this file, its issues here are dropped ("
+    failures.forEach((check, e) -> warnings.warn(file, "rule " + worker.rules.get(check).qualifiedKey() + " failed on this file, its issues here are dropped ("
       + ScanWarnings.describe(e) + ")"));
     NoSonarLines noSonar = NoSonarLines.of(tree, worker.noSonarParser);
     List<Finding> findings = new ArrayList<>();
@@ -160,7 +160,7 @@ final class FileAnalysis {
         continue;
       }
       IssueLocation primary = issue.primaryLocation();
-      if (primary.startLine() != IssueLocation.UNDEFINED_LINE && noSonar.suppresses(rule.key(), primary.startLine())) {
+      if (primary.startLine() != IssueLocation.UNDEFINED_LINE && noSonar.suppresses(rule, primary.startLine())) {
         continue;
       }
       findings.add(mapper.finding(rule, issue, file));

@@ -16,11 +16,23 @@ import javax.annotation.Nullable;
  * @param gap the issue's gap (cost) when the rule sets one
  * @param fingerprint stable identity for baselines and SARIF: rule, file and the normalised text of the primary line,
  *                    plus an occurrence number; unchanged when unrelated lines are added or removed
+ * @param quickFixes the quick fixes the check offers (edits in the finding's file)
  */
-public record Finding(RuleInfo rule, Location primary, List<Location> secondaries, @Nullable Double gap, String fingerprint) {
+public record Finding(RuleInfo rule, Location primary, List<Location> secondaries, @Nullable Double gap, String fingerprint,
+  List<QuickFix> quickFixes) {
 
+  public Finding(RuleInfo rule, Location primary, List<Location> secondaries, @Nullable Double gap, String fingerprint) {
+    this(rule, primary, secondaries, gap, fingerprint, List.of());
+  }
+
+  /** The rule's key in its repository ({@code SqlInjection}, {@code S2077}). */
   public String ruleKey() {
     return rule.key();
+  }
+
+  /** {@code backendreview:SqlInjection}, {@code python:S2077}. */
+  public String qualifiedRuleKey() {
+    return rule.qualifiedKey();
   }
 
   public Severity severity() {
@@ -44,6 +56,6 @@ public record Finding(RuleInfo rule, Location primary, List<Location> secondarie
   }
 
   Finding withFingerprint(String value) {
-    return new Finding(rule, primary, secondaries, gap, value);
+    return new Finding(rule, primary, secondaries, gap, value, quickFixes);
   }
 }

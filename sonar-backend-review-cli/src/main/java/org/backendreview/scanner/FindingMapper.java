@@ -19,6 +19,7 @@ import java.util.Map;
 import org.sonar.plugins.python.api.IssueLocation;
 import org.sonar.plugins.python.api.PythonCheck;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
+import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 
 /**
  * Turns the frontend's issues into findings: locations relative to the base directory (also those in other files),
@@ -43,7 +44,16 @@ final class FindingMapper {
         secondaries.add(location(step, file));
       }
     }
-    return new Finding(rule, primary, List.copyOf(secondaries), issue.cost() == null ? null : issue.cost().doubleValue(), "");
+    List<QuickFix> fixes = new ArrayList<>();
+    if (!file.notebook()) {
+      for (PythonQuickFix fix : issue.quickFixes()) {
+        List<QuickFix.Edit> edits = fix.getTextEdits().stream()
+          .map(e -> new QuickFix.Edit(e.startLine(), e.startLineOffset() + 1, e.endLine(), e.endLineOffset() + 1, e.replacementText()))
+          .toList();
+        fixes.add(new QuickFix(fix.getDescription(), edits));
+      }
+    }
+    return new Finding(rule, primary, List.copyOf(secondaries), issue.cost() == null ? null : issue.cost().doubleValue(), "", List.copyOf(fixes));
   }
 
   private Location location(IssueLocation location, SourceFile file) {

@@ -35,6 +35,7 @@ import org.sonar.python.IPythonLocation;
 import org.sonar.python.SubscriptionVisitor;
 import org.sonar.python.caching.CacheContextImpl;
 import org.sonar.python.index.DescriptorsToProtobuf;
+import org.sonar.python.checks.OpenSourceCheckList;
 import org.sonar.python.parser.PythonParser;
 import org.sonar.python.semantic.ProjectLevelSymbolTable;
 import org.sonar.python.semantic.SymbolUtils;
@@ -47,7 +48,8 @@ import org.sonar.python.tree.PythonTreeMaker;
 /**
  * The one adapter to SonarPython's internals (everything outside {@code org.sonar.plugins.python.api}, which is not
  * a public API and may change with each frontend version): parsing, notebooks, the project-level symbol and type
- * tables, the visitor context, the single tree walk of subscription checks, the test-file heuristic and package names.
+ * tables, the visitor context, the single tree walk of subscription checks, the test-file heuristic, package names and
+ * the list of SonarPython's own checks (python-checks).
  * No other class of the scanner imports {@code org.sonar.python.*} (a test checks it).
  */
 final class Frontend {
@@ -99,6 +101,11 @@ final class Frontend {
   /** The package of a file from the configured package roots, like {@code sonar.python.packageRoots}. */
   static String packageName(File file, List<String> roots) {
     return SymbolUtils.pythonPackageName(file, roots);
+  }
+
+  /** SonarPython's check classes, as its sensor gets them (python-checks' list of open-source checks). */
+  static List<Class<?>> pythonCheckClasses() {
+    return new OpenSourceCheckList().getChecks().toList();
   }
 
   void addProjectPackage(String packageName) {

@@ -22,7 +22,8 @@ import org.sonar.plugins.python.api.tree.Trivia;
  * Issue suppression comments of a file, with SonarQube's semantics for Python: {@code # NOSONAR} (or a bare
  * {@code # noqa}) on a line drops every issue of that line; {@code # NOSONAR(Key1, Key2)} (or {@code # noqa: Key})
  * drops the issues of those rule keys only; a comment after a multi-line string covers all the string's lines. A bare
- * {@code # nosec} suppresses only SonarPython's own security rules in SonarQube, so it suppresses none of ours.
+ * {@code # nosec} suppresses only SonarPython's own security rules (its VULNERABILITY rules) in SonarQube, so it
+ * suppresses none of ours.
  */
 final class NoSonarLines {
 
@@ -66,14 +67,14 @@ final class NoSonarLines {
     return new NoSonarLines(lines);
   }
 
-  boolean suppresses(String ruleKey, int line) {
+  boolean suppresses(RuleInfo rule, int line) {
     NoSonarLineInfo info = lines.get(line);
     if (info == null) {
       return false;
     }
     if (info.isSuppressedRuleKeysEmpty()) {
-      return !info.securityOnlySuppression();
+      return !info.securityOnlySuppression() || (!rule.isOurs() && "VULNERABILITY".equals(rule.type()));
     }
-    return info.suppressedRuleKeys().contains(ruleKey);
+    return info.suppressedRuleKeys().contains(rule.key());
   }
 }

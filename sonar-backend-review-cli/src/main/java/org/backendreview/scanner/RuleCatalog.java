@@ -24,85 +24,147 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backendreview.checks.RuleFamily;
+import org.backendreview.plugin.BackendReviewProfile;
 import org.backendreview.plugin.BackendReviewRulesDefinition;
 import org.backendreview.plugin.RulesList;
 import org.sonar.check.Rule;
 import org.sonar.check.RuleProperty;
 
 /**
- * Every rule of the {@code backendreview} repository with its metadata, loaded from the plugin's resources exactly
- * as SonarQube's {@code RuleMetadataLoader} reads them (a test compares both), plus the "Backend Review way" profile.
+ * Every rule the scanner can run, with its metadata: the rules of our {@code backendreview} repository (the plugin's
+ * checks and resources) and SonarPython's {@code python} repository (python-checks' checks, their JSON and HTML, its
+ * "Sonar way"), read exactly as SonarQube's {@code RuleMetadataLoader} reads them (a test compares both), and the
+ * profiles of {@link RuleProfile}. A rule is named {@code repository:key} ({@code python:S2077}) or by its bare key
+ * when that is unique ({@code SqlInjection}).
  */
 public final class RuleCatalog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(d|h|min)");
+  /** SonarPython's resources of its checks (python-checks' {@code OpenSourceCheckList.RESOURCE_FOLDER}). */
+  static final String PYTHON_RESOURCE_FOLDER = "org/sonar/l10n/py/rules/python";
+  static final String PYTHON_SONAR_WAY = PYTHON_RESOURCE_FOLDER + "/Sonar_way_profile.json";
+  /** SonarPython's rule templates (its repository declares them so): they do nothing until a user instantiates them. */
+  static final Set<String> PYTHON_TEMPLATES = Set.of("CommentRegularExpression");
 
   private final Map<String, RuleInfo> rules;
+  private final Map<String, RuleInfo> byBareKey;
 
   private RuleCatalog(Map<String, RuleInfo> rules) {
     this.rules = rules;
+    Map<String, RuleInfo> bare = new LinkedHashMap<>();
+    Set<String> ambiguous = new LinkedHashSet<>();
+    for (RuleInfo rule : rules.values()) {
+      if (bare.putIfAbsent(rule.key(), rule) != null) {
+        ambiguous.add(rule.key());
+      }
+    }
+    ambiguous.forEach(bare::remove);
+    this.byBareKey = bare;
   }
 
-  /** The catalogue of the plugin on the class path. */
+  /** Both repositories, as on the class path. */
   public static RuleCatalog load() {
-    return load(RulesList.checks());
+    return load(RulesList.checks(), Frontend.pythonCheckClasses());
   }
 
+  /** Our repository only, with these check classes (tests). */
   static RuleCatalog load(List<Class<?>> checkClasses) {
+    return load(checkClasses, List.of());
+  }
+
+  static RuleCatalog load(List<Class<?>> checkClasses, List<Class<?>> pythonCheckClasses) {
     Set<String> profile = profileKeys();
     Map<String, RuleInfo> rules = new LinkedHashMap<>();
     for (Class<?> checkClass : checkClasses) {
-      Rule rule = checkClass.getAnnotation(Rule.class);
-      if (rule == null) {
-        throw new IllegalStateException(checkClass.getName() + " has no @Rule annotation");
+      String key = ruleKey(checkClass);
+      String family = RuleFamily.find(checkClass).map(RuleFamily::displayName).orElse("Other");
+      rules.put(RuleInfo.REPOSITORY + ":" + key, load(RuleInfo.REPOSITORY, key, BackendReviewRulesDefinition.RESOURCE_FOLDER, family, checkClass,
+        profile.contains(key)));
+    }
+    Set<String> sonarWay = pythonCheckClasses.isEmpty() ? Set.of() : pythonSonarWayKeys();
+    for (Class<?> checkClass : pythonCheckClasses) {
+      String key = ruleKey(checkClass);
+      if (PYTHON_TEMPLATES.contains(key)) {
+        continue;
       }
-      rules.put(rule.key(), load(rule.key(), checkClass, profile.contains(rule.key())));
+      boolean inProfile = sonarWay.contains(key) && !BackendReviewProfile.SUPERSEDED.containsKey(key);
+      rules.put(RuleInfo.PYTHON_REPOSITORY + ":" + key, load(RuleInfo.PYTHON_REPOSITORY, key, PYTHON_RESOURCE_FOLDER, PYTHON_FAMILY, checkClass,
+        inProfile));
     }
     return new RuleCatalog(Collections.unmodifiableMap(rules));
+  }
+
+  /** The family of SonarPython's rules in reports. */
+  public static final String PYTHON_FAMILY = "SonarPython";
+
+  private static String ruleKey(Class<?> checkClass) {
+    Rule rule = checkClass.getAnnotation(Rule.class);
+    if (rule == null) {
+      throw new IllegalStateException(checkClass.getName() + " has no @Rule annotation");
+    }
+    return rule.key();
   }
 
   public List<RuleInfo> rules() {
     return List.copyOf(rules.values());
   }
 
+  /** The rule named {@code repository:key}, or by its bare key when only one repository has it. */
   public Optional<RuleInfo> rule(String key) {
-    return Optional.ofNullable(rules.get(key));
+    RuleInfo rule = rules.get(key);
+    return rule != null ? Optional.of(rule) : Optional.ofNullable(byBareKey.get(key));
   }
 
-  /** Keys of the rules the built-in profile "Backend Review way" activates. */
+  /** Keys ({@code repository:key}) of the rules the built-in profile "Backend Review way" activates. */
   public Set<String> defaultProfileKeys() {
+    return profileKeys(RuleProfile.BACKEND_REVIEW_WAY);
+  }
+
+  /** Keys ({@code repository:key}) of the rules of a profile. */
+  public Set<String> profileKeys(RuleProfile profile) {
     Set<String> keys = new LinkedHashSet<>();
-    rules.values().stream().filter(RuleInfo::inDefaultProfile).forEach(r -> keys.add(r.key()));
+    rules.values().stream().filter(profile::contains).forEach(r -> keys.add(r.qualifiedKey()));
     return keys;
   }
 
-  private static RuleInfo load(String key, Class<?> checkClass, boolean inProfile) {
-    JsonNode json = readJson(BackendReviewRulesDefinition.RESOURCE_FOLDER + "/" + key + ".json");
-    String html = readText(BackendReviewRulesDefinition.RESOURCE_FOLDER + "/" + key + ".html");
+  private static RuleInfo load(String repository, String key, String folder, String family, Class<?> checkClass, boolean inProfile) {
+    JsonNode json = readJson(folder + "/" + key + ".json");
+    String html = readText(folder + "/" + key + ".html");
     Map<String, Severity> impacts = new LinkedHashMap<>();
     JsonNode code = json.path("code");
     code.path("impacts").properties().forEach(e -> impacts.put(e.getKey(), Severity.valueOf(e.getValue().asText())));
+    String type = json.path("type").asText("CODE_SMELL");
+    if (impacts.isEmpty() && !"SECURITY_HOTSPOT".equals(type)) {
+      // a few of SonarPython's rules declare none: SonarQube derives one from the type and the legacy severity
+      String quality = switch (type) {
+        case "BUG" -> "RELIABILITY";
+        case "VULNERABILITY" -> "SECURITY";
+        default -> "MAINTAINABILITY";
+      };
+      impacts.put(quality, Severity.parse(json.path("defaultSeverity").asText("Major")).orElse(Severity.MEDIUM));
+    }
     Severity severity = impacts.values().stream().max(Enum::compareTo)
       .orElseGet(() -> Severity.parse(json.path("defaultSeverity").asText("Major")).orElse(Severity.MEDIUM));
     JsonNode standards = json.path("securityStandards");
     String specification = json.path("ruleSpecification").asText("");
-    String family = RuleFamily.find(checkClass).map(RuleFamily::displayName).orElse("Other");
     JsonNode remediation = json.path("remediation");
     return new RuleInfo(
+      repository,
       key,
       json.path("title").asText(key),
-      json.path("type").asText("CODE_SMELL"),
+      type,
       severity,
       Collections.unmodifiableMap(impacts),
       code.path("attribute").asText(null),
-      strings(json.path("tags")),
+      // SonarQube turns the tags "bug" and "security" into the type and drops them
+      strings(json.path("tags")).stream().filter(t -> !t.equals("bug") && !t.equals("security")).toList(),
       strings(standards.path("OWASP Top 10 2021")),
       strings(standards.path("OWASP")),
       standards.path("CWE").valueStream().map(JsonNode::asInt).toList(),
       specification,
       family,
-      minutes(remediation.path("constantCost").asText(remediation.path("offset").asText(""))),
+      minutes(remediation.path("constantCost").asText(remediation.path("linearOffset").asText(remediation.path("offset").asText("")))),
       minutes(remediation.path("linearFactor").asText("")),
       html,
       params(checkClass),
@@ -166,7 +228,16 @@ public final class RuleCatalog {
   }
 
   private static Set<String> profileKeys() {
-    JsonNode profile = readJson(BackendReviewRulesDefinition.PROFILE_PATH);
+    return ruleKeys(BackendReviewRulesDefinition.PROFILE_PATH);
+  }
+
+  /** SonarPython's own "Sonar way", as python-checks ships it (the plugin's snapshot is compared with it). */
+  private static Set<String> pythonSonarWayKeys() {
+    return ruleKeys(PYTHON_SONAR_WAY);
+  }
+
+  private static Set<String> ruleKeys(String resource) {
+    JsonNode profile = readJson(resource);
     Set<String> keys = new LinkedHashSet<>();
     profile.path("ruleKeys").forEach(k -> keys.add(k.asText()));
     return keys;

@@ -12,7 +12,8 @@ import java.util.Map;
  * What SonarQube shows about a rule, read from the same metadata ({@code <Key>.json}, {@code <Key>.html},
  * {@code @RuleProperty} fields, the built-in profile).
  *
- * @param key rule key in the {@code backendreview} repository
+ * @param repository {@code backendreview} (ours) or {@code python} (SonarPython's)
+ * @param key rule key in its repository, e.g. {@code SqlInjection} or {@code S2077}
  * @param type BUG, VULNERABILITY, CODE_SMELL or SECURITY_HOTSPOT
  * @param severity the highest impact severity
  * @param impacts software quality (SECURITY, RELIABILITY, MAINTAINABILITY) to impact severity
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param inDefaultProfile whether the built-in profile "Backend Review way" activates it
  */
 public record RuleInfo(
+  String repository,
   String key,
   String title,
   String type,
@@ -46,6 +48,39 @@ public record RuleInfo(
   Class<?> checkClass) {
 
   public static final String REPOSITORY = "backendreview";
+  /** SonarPython's repository. */
+  public static final String PYTHON_REPOSITORY = "python";
+  /** The tag SonarSource gives the rules it migrated from security hotspots to vulnerabilities (findings to review). */
+  public static final String FORMER_HOTSPOT = "former-hotspot";
+
+  /** {@code repository:key}, e.g. {@code backendreview:SqlInjection} or {@code python:S2077}: how SonarQube names the rule. */
+  public String qualifiedKey() {
+    return repository + ":" + key;
+  }
+
+  public boolean isOurs() {
+    return REPOSITORY.equals(repository);
+  }
+
+  /**
+   * The rule's documentation: our catalogue page, or SonarSource's rules page for SonarPython's rules
+   * ({@code https://rules.sonarsource.com/python/RSPEC-2077}).
+   */
+  public String docsUrl() {
+    if (isOurs()) {
+      return DOCS_BASE + key + ".md";
+    }
+    String spec = ruleSpecification.startsWith("RSPEC-") ? ruleSpecification
+      : key.matches("S\\d+") ? "RSPEC-" + key.substring(1) : "";
+    return spec.isEmpty() ? "https://rules.sonarsource.com/python/" : "https://rules.sonarsource.com/python/" + spec;
+  }
+
+  private static final String DOCS_BASE = "https://github.com/backend-review/sonar-backend-review-plugin/blob/main/docs/rules/";
+
+  /** SonarPython's rules that SonarSource migrated from hotspots: a human confirms them, so they never block a review. */
+  public boolean isFormerHotspot() {
+    return tags.contains(FORMER_HOTSPOT);
+  }
 
   /** Security rules: vulnerabilities, hotspots and rules with a SECURITY impact. */
   public boolean isSecurity() {

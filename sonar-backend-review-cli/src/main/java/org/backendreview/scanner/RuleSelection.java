@@ -38,21 +38,23 @@ final class RuleSelection {
     Set<String> keys = new LinkedHashSet<>();
     if (config.rules() != null) {
       for (String key : config.rules()) {
-        if (catalog.rule(key).isEmpty()) {
+        List<RuleInfo> named = named(catalog, key);
+        if (named.isEmpty()) {
           unknown.add(key);
         }
-        keys.add(key);
+        named.forEach(r -> keys.add(r.qualifiedKey()));
       }
     } else if (config.allRules()) {
-      catalog.rules().forEach(r -> keys.add(r.key()));
+      catalog.rules().forEach(r -> keys.add(r.qualifiedKey()));
     } else {
-      keys.addAll(catalog.defaultProfileKeys());
+      keys.addAll(catalog.profileKeys(config.profile()));
     }
     for (String key : config.disabledRules()) {
-      if (catalog.rule(key).isEmpty()) {
+      List<RuleInfo> named = named(catalog, key);
+      if (named.isEmpty()) {
         unknown.add(key);
       }
-      keys.remove(key);
+      named.forEach(r -> keys.remove(r.qualifiedKey()));
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("Unknown rule key" + (unknown.size() > 1 ? "s" : "") + ": " + String.join(", ", unknown)
@@ -60,24 +62,32 @@ final class RuleSelection {
     }
     List<RuleInfo> rules = new ArrayList<>();
     for (RuleInfo rule : catalog.rules()) {
-      if (keys.contains(rule.key())) {
+      if (keys.contains(rule.qualifiedKey())) {
         rules.add(rule);
       }
     }
     Map<String, Map<Field, Object>> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> param : config.params().entrySet()) {
       String name = param.getKey();
-      int dot = name.indexOf('.');
+      int dot = name.lastIndexOf('.');
       if (dot <= 0 || dot == name.length() - 1) {
         throw new IllegalArgumentException("Rule parameter \"" + name + "\" must be written RuleKey.parameter");
       }
-      String ruleKey = name.substring(0, dot);
-      RuleInfo rule = catalog.rule(ruleKey)
+      RuleInfo rule = catalog.rule(name.substring(0, dot))
         .orElseThrow(() -> new IllegalArgumentException("Unknown rule key in parameter \"" + name + "\" (see --list-rules)"));
       Field field = field(rule, name.substring(dot + 1));
-      values.computeIfAbsent(ruleKey, k -> new LinkedHashMap<>()).put(field, convert(name, field.getType(), param.getValue()));
+      values.computeIfAbsent(rule.qualifiedKey(), k -> new LinkedHashMap<>()).put(field, convert(name, field.getType(), param.getValue()));
     }
     return new RuleSelection(List.copyOf(rules), values);
+  }
+
+  /** The rules a key names: {@code repository:key}, a bare key, or {@code repository:*} for every rule of a repository. */
+  private static List<RuleInfo> named(RuleCatalog catalog, String key) {
+    if (key.endsWith(":*")) {
+      String repository = key.substring(0, key.length() - 2);
+      return catalog.rules().stream().filter(r -> r.repository().equals(repository)).toList();
+    }
+    return catalog.rule(key).map(List::of).orElse(List.of());
   }
 
   List<RuleInfo> rules() {
@@ -88,7 +98,7 @@ final class RuleSelection {
   PythonCheck newCheck(RuleInfo rule) {
     try {
       PythonCheck check = (PythonCheck) rule.checkClass().getDeclaredConstructor().newInstance();
-      for (Map.Entry<Field, Object> value : values.getOrDefault(rule.key(), Map.of()).entrySet()) {
+      for (Map.Entry<Field, Object> value : values.getOrDefault(rule.qualifiedKey(), Map.of()).entrySet()) {
         Field field = value.getKey();
         field.setAccessible(true);
         field.set(check, value.getValue());

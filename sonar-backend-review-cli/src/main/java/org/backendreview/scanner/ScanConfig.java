@@ -26,6 +26,7 @@ public final class ScanConfig {
   private final Path baseDir;
   private final @Nullable Set<String> rules;
   private final boolean allRules;
+  private final RuleProfile profile;
   private final Set<String> disabledRules;
   private final Map<String, String> params;
   private final List<String> excludes;
@@ -46,6 +47,7 @@ public final class ScanConfig {
     this.baseDir = builder.baseDir.toAbsolutePath().normalize();
     this.rules = builder.rules == null ? null : Set.copyOf(builder.rules);
     this.allRules = builder.allRules;
+    this.profile = builder.profile;
     this.disabledRules = Set.copyOf(builder.disabledRules);
     this.params = Map.copyOf(builder.params);
     this.excludes = List.copyOf(builder.excludes);
@@ -78,14 +80,23 @@ public final class ScanConfig {
     return baseDir;
   }
 
-  /** Explicit rule keys, or null for the default ("Backend Review way" profile, or all rules with {@link #allRules()}). */
+  /**
+   * Explicit rule keys ({@code python:S2077}, {@code backendreview:SqlInjection}, or a bare key that one repository
+   * has), or null for the {@link #profile()} (or all rules with {@link #allRules()}).
+   */
   @Nullable
   public Set<String> rules() {
     return rules;
   }
 
+  /** Every rule of both repositories. */
   public boolean allRules() {
     return allRules;
+  }
+
+  /** The rule set when neither explicit rules nor all rules are asked for; default "Backend Review way". */
+  public RuleProfile profile() {
+    return profile;
   }
 
   public Set<String> disabledRules() {
@@ -158,6 +169,7 @@ public final class ScanConfig {
     private Path baseDir = Path.of("");
     private Set<String> rules;
     private boolean allRules;
+    private RuleProfile profile = RuleProfile.BACKEND_REVIEW_WAY;
     private final Set<String> disabledRules = new LinkedHashSet<>();
     private final Map<String, String> params = new LinkedHashMap<>();
     private final List<String> excludes = new ArrayList<>();
@@ -192,9 +204,15 @@ public final class ScanConfig {
       return this;
     }
 
-    /** Every rule of the repository, not only the default profile's. */
+    /** Every rule of both repositories, not only the profile's. */
     public Builder allRules(boolean value) {
       allRules = value;
+      return this;
+    }
+
+    /** The profile whose rules run (unless explicit rules or all rules are set). */
+    public Builder profile(RuleProfile value) {
+      profile = value;
       return this;
     }
 

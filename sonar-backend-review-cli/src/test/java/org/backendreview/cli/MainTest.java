@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.backendreview.plugin.RulesList;
+import org.backendreview.scanner.RuleCatalog;
 import org.backendreview.scanner.SampleProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class MainTest {
     assertThat(run.out()).contains("""
       api/views.py
         17:5  MEDIUM  Update "stock" in the database with F("stock") or lock the row with select_for_update(): this read-modify-write \
-      loses concurrent updates.  ReadModifyWriteWithoutF
+      loses concurrent updates.  backendreview:ReadModifyWriteWithoutF
               ↳ 13:15 Instance read without a row lock
               ↳ 18:5 Old value plus the change written back
       """);
@@ -92,7 +93,9 @@ class MainTest {
     assertThat(json.path("tool").path("name").asText()).isEqualTo("backend-review");
     assertThat(json.path("findings")).hasSize(5);
     JsonNode first = json.path("findings").get(0);
-    assertThat(first.path("rule").asText()).isEqualTo("ReadModifyWriteWithoutF");
+    assertThat(first.path("rule").asText()).isEqualTo("backendreview:ReadModifyWriteWithoutF");
+    assertThat(first.path("repository").asText()).isEqualTo("backendreview");
+    assertThat(first.path("ruleUrl").asText()).endsWith("/docs/rules/ReadModifyWriteWithoutF.md");
     assertThat(first.path("file").asText()).isEqualTo("api/views.py");
     assertThat(first.path("line").asInt()).isEqualTo(17);
     assertThat(first.path("column").asInt()).isEqualTo(5);
@@ -130,7 +133,7 @@ class MainTest {
       "- Security: 2 findings (OWASP Top 10 A05:2021; CWE-20, CWE-489, CWE-644, CWE-798, CWE-1188).\n",
       "| Severity | File:Line | Issue | Recommended Fix |\n| :-- | :-- | :-- | :-- |\n",
       "| 🟠 MEDIUM | `api/views.py:17` | Django model fields should not be updated with a read-modify-write without \"F()\" or a row lock "
-        + "(`ReadModifyWriteWithoutF`) | Update \"stock\" in the database with F(\"stock\") or lock the row with select_for_update(): "
+        + "(`backendreview:ReadModifyWriteWithoutF`) | Update \"stock\" in the database with F(\"stock\") or lock the row with select_for_update(): "
         + "this read-modify-write loses concurrent updates. |\n",
       "### Critical Security Issues 🔴\n\n- **A05:2021 Security Misconfiguration**: Django settings read from the environment should not fall "
         + "back to insecure values\n  - **Location**: `shopsite/settings/production.py:6`\n",
@@ -156,7 +159,7 @@ class MainTest {
     assertThat(rule.fieldNames()).toIterable().contains("id", "name", "description", "engineId", "cleanCodeAttribute", "impacts");
     assertThat(json.path("issues")).hasSize(5);
     JsonNode issue = json.path("issues").get(0);
-    assertThat(issue.path("ruleId").asText()).isEqualTo("ReadModifyWriteWithoutF");
+    assertThat(issue.path("ruleId").asText()).isEqualTo("backendreview:ReadModifyWriteWithoutF");
     assertThat(issue.path("effortMinutes").asInt()).isEqualTo(15);
     JsonNode location = issue.path("primaryLocation");
     assertThat(location.path("filePath").asText()).isEqualTo("api/views.py");
@@ -244,12 +247,12 @@ class MainTest {
   void warnings_strict_and_quiet() {
     write(dir.resolve("ok.py"), "x = 1");
     write(dir.resolve("broken.py"), "def broken(:");
-    Run run = run(dir, "--all");
+    Run run = run(dir, "--all", "--disable", "python:S1720");
     assertThat(run.code()).isEqualTo(Main.OK);
     assertThat(run.err()).isEqualTo("warning: broken.py: syntax error at line 1, not analysed\n");
-    assertThat(run.out()).isEqualTo("No findings. 1 file analysed with " + RulesList.checks().size() + " rules; 1 analysis warning.\n");
-    assertThat(run(dir, "--all", "--strict").code()).isEqualTo(Main.ERROR);
-    assertThat(run(dir, "--all", "--quiet").err()).isEmpty();
+    assertThat(run.out()).isEqualTo("No findings. 1 file analysed with " + (RuleCatalog.load().rules().size() - 1) + " rules; 1 analysis warning.\n");
+    assertThat(run(dir, "--profile", "backend-review", "--strict").code()).isEqualTo(Main.ERROR);
+    assertThat(run(dir, "--profile", "backend-review", "--quiet").err()).isEmpty();
   }
 
   @Test
@@ -275,14 +278,33 @@ class MainTest {
     assertThat(text.code()).isEqualTo(Main.OK);
     assertThat(text.out()).startsWith("KEY").contains("TYPE", "SEVERITY", "OWASP 2021", "CWE", "TITLE")
       .contains("AllowedHostsWildcard", "A05:2021", "CWE-20, CWE-644")
-      .contains("    param AllowedHostsWildcard.nonDeployableSettings = ");
+      .contains("    param backendreview:AllowedHostsWildcard.nonDeployableSettings = ")
+      .contains("python:S2077", "python:S5332", "backendreview:SqlInjection");
     for (Class<?> check : RulesList.checks()) {
       assertThat(text.out()).contains(check.getAnnotation(org.sonar.check.Rule.class).key());
     }
     JsonNode json = run(dir, "rules", "--format", "json").json();
-    assertThat(json).hasSize(RulesList.checks().size());
+    assertThat(json).hasSize(RuleCatalog.load().rules().size());
+    assertThat(json.findValuesAsText("repository")).contains("python", "backendreview");
     assertThat(json.get(0).fieldNames()).toIterable().contains("key", "title", "type", "severity", "owasp2021", "cwe", "params", "defaultProfile");
     assertThat(run(dir, "--list-rules", "-f", "markdown").out()).startsWith("| Key | Title | Type | Severity | Default | OWASP 2021 | CWE |");
+  }
+
+  @Test
+  void profiles_and_repository_keys() throws Exception {
+    Run whole = run(SampleProject.DIR, "--format", "json", "--fail-on", "none");
+    JsonNode findings = whole.json().path("findings");
+    assertThat(findings.findValuesAsText("rule")).contains("python:S2208", "backendreview:ReadModifyWriteWithoutF");
+    JsonNode theirs = java.util.stream.StreamSupport.stream(findings.spliterator(), false)
+      .filter(f -> f.path("rule").asText().equals("python:S2208")).findFirst().orElseThrow();
+    assertThat(theirs.path("ruleUrl").asText()).isEqualTo("https://rules.sonarsource.com/python/RSPEC-2208");
+    assertThat(theirs.path("family").asText()).isEqualTo("SonarPython");
+    JsonNode ours = run(SampleProject.DIR, "--profile", "backend-review", "--format", "json", "--fail-on", "none").json().path("findings");
+    assertThat(ours.findValuesAsText("repository")).containsOnly("backendreview");
+    assertThat(run(SampleProject.DIR, "--rules", "python:S2208,SqlInjection", "--fail-on", "none").out())
+      .contains("python:S2208", "backendreview:SqlInjection").doesNotContain("ReadModifyWriteWithoutF");
+    assertThat(run(SampleProject.DIR, "--profile", "nope").err()).contains("Unknown profile \"nope\"");
+    assertThat(run(SampleProject.DIR, "--rules", "python:Nope").err()).contains("Unknown rule key: python:Nope");
   }
 
   @Test

@@ -20,10 +20,23 @@ import org.junit.jupiter.api.Test;
 class ReportVerdictTest {
 
   private static RuleInfo rule(String key, String type, Severity severity, boolean inProfile) {
+    return rule(RuleInfo.REPOSITORY, key, type, severity, inProfile, List.of());
+  }
+
+  private static RuleInfo rule(String repository, String key, String type, Severity severity, boolean inProfile, List<String> tags) {
     String quality = "VULNERABILITY".equals(type) || "SECURITY_HOTSPOT".equals(type) ? "SECURITY"
       : "BUG".equals(type) ? "RELIABILITY" : "MAINTAINABILITY";
-    return new RuleInfo(key, key, type, severity, Map.of(quality, severity), "COMPLETE", List.of(), List.of(), List.of(), List.of(), "X-01",
+    return new RuleInfo(repository, key, key, type, severity, Map.of(quality, severity), "COMPLETE", tags, List.of(), List.of(), List.of(), "X-01",
       "family", 5, 0, "<p>x</p>", List.of(), inProfile, Object.class);
+  }
+
+  @Test
+  void former_hotspots_never_block_theirs_nor_ours() {
+    assertThat(report(rule(RuleInfo.PYTHON_REPOSITORY, "S4790", "VULNERABILITY", Severity.HIGH, true, List.of("cwe", "former-hotspot"))).blocks())
+      .isFalse();
+    assertThat(report(rule(RuleInfo.REPOSITORY, "UncappedUploadRead", "VULNERABILITY", Severity.HIGH, true, List.of("former-hotspot"))).blocks())
+      .isFalse();
+    assertThat(report(rule(RuleInfo.PYTHON_REPOSITORY, "S2068", "VULNERABILITY", Severity.BLOCKER, true, List.of("cwe"))).blocks()).isTrue();
   }
 
   private static Report report(RuleInfo... rules) {

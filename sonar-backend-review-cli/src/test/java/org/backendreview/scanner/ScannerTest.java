@@ -63,10 +63,23 @@ class ScannerTest {
   @Test
   void default_profile_and_all_rules() {
     ScanResult byDefault = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR).build());
-    assertThat(byDefault.rules()).extracting(RuleInfo::key).containsExactlyInAnyOrderElementsOf(RuleCatalog.load().defaultProfileKeys());
+    assertThat(byDefault.rules()).extracting(RuleInfo::qualifiedKey).containsExactlyInAnyOrderElementsOf(RuleCatalog.load().defaultProfileKeys());
+    assertThat(byDefault.rules()).extracting(RuleInfo::qualifiedKey).contains("python:S5332", "backendreview:ReadModifyWriteWithoutF")
+      .doesNotContain("python:S2077");
+    assertThat(locations(byDefault.findings())).contains("S2208 shopsite/settings/production.py:3", "ReadModifyWriteWithoutF api/views.py:17");
     ScanResult all = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR).allRules(true).build());
-    assertThat(all.rules()).hasSize(RulesList.checks().size());
+    assertThat(all.rules()).hasSize(RuleCatalog.load().rules().size()).hasSizeGreaterThan(RulesList.checks().size() + 440);
     assertThat(locations(all.findings())).containsAll(locations(byDefault.findings()));
+    ScanResult ours = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR).profile(RuleProfile.BACKEND_REVIEW).build());
+    assertThat(ours.rules()).allMatch(RuleInfo::isOurs).extracting(RuleInfo::qualifiedKey)
+      .containsExactlyInAnyOrderElementsOf(RuleCatalog.load().profileKeys(RuleProfile.BACKEND_REVIEW));
+    assertThat(ours.findings()).allMatch(f -> f.rule().isOurs()).isNotEmpty();
+    ScanResult chosen = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR)
+      .rules(java.util.Set.of("python:S2208", "backendreview:AllowedHostsWildcard", "ReadModifyWriteWithoutF")).disableRules(java.util.Set.of("S2208")).build());
+    assertThat(chosen.rules()).extracting(RuleInfo::qualifiedKey)
+      .containsExactlyInAnyOrder("backendreview:AllowedHostsWildcard", "backendreview:ReadModifyWriteWithoutF");
+    ScanResult repository = Scanner.scan(ScanConfig.builder(SampleProject.DIR).baseDir(SampleProject.DIR).rules(java.util.Set.of("backendreview:*")).build());
+    assertThat(repository.rules()).hasSize(RulesList.checks().size()).allMatch(RuleInfo::isOurs);
   }
 
   @Test
@@ -199,7 +212,7 @@ class ScannerTest {
     ScanResult result = Scanner.scan(ScanConfig.builder(dir).baseDir(dir).allRules(true).build(), catalog);
     assertThat(locations(result.findings())).containsExactly("DuplicateModuleConstant boom.py:2", "ThrowingForTest ok.py:0");
     assertThat(result.warnings()).extracting(AnalysisWarning::toString).singleElement().asString()
-      .startsWith("boom.py: rule ThrowingForTest failed on this file, its issues here are dropped (IllegalStateException: boom at ThrowingCheck.");
+      .startsWith("boom.py: rule backendreview:ThrowingForTest failed on this file, its issues here are dropped (IllegalStateException: boom at ThrowingCheck.");
   }
 
   @Test

@@ -42,8 +42,46 @@ final class Cli {
     }
   }
 
-  /** Scans {@code paths} with every rule; file names in the result are relative to {@code baseDir}. */
+  /** Scans {@code paths} with every rule of ours; file names in the result are relative to {@code baseDir}. */
   static Result scanAllRules(Path baseDir, List<String> extraArgs, Path... paths) {
+    return scan(baseDir, List.of("--rules", "backendreview:*"), extraArgs, paths);
+  }
+
+  /**
+   * Scans with the rule set of the server ITs' profile (WebApi.allRulesProfile): every rule of ours plus the SonarPython
+   * rules of the built-in profile "Backend Review way" (Sonar way without the rules ours supersede).
+   */
+  static Result scanItsProfile(Path baseDir, List<String> extraArgs, Path... paths) {
+    List<String> keys = new ArrayList<>(List.of("backendreview:*"));
+    for (JsonElement element : JsonParser.parseString(run(List.of("--list-rules", "--format", "json"))).getAsJsonArray()) {
+      JsonObject rule = element.getAsJsonObject();
+      if (rule.get("repository").getAsString().equals("python") && rule.get("defaultProfile").getAsBoolean()) {
+        keys.add(rule.get("key").getAsString());
+      }
+    }
+    return scan(baseDir, List.of("--rules", String.join(",", keys)), extraArgs, paths);
+  }
+
+  private static String run(List<String> args) {
+    Path jar = Path.of(Its.required("its.cli.jar"));
+    try {
+      List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString()));
+      command.addAll(args);
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException("The CLI failed: " + command);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Result scan(Path baseDir, List<String> ruleArgs, List<String> extraArgs, Path... paths) {
     Path jar = Path.of(Its.required("its.cli.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("No CLI jar " + jar + ": the sonar-backend-review-cli module is packaged by the same build, run from the root (docs/its.md)");
@@ -55,8 +93,9 @@ final class Cli {
       if (Runtime.version().feature() >= 23) {
         command.add("--sun-misc-unsafe-memory-access=allow");
       }
-      command.addAll(List.of("-jar", jar.toString(), "scan", "--all", "--format", "json", "--output", report.toString(),
+      command.addAll(List.of("-jar", jar.toString(), "scan", "--format", "json", "--output", report.toString(),
         "--fail-on", "none", "--no-config", "--quiet", "--base-dir", baseDir.toString()));
+      command.addAll(ruleArgs);
       command.addAll(extraArgs);
       for (Path path : paths) {
         command.add(path.toString());
@@ -87,7 +126,10 @@ final class Cli {
     Set<Issue> issues = new TreeSet<>();
     for (JsonElement element : root.getAsJsonArray("findings")) {
       JsonObject finding = element.getAsJsonObject();
-      issues.add(new Issue(finding.get("file").getAsString(), finding.get("line").getAsInt(), finding.get("rule").getAsString(),
+      // as in expected-issues/: our rules by their bare key, SonarPython's as python:S1234
+      String rule = finding.get("rule").getAsString();
+      rule = rule.startsWith("backendreview:") ? rule.substring("backendreview:".length()) : rule;
+      issues.add(new Issue(finding.get("file").getAsString(), finding.get("line").getAsInt(), rule,
         finding.get("message").getAsString()));
     }
     List<String> warnings = new ArrayList<>();

@@ -65,7 +65,11 @@ final class WebApi {
       .findFirst().orElseThrow(() -> new AssertionError("No Python profile named '" + name + "'"));
   }
 
-  /** Creates (once per server) a profile with every rule of our repository. */
+  /**
+   * Creates (once per server) a profile with every rule of our repository and the SonarPython rules of the built-in
+   * profile "Backend Review way" (Sonar way without the rules ours supersede): the whole profile, opt-in rules of ours
+   * included. The standalone CLI's parity test runs the same rule set (CliParityIT).
+   */
   static synchronized String allRulesProfile(SonarQubeServer server) {
     return PROFILE_KEYS.computeIfAbsent(server.url(), url -> {
       String key = server.post("api/qualityprofiles/create", "language", "py", "name", ALL_RULES_PROFILE)
@@ -73,6 +77,11 @@ final class WebApi {
       JsonObject result = server.post("api/qualityprofiles/activate_rules", "targetKey", key, "repositories", PluginMetadata.REPOSITORY);
       if (result.get("failed").getAsInt() != 0) {
         throw new AssertionError("Some rules could not be activated: " + result);
+      }
+      JsonObject python = server.post("api/qualityprofiles/activate_rules", "targetKey", key, "repositories", "python",
+        "qprofile", profileKey(server, "Backend Review way"), "activation", "true");
+      if (python.get("failed").getAsInt() != 0) {
+        throw new AssertionError("Some SonarPython rules could not be activated: " + python);
       }
       return key;
     });
@@ -84,18 +93,18 @@ final class WebApi {
     server.post("api/qualityprofiles/add_project", "language", "py", "qualityProfile", profileName, "project", projectKey);
   }
 
-  /** The open issues of our repository on a project, as engine-neutral issues. */
+  /** The open issues of our repository (bare keys) and SonarPython's ({@code python:S1234}) on a project, as engine-neutral issues. */
   static Set<Issue> issues(SonarQubeServer server, String projectKey) {
     Set<Issue> issues = new TreeSet<>();
     for (JsonObject issue : all(server, "api/issues/search", "issues", "components", projectKey, "resolved", "false")) {
       String rule = issue.get("rule").getAsString();
-      if (!rule.startsWith(PluginMetadata.REPOSITORY + ":")) {
+      if (!rule.startsWith(PluginMetadata.REPOSITORY + ":") && !rule.startsWith("python:")) {
         continue;
       }
       String component = issue.get("component").getAsString();
       String file = component.substring(component.indexOf(':') + 1);
       int line = issue.has("line") ? issue.get("line").getAsInt() : 0;
-      issues.add(new Issue(file, line, rule.substring(rule.indexOf(':') + 1), issue.get("message").getAsString()));
+      issues.add(new Issue(file, line, rule.startsWith("python:") ? rule : rule.substring(rule.indexOf(':') + 1), issue.get("message").getAsString()));
     }
     // security hotspots are not issues in the Web API: they are listed apart, and count as findings like the CLI's
     for (JsonObject hotspot : all(server, "api/hotspots/search", "hotspots", "project", projectKey)) {

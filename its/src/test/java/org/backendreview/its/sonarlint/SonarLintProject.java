@@ -126,7 +126,8 @@ final class SonarLintProject {
    */
   static Set<Issue> withoutHotspots(Set<Issue> expected) {
     PluginMetadata plugin = PluginMetadata.of(Its.pluginJar());
-    return ExpectedIssues.filter(expected, i -> !"SECURITY_HOTSPOT".equals(plugin.rules().get(i.rule()).type()));
+    // our repository's issues only (SonarPython's, "python:S1234" in the files, are compared by the server and CLI ITs)
+    return ExpectedIssues.filter(expected, i -> !i.rule().contains(":") && !"SECURITY_HOTSPOT".equals(plugin.rules().get(i.rule()).type()));
   }
 
   /** Our repository's issues among the raised ones, engine-neutral (comparable with the expected-issue files). */
