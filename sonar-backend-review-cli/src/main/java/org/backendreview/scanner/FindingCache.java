@@ -64,7 +64,7 @@ final class FindingCache {
     this.store = store;
     this.scanKey = scanKey;
     this.rules = new TreeMap<>();
-    rules.forEach(rule -> this.rules.put(rule.key(), rule));
+    rules.forEach(rule -> this.rules.put(rule.qualifiedKey(), rule));
   }
 
   /**
@@ -75,7 +75,7 @@ final class FindingCache {
     Set<Path> directories) {
     List<String> parts = new ArrayList<>();
     parts.add("scanner " + codeVersion());
-    rules.forEach(rule -> parts.add("rule " + rule.key()));
+    rules.forEach(rule -> parts.add("rule " + rule.qualifiedKey()));
     new TreeMap<>(params).forEach((key, value) -> parts.add("param " + key + "=" + value));
     parts.add("python " + config.pythonVersions());
     parts.add("tests " + config.testPatterns());
@@ -209,7 +209,13 @@ final class FindingCache {
         List<Location> secondaries = new ArrayList<>();
         node.get("secondaries").forEach(s -> secondaries.add(location(s)));
         Double gap = node.get("gap").isNull() ? null : node.get("gap").asDouble();
-        findings.add(new Finding(rule, location(node.get("primary")), List.copyOf(secondaries), gap, node.get("fingerprint").asText()));
+        List<QuickFix> quickFixes = new ArrayList<>();
+        JsonNode fixes = node.get("quickFixes");
+        if (fixes != null) {
+          fixes.forEach(f -> quickFixes.add(quickFix(f)));
+        }
+        findings.add(new Finding(rule, location(node.get("primary")), List.copyOf(secondaries), gap, node.get("fingerprint").asText(),
+          List.copyOf(quickFixes)));
       }
       hits.incrementAndGet();
       return Optional.of(new Entry(root.get("test").asBoolean(), root.get("lines").asLong(), List.copyOf(findings)));
@@ -233,7 +239,7 @@ final class FindingCache {
     ArrayNode findings = root.putArray("findings");
     for (Finding finding : entry.findings()) {
       ObjectNode node = findings.addObject();
-      node.put("rule", finding.ruleKey());
+      node.put("rule", finding.qualifiedRuleKey());
       node.set("primary", json(finding.primary()));
       ArrayNode secondaries = node.putArray("secondaries");
       finding.secondaries().forEach(s -> secondaries.add(json(s)));
@@ -243,6 +249,8 @@ final class FindingCache {
         node.put("gap", finding.gap());
       }
       node.put("fingerprint", finding.fingerprint());
+      ArrayNode fixes = node.putArray("quickFixes");
+      finding.quickFixes().forEach(f -> fixes.add(json(f)));
     }
     try {
       store.write(keyOf(item), JSON.writeValueAsBytes(root));
@@ -260,6 +268,28 @@ final class FindingCache {
     node.put("endColumn", location.endColumn());
     node.put("message", location.message());
     return node;
+  }
+
+  private static ObjectNode json(QuickFix fix) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("description", fix.description());
+    ArrayNode edits = node.putArray("edits");
+    for (QuickFix.Edit edit : fix.edits()) {
+      ObjectNode e = edits.addObject();
+      e.put("line", edit.line());
+      e.put("column", edit.column());
+      e.put("endLine", edit.endLine());
+      e.put("endColumn", edit.endColumn());
+      e.put("replacement", edit.replacement());
+    }
+    return node;
+  }
+
+  private static QuickFix quickFix(JsonNode node) {
+    List<QuickFix.Edit> edits = new ArrayList<>();
+    node.get("edits").forEach(e -> edits.add(new QuickFix.Edit(e.get("line").asInt(), e.get("column").asInt(), e.get("endLine").asInt(),
+      e.get("endColumn").asInt(), e.get("replacement").asText())));
+    return new QuickFix(node.get("description").asText(), List.copyOf(edits));
   }
 
   private static Location location(JsonNode node) {
