@@ -61,6 +61,22 @@ def selected(modeladmin, request, queryset):
         Book.objects.filter(author=author).delete()  # Noncompliant
 
 
+def remove_out_of_limit(title, limit):
+    books = Book.objects.filter(title=title)
+    out_of_limit = books.count() - limit
+    if out_of_limit > 0:
+        # the cut grows with the rows: as many deletes as rows above the limit
+        for book in books[:out_of_limit]:
+            book.delete()  # Noncompliant
+
+
+def compare_chapters(book, other):
+    chapters = book.chapter_set.all().exclude(number=0)
+    common = chapters.filter(title__in=other.chapter_set.values_list("title", flat=True))
+    for chapter in common:
+        Tag.objects.get(label=chapter.title)  # Noncompliant
+
+
 # Compliant look-alikes
 
 def import_books_in_bulk(rows):
@@ -118,6 +134,18 @@ def counts_of(authors):
 
 def first_five():
     for book in Book.objects.order_by("title")[:5]:
+        Chapter.objects.filter(book=book).count()
+
+
+def first_page(limit):
+    # a cut the caller chose, not a share of the rows
+    for book in Book.objects.order_by("title")[:limit * 2]:
+        Chapter.objects.filter(book=book).count()
+
+
+def from_unknown(rows):
+    narrowed = rows.filter(title="x")
+    for book in narrowed:
         Chapter.objects.filter(book=book).count()
 
 
