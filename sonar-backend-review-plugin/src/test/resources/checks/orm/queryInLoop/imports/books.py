@@ -166,3 +166,22 @@ class Audited(models.Model):
 def touch_all():
     for audited in Audited.objects.all():
         audited.save()
+
+
+class Session(models.Model):
+    key = models.CharField(max_length=40)
+
+    def logout(self):
+        pass
+
+
+def clean_sessions():
+    # per-item logic of the model (logout) goes with each delete: a queryset delete() would skip it
+    for session in Session.objects.all():
+        session.logout()
+        session.delete()
+
+
+def clean_sessions_of(keys):
+    for session in Session.objects.filter(key__startswith="x"):
+        Session.objects.filter(key=session.key).delete()  # Noncompliant
