@@ -16,6 +16,7 @@ import org.backendreview.semantics.http.ClientObjects;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.RequestSources;
+import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -48,7 +49,9 @@ import org.sonar.plugins.python.api.tree.Tree;
  * {@code .size}, Django's {@code multiple_chunks()}, a {@code Content-Length} header), reads with an argument
  * ({@code read(CHUNK)}), or streams ({@code chunks()}, {@code shutil.copyfileobj(file.file, ...)}). Django's
  * {@code request.body} is capped by {@code DATA_UPLOAD_MAX_MEMORY_SIZE} and not reported, nor is {@code request.body()} in a
- * FastAPI path operation that declares a body parameter (FastAPI read the body first; the handler gets cached bytes).
+ * FastAPI path operation that declares a body parameter (FastAPI read the body first; the handler gets cached bytes), nor in
+ * the app a route-handler factory builds and returns (FastAPI's own {@code get_request_handler}, a custom route class): that
+ * is the framework's machinery validating the body, the cap belongs to the server.
  */
 @Rule(key = "UncappedUploadRead")
 public class UncappedUploadReadCheck extends BackendReviewCheck {
@@ -75,8 +78,8 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
     String method = callee.name().name();
     Expression receiver = Trees.skipParentheses(callee.qualifier());
     FunctionDef function = Trees.enclosingFunction(call);
-    if (function == null || ValueResolver.isSelf(receiver)) {
-      // self.body() inside a request class: the framework's own implementation
+    if (function == null || ValueResolver.isSelf(receiver) || RequestHandlers.isBuiltByFactory(function)) {
+      // self.body() inside a request class, the app a route-handler factory returns: the framework's own machinery
       return;
     }
     if ("read".equals(method) && readsEverything(call)) {
@@ -116,7 +119,7 @@ public class UncappedUploadReadCheck extends BackendReviewCheck {
       return;
     }
     FunctionDef function = Trees.enclosingFunction(loop);
-    if (function == null || checksSize(function) || !accumulatesWithoutTest(loop)) {
+    if (function == null || RequestHandlers.isBuiltByFactory(function) || checksSize(function) || !accumulatesWithoutTest(loop)) {
       return;
     }
     ctx.addIssue(call, "Stop reading \"" + SourceText.call(call) + "\" above a maximum size: this loop keeps every chunk of the body in memory.");

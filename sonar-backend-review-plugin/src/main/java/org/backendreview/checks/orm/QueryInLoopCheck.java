@@ -32,6 +32,7 @@ import org.sonar.plugins.python.api.tree.DictCompExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.ForStatement;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.StatementList;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -43,7 +44,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * provably goes over a collection that grows with the data or the request ({@link IteratedCollections}): loops over
  * parameters, command-line options, constants and small fixed collections are deliberate per-item work. Reads through
  * {@code select_for_update()} (row-by-row locking) and {@code save()} of a model that overrides it (per-item logic) are
- * not reported either, nor {@code while} loops and per-item related-manager reads (ORM-02).
+ * not reported either, nor loops that run per-item logic of a model ({@code job.go_state_canceling()}, {@code user.logout()}:
+ * the queries go with it), nor {@code while} loops and per-item related-manager reads (ORM-02).
  */
 @Rule(key = "QueryInLoop")
 public class QueryInLoopCheck extends BackendReviewCheck {
@@ -88,7 +90,7 @@ public class QueryInLoopCheck extends BackendReviewCheck {
         perItem.add(new PerItem(call, advice));
       }
     }
-    if (perItem.isEmpty()) {
+    if (perItem.isEmpty() || runsModelLogic(loop, ctx)) {
       return;
     }
     Optional<String> collection = IteratedCollections.unbounded(iterable, ctx);
@@ -126,6 +128,26 @@ public class QueryInLoopCheck extends BackendReviewCheck {
         .isPresent();
     }
     return false;
+  }
+
+  /**
+   * The loop runs per-item logic of the project: it calls a method that the model of an instance declares
+   * ({@code job.go_state_canceling()}, {@code user.logout()}) on an instance it iterates or reads. The per-item queries
+   * go with that logic (a state transition, a logout, a notification); a bulk write would skip it.
+   */
+  private static boolean runsModelLogic(Tree loop, SubscriptionContext ctx) {
+    boolean[] found = {false};
+    Trees.walk(loop, t -> !found[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof CallExpression call && Trees.skipParentheses(call.callee()) instanceof QualifiedExpression callee
+        && Trees.skipParentheses(callee.qualifier()) instanceof Name instance) {
+        String method = callee.name().name();
+        found[0] = DjangoModels.instanceOrigin(instance, ctx).map(DjangoModels.InstanceOrigin::model)
+          .flatMap(model -> DjangoModelIndex.of(model, ctx))
+          .filter(model -> model.members().contains(method) && !model.fields().containsKey(method))
+          .isPresent();
+      }
+    });
+    return found[0];
   }
 
   private static String advice(CallExpression call, String method, SubscriptionContext ctx) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.django.DjangoModels.InstanceOrigin;
+import org.backendreview.semantics.django.RowLocks;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
@@ -23,6 +24,7 @@ import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Token;
@@ -30,7 +32,9 @@ import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * {@code obj.counter += n; obj.save()} on a Django model instance read without a row lock. Two requests that
- * run it concurrently both read the old value and the second save overwrites the first: one update is lost.
+ * run it concurrently both read the old value and the second save overwrites the first: one update is lost. An instance
+ * the function received ({@code self} of a model method, an annotated parameter) was read by a caller: silent when the
+ * module locks rows for its callers ({@link RowLocks}).
  */
 @Rule(key = "ReadModifyWriteWithoutF")
 public class ReadModifyWriteWithoutFCheck extends BackendReviewCheck {
@@ -86,6 +90,10 @@ public class ReadModifyWriteWithoutFCheck extends BackendReviewCheck {
       return;
     }
     if (isKnownNonNumericField(origin.get(), field.name().name(), statement)) {
+      return;
+    }
+    if (origin.get().origin() instanceof Parameter && RowLocks.takenByCaller(function, ctx)) {
+      // the caller read the row, and this module locks rows for its callers
       return;
     }
     Optional<CallExpression> save = saveAfter(function, instance, statement.lastToken());

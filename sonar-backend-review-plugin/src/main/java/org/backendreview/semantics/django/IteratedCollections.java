@@ -25,6 +25,7 @@ import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.SliceExpression;
 import org.sonar.plugins.python.api.tree.SliceItem;
 import org.sonar.plugins.python.api.tree.SubscriptionExpression;
+import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * How many items a loop goes over, as far as the code proves it: a collection is <em>unbounded</em> when it grows with
@@ -61,8 +62,9 @@ public final class IteratedCollections {
       return Optional.empty();
     }
     if (expr instanceof SliceExpression slice) {
-      // qs[:10], items[:limit]: a cut the code chose
-      return slice.sliceList().slices().stream().anyMatch(s -> s instanceof SliceItem item && item.upperBound() != null) ? Optional.empty() : unbounded(slice.object(), ctx, resolver, depth + 1);
+      // qs[:10], items[:limit]: a cut the code chose; qs[:qs.count() - limit] grows with the data
+      return slice.sliceList().slices().stream().anyMatch(s -> s instanceof SliceItem item && item.upperBound() != null && !dataSized(item.upperBound(), 0))
+        ? Optional.empty() : unbounded(slice.object(), ctx, resolver, depth + 1);
     }
     Optional<DjangoQuerySets.QuerySet> querySet = DjangoQuerySets.of(expr, ctx);
     if (querySet.isPresent()) {
@@ -122,8 +124,33 @@ public final class IteratedCollections {
         // obj.children.all(), book.tag_set.filter(active=True), queryset.filter(...): rows of a relation or a queryset
         return Optional.of("the rows of a queryset");
       }
+      if (ROW_METHODS.contains(name) && (receiver instanceof CallExpression || receiver instanceof Name)) {
+        // rows.exclude(...), job.suite_set.all().filter(...): as many rows as the queryset it narrows, when that one is unbounded
+        return unbounded(receiver, ctx, resolver, depth + 1).filter(found -> found.startsWith("the rows of"));
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A slice bound computed from the size of the data ({@code qs.count() - limit}, {@code len(rows) // 2}), directly or
+   * through a name assigned once: the cut keeps a share of the rows, not a fixed number.
+   */
+  private static boolean dataSized(Expression bound, int depth) {
+    Expression expr = Trees.skipParentheses(bound);
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    if (expr instanceof Name name) {
+      return ValueResolver.singleAssignedValue(name).map(value -> dataSized(value, depth + 1)).orElse(false);
+    }
+    boolean[] sized = {false};
+    Trees.walk(expr, t -> !sized[0] && !t.is(Tree.Kind.LAMBDA), t -> {
+      if (t instanceof CallExpression call && Fqns.calleeName(call).filter(n -> "count".equals(n) || "len".equals(n)).isPresent()) {
+        sized[0] = true;
+      }
+    });
+    return sized[0];
   }
 
   /** {@code request}, or {@code self.request} in a class-based view. */

@@ -266,4 +266,24 @@ public final class RequestHandlers {
   public static List<Parameter> namedParameters(FunctionDef function) {
     return parameters(function);
   }
+  /**
+   * True for a function that another function builds and returns ({@code def get_request_handler(...): async def
+   * app(request): ...; return app}): the ASGI app of a route, written by the framework itself (FastAPI's routing) or a
+   * custom route class. It validates whatever the route declares: it is routing machinery, not a handler.
+   */
+  public static boolean isBuiltByFactory(FunctionDef function) {
+    FunctionDef factory = Trees.enclosingFunction(function);
+    if (factory == null) {
+      return false;
+    }
+    String name = function.name().name();
+    boolean[] returned = {false};
+    Trees.walk(factory.body(), t -> !returned[0] && !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.ReturnStatement ret && ret.expressions().size() == 1
+        && Trees.skipParentheses(ret.expressions().get(0)) instanceof Name returnedName && name.equals(returnedName.name())) {
+        returned[0] = true;
+      }
+    });
+    return returned[0];
+  }
 }

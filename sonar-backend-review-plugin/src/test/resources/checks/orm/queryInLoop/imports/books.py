@@ -61,6 +61,22 @@ def selected(modeladmin, request, queryset):
         Book.objects.filter(author=author).delete()  # Noncompliant
 
 
+def remove_out_of_limit(title, limit):
+    books = Book.objects.filter(title=title)
+    out_of_limit = books.count() - limit
+    if out_of_limit > 0:
+        # the cut grows with the rows: as many deletes as rows above the limit
+        for book in books[:out_of_limit]:
+            book.delete()  # Noncompliant
+
+
+def compare_chapters(book, other):
+    chapters = book.chapter_set.all().exclude(number=0)
+    common = chapters.filter(title__in=other.chapter_set.values_list("title", flat=True))
+    for chapter in common:
+        Tag.objects.get(label=chapter.title)  # Noncompliant
+
+
 # Compliant look-alikes
 
 def import_books_in_bulk(rows):
@@ -121,6 +137,18 @@ def first_five():
         Chapter.objects.filter(book=book).count()
 
 
+def first_page(limit):
+    # a cut the caller chose, not a share of the rows
+    for book in Book.objects.order_by("title")[:limit * 2]:
+        Chapter.objects.filter(book=book).count()
+
+
+def from_unknown(rows):
+    narrowed = rows.filter(title="x")
+    for book in narrowed:
+        Chapter.objects.filter(book=book).count()
+
+
 def cancel_each(queryset):
     for book in queryset:
         # lock the rows one by one
@@ -138,3 +166,22 @@ class Audited(models.Model):
 def touch_all():
     for audited in Audited.objects.all():
         audited.save()
+
+
+class Session(models.Model):
+    key = models.CharField(max_length=40)
+
+    def logout(self):
+        pass
+
+
+def clean_sessions():
+    # per-item logic of the model (logout) goes with each delete: a queryset delete() would skip it
+    for session in Session.objects.all():
+        session.logout()
+        session.delete()
+
+
+def clean_sessions_of(keys):
+    for session in Session.objects.filter(key__startswith="x"):
+        Session.objects.filter(key=session.key).delete()  # Noncompliant
