@@ -115,7 +115,12 @@ public final class TaintEngine {
     "codecs.decode", "json.loads", "json.load", "simplejson.loads", "ujson.loads", "orjson.loads", "yaml.safe_load", "html.unescape",
     "textwrap.dedent", "re.sub", "shlex.split", "django.utils.encoding.force_str", "django.utils.encoding.smart_str",
     "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
-    "django.utils.http.urlsafe_base64_decode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+    "django.utils.http.urlsafe_base64_decode", "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.encodebytes",
+    "base64.standard_b64encode", "base64.standard_b64decode", "binascii.hexlify", "binascii.b2a_base64", "codecs.encode",
+    "django.utils.http.urlsafe_base64_encode",
+    // escaping for HTML keeps what matters to other sinks (a URL, a path, a command): only XSS counts it as a sanitizer
+    "html.escape", "markupsafe.escape", "markupsafe.Markup", "flask.escape", "jinja2.escape", "cgi.escape", "xml.sax.saxutils.escape",
+    "django.utils.html.escape", "django.utils.html.conditional_escape", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
 
   private static final AnalysisContext.Key<TaintEngine> KEY = AnalysisContext.Key.of("taint engine");
   private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
@@ -172,6 +177,9 @@ public final class TaintEngine {
    * module if needed; empty when none is proven.
    */
   public Optional<TaintFlow> flowTo(Expression expression, Kind kind, SubscriptionContext context) {
+    if (DeadBranches.isDead(expression)) {
+      return Optional.empty();
+    }
     Taint taint = taint(expression, kind, context);
     return resolve(taint, kind);
   }
@@ -297,6 +305,10 @@ public final class TaintEngine {
         return eval(binary.leftOperand(), kind).union(eval(binary.rightOperand(), kind));
       case CONDITIONAL_EXPR:
         ConditionalExpression conditional = (ConditionalExpression) expr;
+        Optional<Expression> taken = DeadBranches.takenBranch(conditional);
+        if (taken.isPresent()) {
+          return eval(taken.get(), kind);
+        }
         return eval(conditional.trueExpression(), kind).union(eval(conditional.falseExpression(), kind));
       case LIST_LITERAL:
         return all(((ListLiteral) expr).elements().expressions(), kind);
@@ -580,7 +592,7 @@ public final class TaintEngine {
     Predicate<Expression> isClean = e -> eval(e, kind).isClean();
     Guards functionGuards = function == null ? null : guardsOf(function);
     Token guard = functionGuards == null ? null : functionGuards.guardPoint(name, kind, isClean);
-    Predicate<Tree> validated = d -> validatedBefore(d, guard)
+    Predicate<Tree> validated = d -> validatedBefore(d, guard) || DeadBranches.isDead(d)
       || functionGuards != null && Trees.nearestFunctionDef(d) == function && functionGuards.validatesDefinition(d, name, kind, isClean);
     Taint result = Taint.CLEAN;
     boolean reaching = false;

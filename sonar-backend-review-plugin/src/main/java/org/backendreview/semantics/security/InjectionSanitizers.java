@@ -37,6 +37,8 @@ public final class InjectionSanitizers {
   private static final Map<String, Set<Kind>> BY_FQN = Map.ofEntries(
     Map.entry("shlex.quote", EnumSet.of(Kind.COMMAND)), Map.entry("pipes.quote", EnumSet.of(Kind.COMMAND)),
     Map.entry("shlex.join", EnumSet.of(Kind.COMMAND)),
+    // repr() of a string is a quoted Python literal: evaluating it gives the text back
+    Map.entry("repr", EnumSet.of(Kind.CODE)), Map.entry("builtins.repr", EnumSet.of(Kind.CODE)),
     Map.entry("os.path.basename", EnumSet.of(Kind.PATH)), Map.entry("posixpath.basename", EnumSet.of(Kind.PATH)),
     Map.entry("ntpath.basename", EnumSet.of(Kind.PATH)), Map.entry("werkzeug.utils.secure_filename", EnumSet.of(Kind.PATH)),
     Map.entry("werkzeug.secure_filename", EnumSet.of(Kind.PATH)), Map.entry("django.utils.text.get_valid_filename", EnumSet.of(Kind.PATH)),

@@ -539,13 +539,16 @@ public final class InjectionSinks {
   private static final Set<String> FILE_FUNCTIONS = Set.of("open", "io.open", "codecs.open", "os.open", "aiofiles.open",
     "aiofiles.threadpool.open", "anyio.open_file", "tarfile.open", "zipfile.ZipFile", "os.remove", "os.unlink", "os.rmdir", "os.removedirs",
     "os.listdir", "os.scandir", "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.path.getsize", "shutil.rmtree",
+    "os.path.exists", "os.path.lexists", "os.path.isfile", "os.path.isdir", "os.path.islink", "os.path.getmtime", "os.stat", "os.lstat",
+    "os.access", "posixpath.exists", "posixpath.lexists", "posixpath.isfile", "posixpath.isdir", "genericpath.exists", "genericpath.isfile",
+    "genericpath.isdir",
     "django.http.FileResponse", "django.http.response.FileResponse", "starlette.responses.FileResponse", "fastapi.responses.FileResponse",
     "flask.send_file", "flask.helpers.send_file", "werkzeug.utils.send_file", "django.core.files.storage.FileSystemStorage",
     "django.core.files.storage.filesystem.FileSystemStorage", "flask.send_from_directory", "flask.helpers.send_from_directory");
   private static final Set<String> TWO_PATH_FUNCTIONS = Set.of("shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree",
     "shutil.move", "os.rename", "os.replace", "os.symlink", "os.link");
   private static final Set<String> PATH_METHODS = Set.of("read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "rmdir",
-    "mkdir", "touch", "rename", "replace", "iterdir", "rglob", "glob", "symlink_to", "chmod");
+    "mkdir", "touch", "rename", "replace", "iterdir", "rglob", "glob", "symlink_to", "chmod", "exists", "is_file", "is_dir", "is_symlink", "stat");
 
   /** A file-system path: {@code open()}, {@code Path(...).read_text()}, {@code FileResponse}, {@code send_file}, {@code shutil}, {@code os}. */
   public static List<Sink> filePaths(CallExpression call) {
