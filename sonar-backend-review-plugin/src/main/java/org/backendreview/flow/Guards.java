@@ -25,6 +25,7 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.InExpression;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.StatementList;
 import org.sonar.plugins.python.api.tree.Token;
@@ -45,6 +46,8 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
  * The conditional statements of a function are collected once.
  */
 final class Guards {
+
+  private static final java.util.Set<String> URL_HOST_FIELDS = java.util.Set.of("netloc", "hostname");
 
   private final List<Statement> conditions = new ArrayList<>();
 
@@ -179,7 +182,7 @@ final class Guards {
       return mention(in.leftOperand(), use) != null && isClean.test(in.rightOperand());
     }
     if (cond.is(Tree.Kind.COMPARISON) && "==".equals(((BinaryExpression) cond).operator().value())) {
-      return comparesWithLiteral((BinaryExpression) cond, use);
+      return comparesWithLiteral((BinaryExpression) cond, use, kind);
     }
     if (cond instanceof CallExpression call) {
       Name checked = mention(call, use);
@@ -208,10 +211,38 @@ final class Guards {
     if (cond instanceof InExpression in && in.notToken() != null) {
       return mention(in.leftOperand(), use) != null && isClean.test(in.rightOperand());
     }
+    if (cond instanceof InExpression in && in.notToken() == null && kind == Kind.PATH && isVariable(Trees.skipParentheses(in.rightOperand()), use)) {
+      // if ".." in name: reject -- no parent directory can be reached
+      return Literals.stringValue(in.leftOperand()).filter(text -> text.contains("..")).isPresent();
+    }
     if (cond.is(Tree.Kind.COMPARISON) && "!=".equals(((BinaryExpression) cond).operator().value())) {
-      return comparesWithLiteral((BinaryExpression) cond, use);
+      return comparesWithLiteral((BinaryExpression) cond, use, kind);
     }
     return false;
+  }
+
+  /**
+   * True when the use follows a guard that leaves the function when the text occurs in the variable
+   * ({@code if "'" in word: abort(400)}).
+   */
+  boolean rejects(Name use, String text) {
+    for (Statement statement : conditions) {
+      if (statement instanceof IfStatement ifStatement && precedes(statement, use) && !ifStatement.isElif() && ifStatement.elseBranch() == null
+        && ifStatement.elifBranches().isEmpty() && exits(ifStatement.body()) && rejectsText(ifStatement.condition(), use, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean rejectsText(Expression condition, Name use, String text) {
+    Expression cond = Trees.skipParentheses(condition);
+    if (cond.is(Tree.Kind.OR)) {
+      BinaryExpression or = (BinaryExpression) cond;
+      return rejectsText(or.leftOperand(), use, text) || rejectsText(or.rightOperand(), use, text);
+    }
+    return cond instanceof InExpression in && in.notToken() == null && isVariable(Trees.skipParentheses(in.rightOperand()), use)
+      && Literals.stringValue(in.leftOperand()).filter(text::equals).isPresent();
   }
 
   /** A condition stored in a variable ({@code ok = url_has_allowed_host_and_scheme(x); if ok: ...}): its value. */
@@ -227,10 +258,16 @@ final class Guards {
     return cond;
   }
 
-  private static boolean comparesWithLiteral(BinaryExpression comparison, Name use) {
+  private static boolean comparesWithLiteral(BinaryExpression comparison, Name use, Kind kind) {
     Expression left = Trees.skipParentheses(comparison.leftOperand());
     Expression right = Trees.skipParentheses(comparison.rightOperand());
-    return isVariable(left, use) && Literals.stringValue(right).isPresent() || isVariable(right, use) && Literals.stringValue(left).isPresent();
+    return isChecked(left, use, kind) && Literals.stringValue(right).isPresent() || isChecked(right, use, kind) && Literals.stringValue(left).isPresent();
+  }
+
+  /** The variable, or for URLs its host ({@code urlparse(url).netloc == "example.com"} fixes where a redirect goes). */
+  private static boolean isChecked(Expression expression, Name use, Kind kind) {
+    return isVariable(expression, use) || (kind == Kind.REDIRECT || kind == Kind.SSRF) && expression instanceof QualifiedExpression host
+      && URL_HOST_FIELDS.contains(host.name().name()) && mention(host.qualifier(), use) != null;
   }
 
   private static boolean isVariable(Expression expression, Name use) {

@@ -287,6 +287,12 @@ public final class TaintEngine {
     if ((kind == Kind.SSRF || kind == Kind.REDIRECT) && isStringBuilding(expr)) {
       return urlTaint(expr, kind);
     }
+    if (kind == Kind.CODE && isStringBuilding(expr)) {
+      Taint code = codeTaint(expr, kind);
+      if (code != null) {
+        return code;
+      }
+    }
     switch (expr.getKind()) {
       case STRING_LITERAL:
         return stringLiteral((StringLiteral) expr, kind);
@@ -365,6 +371,40 @@ public final class TaintEngine {
       prefix.append('x');
     }
     return Taint.CLEAN;
+  }
+
+  /**
+   * For code to evaluate: a value written between quotes ({@code "'" + word + "'"}) after a guard that rejects that
+   * quote ({@code if "'" in word: abort(400)}) can only be the content of a string literal.
+   */
+  private Taint codeTaint(Expression expr, Kind kind) {
+    List<StringParts.Part> parts = StringParts.of(expr);
+    Taint result = Taint.CLEAN;
+    boolean quoted = false;
+    for (int i = 0; i < parts.size(); i++) {
+      StringParts.Part part = parts.get(i);
+      if (part.isText()) {
+        continue;
+      }
+      if (isQuotedLiteral(part.value(), i == 0 ? null : parts.get(i - 1), i + 1 < parts.size() ? parts.get(i + 1) : null)) {
+        quoted = true;
+      } else {
+        result = result.union(eval(part.value(), kind));
+      }
+    }
+    // null: no quoted value, evaluate the expression as usual
+    return quoted ? result : null;
+  }
+
+  private boolean isQuotedLiteral(Expression value, StringParts.Part before, StringParts.Part after) {
+    if (before == null || after == null || !before.isText() || !after.isText() || before.text().isEmpty() || after.text().isEmpty()
+      || !(Trees.skipParentheses(value) instanceof Name name)) {
+      return false;
+    }
+    char quote = before.text().charAt(before.text().length() - 1);
+    FunctionDef function = Trees.nearestFunctionDef(name);
+    return (quote == '\'' || quote == '"') && after.text().charAt(0) == quote && function != null
+      && guardsOf(function).rejects(name, String.valueOf(quote));
   }
 
   /** True when the text fixes the scheme and the host ({@code https://host/}), or makes the URL relative ({@code /path}, {@code ?q=}). */
