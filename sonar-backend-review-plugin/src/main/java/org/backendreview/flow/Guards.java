@@ -25,6 +25,8 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.InExpression;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
+import org.sonar.plugins.python.api.tree.ReturnStatement;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.StatementList;
@@ -47,6 +49,9 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
  */
 final class Guards {
 
+  /** The helpers whose return value is being read (a recursive helper is not expanded again). */
+  private static final ThreadLocal<java.util.Set<FunctionDef>> EXPANDING = ThreadLocal.withInitial(
+    () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   private static final java.util.Set<String> URL_HOST_FIELDS = java.util.Set.of("netloc", "hostname");
 
   private final List<Statement> conditions = new ArrayList<>();
@@ -186,9 +191,42 @@ final class Guards {
     }
     if (cond instanceof CallExpression call) {
       Name checked = mention(call, use);
-      return checked != null && InjectionSanitizers.validates(call, checked, kind);
+      return checked != null && (InjectionSanitizers.validates(call, checked, kind) || validatesThroughHelper(call, checked, kind, isClean));
     }
     return false;
+  }
+
+  /** True when the condition, when true, proves the variable valid (a filter of a comprehension, {@code if valid(x)}). */
+  static boolean validatesWhenTrue(Expression condition, Name use, Kind kind, Predicate<Expression> isClean) {
+    return positive(condition, use, kind, isClean);
+  }
+
+  /**
+   * A function of this module that returns a validation of one of its parameters
+   * ({@code def safe_target(request, url): return url_has_allowed_host_and_scheme(url, ...)}), called with the variable.
+   */
+  private static boolean validatesThroughHelper(CallExpression call, Name checked, Kind kind, Predicate<Expression> isClean) {
+    FunctionDef helper = ModuleFunctions.callee(call);
+    if (helper == null || !EXPANDING.get().add(helper)) {
+      return false;
+    }
+    try {
+      List<ReturnStatement> returns = Trees.descendantsInSameScope(helper.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class);
+      if (returns.size() != 1 || returns.get(0).expressions().size() != 1 || helper.parameters() == null) {
+        return false;
+      }
+      Expression returned = returns.get(0).expressions().get(0);
+      for (Parameter parameter : helper.parameters().nonTuple()) {
+        Name name = parameter.name();
+        if (name != null && ModuleFunctions.argumentFor(call, helper, name).filter(a -> Trees.isAncestorOrSelf(a, checked)).isPresent()
+          && positive(returned, name, kind, isClean)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      EXPANDING.get().remove(helper);
+    }
   }
 
   /** When the condition is false, the variable is valid (a falsy value, such as an empty string, counts as valid). */

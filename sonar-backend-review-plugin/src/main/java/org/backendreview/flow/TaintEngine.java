@@ -282,7 +282,11 @@ public final class TaintEngine {
     }
     Optional<Source> read = readOf(expr);
     if (read.isPresent()) {
-      return kind == Kind.REDIRECT && RequestSources.isReferer(read.get()) ? Taint.CLEAN : Taint.of(Trace.ofSource(read.get()));
+      if (kind == Kind.REDIRECT && RequestSources.isReferer(read.get())
+        || (kind == Kind.REDIRECT || kind == Kind.XSS) && RequestSources.isCsrfProtectedFormRead(expr, Trees.nearestFunctionDef(expr), ctx)) {
+        return Taint.CLEAN;
+      }
+      return Taint.of(Trace.ofSource(read.get()));
     }
     if ((kind == Kind.SSRF || kind == Kind.REDIRECT) && isStringBuilding(expr)) {
       return urlTaint(expr, kind);
@@ -325,7 +329,8 @@ public final class TaintEngine {
       case DICTIONARY_LITERAL:
         return dictionary((DictionaryLiteral) expr, kind, false);
       case LIST_COMPREHENSION, SET_COMPREHENSION, GENERATOR_EXPR:
-        return eval(((ComprehensionExpression) expr).resultExpression(), kind);
+        ComprehensionExpression comprehension = (ComprehensionExpression) expr;
+        return filtersValid(comprehension, kind) ? Taint.CLEAN : eval(comprehension.resultExpression(), kind);
       case DICT_COMPREHENSION:
         DictCompExpression dict = (DictCompExpression) expr;
         return eval(dict.keyExpression(), kind).union(eval(dict.valueExpression(), kind));
@@ -338,6 +343,22 @@ public final class TaintEngine {
       default:
         return Taint.CLEAN;
     }
+  }
+
+  /** {@code [u for u in candidates if url_has_allowed_host_and_scheme(u, ...)]}: an allow-list filter keeps only valid elements. */
+  private boolean filtersValid(ComprehensionExpression comprehension, Kind kind) {
+    if (!(Trees.skipParentheses(comprehension.resultExpression()) instanceof Name element)) {
+      return false;
+    }
+    for (Tree clause = comprehension.comprehensionFor(); clause != null; ) {
+      if (clause instanceof org.sonar.plugins.python.api.tree.ComprehensionIf filter
+        && Guards.validatesWhenTrue(filter.condition(), element, kind, e -> eval(e, kind).isClean())) {
+        return true;
+      }
+      clause = clause instanceof ComprehensionFor loop ? loop.nestedClause()
+        : clause instanceof org.sonar.plugins.python.api.tree.ComprehensionIf filter ? filter.nestedClause() : null;
+    }
+    return false;
   }
 
   private static boolean isStringBuilding(Expression expr) {

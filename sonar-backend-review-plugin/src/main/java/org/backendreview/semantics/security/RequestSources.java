@@ -84,6 +84,7 @@ public final class RequestSources {
     "starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request", "starlette.requests.HTTPConnection",
     "flask.Request", "flask.wrappers.Request", "werkzeug.wrappers.Request", "werkzeug.wrappers.request.Request",
     "aiohttp.web.Request", "aiohttp.web_request.Request", "aiohttp.web.BaseRequest", "aiohttp.web_request.BaseRequest");
+  private static final Set<String> CSRF_PROTECTED_FIELDS = Set.of("POST", "FILES");
   private static final Set<String> FLASK_REQUEST = Set.of("flask.request", "flask.globals.request");
 
   /** Collections of request data, and how a keyed read from them is named. */
@@ -241,6 +242,40 @@ public final class RequestSources {
   public static boolean isReferer(Source source) {
     String description = source.description();
     return description.contains("\"HTTP_REFERER\"") || description.toLowerCase(Locale.ROOT).contains("\"referer\"");
+  }
+
+  /**
+   * True when the read is the body of a form POSTed to a Django view that Django's CSRF protection covers
+   * ({@code request.POST}, {@code request.FILES} in a view that is not {@code @csrf_exempt}): another site cannot make a
+   * browser send it, so reflecting it back (a redirect, an HTML page) reaches only the user who typed it.
+   */
+  public static boolean isCsrfProtectedFormRead(Expression read, FunctionDef function, SubscriptionContext ctx) {
+    boolean[] form = {false};
+    Trees.walk(read, t -> !form[0], t -> {
+      if (t instanceof QualifiedExpression field && CSRF_PROTECTED_FIELDS.contains(field.name().name())) {
+        form[0] = true;
+      }
+    });
+    if (!form[0] || function == null || RequestHandlers.of(function, ctx).filter(h -> h.framework() == Framework.DJANGO).isEmpty()) {
+      return false;
+    }
+    ClassDef owner = Trees.methodOwner(function);
+    return !exemptsCsrf(function.decorators()) && (owner == null || !exemptsCsrf(owner.decorators()));
+  }
+
+  private static boolean exemptsCsrf(List<Decorator> decorators) {
+    for (Decorator decorator : decorators) {
+      boolean[] exempt = {false};
+      Trees.walk(decorator, t -> !exempt[0], t -> {
+        if (t instanceof Name name && "csrf_exempt".equals(name.name())) {
+          exempt[0] = true;
+        }
+      });
+      if (exempt[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for Flask's global {@code request} proxy. */
