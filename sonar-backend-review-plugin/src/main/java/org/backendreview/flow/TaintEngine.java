@@ -282,9 +282,12 @@ public final class TaintEngine {
     }
     Optional<Source> read = readOf(expr);
     if (read.isPresent()) {
-      if (kind == Kind.REDIRECT && RequestSources.isReferer(read.get())
-        || (kind == Kind.REDIRECT || kind == Kind.XSS) && RequestSources.isCsrfProtectedFormRead(expr, Trees.nearestFunctionDef(expr), ctx)) {
+      if (kind == Kind.REDIRECT && RequestSources.isReferer(read.get())) {
         return Taint.CLEAN;
+      }
+      if ((kind == Kind.REDIRECT || kind == Kind.XSS) && RequestSources.isCsrfProtectedFormRead(expr, Trees.nearestFunctionDef(expr), ctx)) {
+        // request.POST.get("next", request.GET.get("next")): the default may still come from the query string
+        return expr instanceof CallExpression get ? Arguments.value(get, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN) : Taint.CLEAN;
       }
       return Taint.of(Trace.ofSource(read.get()));
     }
@@ -305,7 +308,10 @@ public final class TaintEngine {
       case QUALIFIED_EXPR:
         return isRequest(expr, 0) ? Taint.CLEAN : eval(((QualifiedExpression) expr).qualifier(), kind);
       case SUBSCRIPTION:
-        return eval(((SubscriptionExpression) expr).object(), kind);
+        SubscriptionExpression subscription = (SubscriptionExpression) expr;
+        return ContainerKeys.literalKey(subscription.subscripts().expressions())
+          .map(key -> keyedValue(subscription.object(), key, kind))
+          .orElseGet(() -> eval(subscription.object(), kind));
       case SLICE_EXPR:
         return eval(((org.sonar.plugins.python.api.tree.SliceExpression) expr).object(), kind);
       case CALL_EXPR:
@@ -516,6 +522,16 @@ public final class TaintEngine {
         // x.replace(old, new): the text removed does not flow into the result, the replacement does
         return receiver.union(Arguments.value(call, 1, "new").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
       }
+      if ("get".equals(name) && ContainerKeys.isConfigParser(method.qualifier())) {
+        return configValue(call, (Name) Trees.skipParentheses(method.qualifier()), kind);
+      }
+      if ("get".equals(name) && call.arguments().size() <= 2) {
+        Optional<Taint> keyed = Arguments.value(call, 0, "key").flatMap(k -> ContainerKeys.literalKey(List.of(k)))
+          .map(key -> keyedValue(method.qualifier(), key, kind));
+        if (keyed.isPresent()) {
+          return keyed.get().union(Arguments.value(call, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
+        }
+      }
       if ("get".equals(name) || "pop".equals(name) || "setdefault".equals(name)) {
         // a lookup in a clean mapping is clean, whatever the key; the default value may carry data
         return receiver.union(Arguments.value(call, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
@@ -523,6 +539,32 @@ public final class TaintEngine {
       return ARGUMENT_METHODS.contains(name) ? receiver.union(arguments(call, kind)) : receiver;
     }
     return Taint.CLEAN;
+  }
+
+  /**
+   * {@code values["site"]}, {@code items[0]}, {@code values.get("site")}: when the container is a local dict or list
+   * literal that is only read and written under constant keys, only the values under that key count; otherwise the
+   * whole container.
+   */
+  private Taint keyedValue(Expression container, Object key, Kind kind) {
+    Optional<List<Expression>> values = ContainerKeys.valuesUnder(container, key);
+    if (values.isEmpty()) {
+      return eval(container, kind);
+    }
+    Taint result = Taint.CLEAN;
+    for (Expression value : values.get()) {
+      result = result.union(eval(value, kind).then(value, "Stored in \"" + ((Name) Trees.skipParentheses(container)).name() + "\"."));
+    }
+    return result;
+  }
+
+  /** {@code parser.get(section, option)} of a local {@code ConfigParser}: the values set under that option, and what it read from text. */
+  private Taint configValue(CallExpression call, Name parser, Kind kind) {
+    Taint result = Taint.CLEAN;
+    for (Expression value : ContainerKeys.configValues(parser, call)) {
+      result = result.union(eval(value, kind).then(value, "Set in \"" + parser.name() + "\"."));
+    }
+    return result.union(Arguments.keyword(call, "fallback").map(f -> eval(f.expression(), kind)).orElse(Taint.CLEAN));
   }
 
   private Taint arguments(CallExpression call, Kind kind) {
