@@ -117,10 +117,11 @@ public final class TaintEngine {
     "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
     "django.utils.http.urlsafe_base64_decode", "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.encodebytes",
     "base64.standard_b64encode", "base64.standard_b64decode", "binascii.hexlify", "binascii.b2a_base64", "codecs.encode",
-    "django.utils.http.urlsafe_base64_encode",
-    // escaping for HTML keeps what matters to other sinks (a URL, a path, a command): only XSS counts it as a sanitizer
-    "html.escape", "markupsafe.escape", "markupsafe.Markup", "flask.escape", "jinja2.escape", "cgi.escape", "xml.sax.saxutils.escape",
-    "django.utils.html.escape", "django.utils.html.conditional_escape", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+    "django.utils.http.urlsafe_base64_encode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+
+  /** Escaping for HTML leaves a URL's scheme and host as they were: not a sanitizer for redirects and outgoing requests. */
+  private static final Set<String> HTML_ESCAPES = Set.of("html.escape", "markupsafe.escape", "markupsafe.Markup", "flask.escape",
+    "jinja2.escape", "cgi.escape", "xml.sax.saxutils.escape", "django.utils.html.escape", "django.utils.html.conditional_escape");
 
   private static final AnalysisContext.Key<TaintEngine> KEY = AnalysisContext.Key.of("taint engine");
   private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
@@ -507,7 +508,8 @@ public final class TaintEngine {
       return summaryAt(call, callee, kind);
     }
     Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.isPresent() && PROPAGATING_FUNCTIONS.contains(fqn.get())) {
+    if (fqn.isPresent() && (PROPAGATING_FUNCTIONS.contains(fqn.get())
+      || (kind == Kind.REDIRECT || kind == Kind.SSRF) && HTML_ESCAPES.contains(fqn.get()))) {
       return arguments(call, kind);
     }
     if (RequestSources.isValidatingForm(call.callee())) {
