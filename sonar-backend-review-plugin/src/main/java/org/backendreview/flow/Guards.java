@@ -25,6 +25,9 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.InExpression;
 import org.sonar.plugins.python.api.tree.Name;
+import org.sonar.plugins.python.api.tree.Parameter;
+import org.sonar.plugins.python.api.tree.ReturnStatement;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.StatementList;
 import org.sonar.plugins.python.api.tree.Token;
@@ -45,6 +48,11 @@ import org.sonar.plugins.python.api.tree.UnaryExpression;
  * The conditional statements of a function are collected once.
  */
 final class Guards {
+
+  /** The helpers whose return value is being read (a recursive helper is not expanded again). */
+  private static final ThreadLocal<java.util.Set<FunctionDef>> EXPANDING = ThreadLocal.withInitial(
+    () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  private static final java.util.Set<String> URL_HOST_FIELDS = java.util.Set.of("netloc", "hostname");
 
   private final List<Statement> conditions = new ArrayList<>();
 
@@ -179,13 +187,46 @@ final class Guards {
       return mention(in.leftOperand(), use) != null && isClean.test(in.rightOperand());
     }
     if (cond.is(Tree.Kind.COMPARISON) && "==".equals(((BinaryExpression) cond).operator().value())) {
-      return comparesWithLiteral((BinaryExpression) cond, use);
+      return comparesWithLiteral((BinaryExpression) cond, use, kind);
     }
     if (cond instanceof CallExpression call) {
       Name checked = mention(call, use);
-      return checked != null && InjectionSanitizers.validates(call, checked, kind);
+      return checked != null && (InjectionSanitizers.validates(call, checked, kind) || validatesThroughHelper(call, checked, kind, isClean));
     }
     return false;
+  }
+
+  /** True when the condition, when true, proves the variable valid (a filter of a comprehension, {@code if valid(x)}). */
+  static boolean validatesWhenTrue(Expression condition, Name use, Kind kind, Predicate<Expression> isClean) {
+    return positive(condition, use, kind, isClean);
+  }
+
+  /**
+   * A function of this module that returns a validation of one of its parameters
+   * ({@code def safe_target(request, url): return url_has_allowed_host_and_scheme(url, ...)}), called with the variable.
+   */
+  private static boolean validatesThroughHelper(CallExpression call, Name checked, Kind kind, Predicate<Expression> isClean) {
+    FunctionDef helper = ModuleFunctions.callee(call);
+    if (helper == null || !EXPANDING.get().add(helper)) {
+      return false;
+    }
+    try {
+      List<ReturnStatement> returns = Trees.descendantsInSameScope(helper.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class);
+      if (returns.size() != 1 || returns.get(0).expressions().size() != 1 || helper.parameters() == null) {
+        return false;
+      }
+      Expression returned = returns.get(0).expressions().get(0);
+      for (Parameter parameter : helper.parameters().nonTuple()) {
+        Name name = parameter.name();
+        if (name != null && ModuleFunctions.argumentFor(call, helper, name).filter(a -> Trees.isAncestorOrSelf(a, checked)).isPresent()
+          && positive(returned, name, kind, isClean)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      EXPANDING.get().remove(helper);
+    }
   }
 
   /** When the condition is false, the variable is valid (a falsy value, such as an empty string, counts as valid). */
@@ -208,10 +249,38 @@ final class Guards {
     if (cond instanceof InExpression in && in.notToken() != null) {
       return mention(in.leftOperand(), use) != null && isClean.test(in.rightOperand());
     }
+    if (cond instanceof InExpression in && in.notToken() == null && kind == Kind.PATH && isVariable(Trees.skipParentheses(in.rightOperand()), use)) {
+      // if ".." in name: reject -- no parent directory can be reached
+      return Literals.stringValue(in.leftOperand()).filter(text -> text.contains("..")).isPresent();
+    }
     if (cond.is(Tree.Kind.COMPARISON) && "!=".equals(((BinaryExpression) cond).operator().value())) {
-      return comparesWithLiteral((BinaryExpression) cond, use);
+      return comparesWithLiteral((BinaryExpression) cond, use, kind);
     }
     return false;
+  }
+
+  /**
+   * True when the use follows a guard that leaves the function when the text occurs in the variable
+   * ({@code if "'" in word: abort(400)}).
+   */
+  boolean rejects(Name use, String text) {
+    for (Statement statement : conditions) {
+      if (statement instanceof IfStatement ifStatement && precedes(statement, use) && !ifStatement.isElif() && ifStatement.elseBranch() == null
+        && ifStatement.elifBranches().isEmpty() && exits(ifStatement.body()) && rejectsText(ifStatement.condition(), use, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean rejectsText(Expression condition, Name use, String text) {
+    Expression cond = Trees.skipParentheses(condition);
+    if (cond.is(Tree.Kind.OR)) {
+      BinaryExpression or = (BinaryExpression) cond;
+      return rejectsText(or.leftOperand(), use, text) || rejectsText(or.rightOperand(), use, text);
+    }
+    return cond instanceof InExpression in && in.notToken() == null && isVariable(Trees.skipParentheses(in.rightOperand()), use)
+      && Literals.stringValue(in.leftOperand()).filter(text::equals).isPresent();
   }
 
   /** A condition stored in a variable ({@code ok = url_has_allowed_host_and_scheme(x); if ok: ...}): its value. */
@@ -227,10 +296,16 @@ final class Guards {
     return cond;
   }
 
-  private static boolean comparesWithLiteral(BinaryExpression comparison, Name use) {
+  private static boolean comparesWithLiteral(BinaryExpression comparison, Name use, Kind kind) {
     Expression left = Trees.skipParentheses(comparison.leftOperand());
     Expression right = Trees.skipParentheses(comparison.rightOperand());
-    return isVariable(left, use) && Literals.stringValue(right).isPresent() || isVariable(right, use) && Literals.stringValue(left).isPresent();
+    return isChecked(left, use, kind) && Literals.stringValue(right).isPresent() || isChecked(right, use, kind) && Literals.stringValue(left).isPresent();
+  }
+
+  /** The variable, or for URLs its host ({@code urlparse(url).netloc == "example.com"} fixes where a redirect goes). */
+  private static boolean isChecked(Expression expression, Name use, Kind kind) {
+    return isVariable(expression, use) || (kind == Kind.REDIRECT || kind == Kind.SSRF) && expression instanceof QualifiedExpression host
+      && URL_HOST_FIELDS.contains(host.name().name()) && mention(host.qualifier(), use) != null;
   }
 
   private static boolean isVariable(Expression expression, Name use) {

@@ -115,7 +115,13 @@ public final class TaintEngine {
     "codecs.decode", "json.loads", "json.load", "simplejson.loads", "ujson.loads", "orjson.loads", "yaml.safe_load", "html.unescape",
     "textwrap.dedent", "re.sub", "shlex.split", "django.utils.encoding.force_str", "django.utils.encoding.smart_str",
     "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
-    "django.utils.http.urlsafe_base64_decode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+    "django.utils.http.urlsafe_base64_decode", "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.encodebytes",
+    "base64.standard_b64encode", "base64.standard_b64decode", "binascii.hexlify", "binascii.b2a_base64", "codecs.encode",
+    "django.utils.http.urlsafe_base64_encode", "io.BytesIO", "io.StringIO", "markdown.markdown", "zlib.decompress", "gzip.decompress");
+
+  /** Escaping for HTML leaves a URL's scheme and host as they were: not a sanitizer for redirects and outgoing requests. */
+  private static final Set<String> HTML_ESCAPES = Set.of("html.escape", "markupsafe.escape", "markupsafe.Markup", "flask.escape",
+    "jinja2.escape", "cgi.escape", "xml.sax.saxutils.escape", "django.utils.html.escape", "django.utils.html.conditional_escape");
 
   private static final AnalysisContext.Key<TaintEngine> KEY = AnalysisContext.Key.of("taint engine");
   private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
@@ -173,6 +179,9 @@ public final class TaintEngine {
    * module if needed; empty when none is proven.
    */
   public Optional<TaintFlow> flowTo(Expression expression, Kind kind, SubscriptionContext context) {
+    if (DeadBranches.isDead(expression)) {
+      return Optional.empty();
+    }
     Taint taint = taint(expression, kind, context);
     return resolve(taint, kind);
   }
@@ -275,10 +284,23 @@ public final class TaintEngine {
     }
     Optional<Source> read = readOf(expr);
     if (read.isPresent()) {
-      return kind == Kind.REDIRECT && RequestSources.isReferer(read.get()) ? Taint.CLEAN : Taint.of(Trace.ofSource(read.get()));
+      if (kind == Kind.REDIRECT && RequestSources.isReferer(read.get())) {
+        return Taint.CLEAN;
+      }
+      if ((kind == Kind.REDIRECT || kind == Kind.XSS) && RequestSources.isCsrfProtectedFormRead(expr, Trees.nearestFunctionDef(expr), ctx)) {
+        // request.POST.get("next", request.GET.get("next")): the default may still come from the query string
+        return expr instanceof CallExpression get ? Arguments.value(get, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN) : Taint.CLEAN;
+      }
+      return Taint.of(Trace.ofSource(read.get()));
     }
     if ((kind == Kind.SSRF || kind == Kind.REDIRECT) && isStringBuilding(expr)) {
       return urlTaint(expr, kind);
+    }
+    if (kind == Kind.CODE && isStringBuilding(expr)) {
+      Taint code = codeTaint(expr, kind);
+      if (code != null) {
+        return code;
+      }
     }
     switch (expr.getKind()) {
       case STRING_LITERAL:
@@ -288,7 +310,10 @@ public final class TaintEngine {
       case QUALIFIED_EXPR:
         return isRequest(expr, 0) ? Taint.CLEAN : eval(((QualifiedExpression) expr).qualifier(), kind);
       case SUBSCRIPTION:
-        return eval(((SubscriptionExpression) expr).object(), kind);
+        SubscriptionExpression subscription = (SubscriptionExpression) expr;
+        return ContainerKeys.literalKey(subscription.subscripts().expressions())
+          .map(key -> keyedValue(subscription.object(), key, kind))
+          .orElseGet(() -> eval(subscription.object(), kind));
       case SLICE_EXPR:
         return eval(((org.sonar.plugins.python.api.tree.SliceExpression) expr).object(), kind);
       case CALL_EXPR:
@@ -298,6 +323,10 @@ public final class TaintEngine {
         return eval(binary.leftOperand(), kind).union(eval(binary.rightOperand(), kind));
       case CONDITIONAL_EXPR:
         ConditionalExpression conditional = (ConditionalExpression) expr;
+        Optional<Expression> taken = DeadBranches.takenBranch(conditional);
+        if (taken.isPresent()) {
+          return eval(taken.get(), kind);
+        }
         return eval(conditional.trueExpression(), kind).union(eval(conditional.falseExpression(), kind));
       case LIST_LITERAL:
         return all(((ListLiteral) expr).elements().expressions(), kind);
@@ -308,7 +337,8 @@ public final class TaintEngine {
       case DICTIONARY_LITERAL:
         return dictionary((DictionaryLiteral) expr, kind, false);
       case LIST_COMPREHENSION, SET_COMPREHENSION, GENERATOR_EXPR:
-        return eval(((ComprehensionExpression) expr).resultExpression(), kind);
+        ComprehensionExpression comprehension = (ComprehensionExpression) expr;
+        return filtersValid(comprehension, kind) ? Taint.CLEAN : eval(comprehension.resultExpression(), kind);
       case DICT_COMPREHENSION:
         DictCompExpression dict = (DictCompExpression) expr;
         return eval(dict.keyExpression(), kind).union(eval(dict.valueExpression(), kind));
@@ -321,6 +351,22 @@ public final class TaintEngine {
       default:
         return Taint.CLEAN;
     }
+  }
+
+  /** {@code [u for u in candidates if url_has_allowed_host_and_scheme(u, ...)]}: an allow-list filter keeps only valid elements. */
+  private boolean filtersValid(ComprehensionExpression comprehension, Kind kind) {
+    if (!(Trees.skipParentheses(comprehension.resultExpression()) instanceof Name element)) {
+      return false;
+    }
+    for (Tree clause = comprehension.comprehensionFor(); clause != null; ) {
+      if (clause instanceof org.sonar.plugins.python.api.tree.ComprehensionIf filter
+        && Guards.validatesWhenTrue(filter.condition(), element, kind, e -> eval(e, kind).isClean())) {
+        return true;
+      }
+      clause = clause instanceof ComprehensionFor loop ? loop.nestedClause()
+        : clause instanceof org.sonar.plugins.python.api.tree.ComprehensionIf filter ? filter.nestedClause() : null;
+    }
+    return false;
   }
 
   private static boolean isStringBuilding(Expression expr) {
@@ -354,6 +400,40 @@ public final class TaintEngine {
       prefix.append('x');
     }
     return Taint.CLEAN;
+  }
+
+  /**
+   * For code to evaluate: a value written between quotes ({@code "'" + word + "'"}) after a guard that rejects that
+   * quote ({@code if "'" in word: abort(400)}) can only be the content of a string literal.
+   */
+  private Taint codeTaint(Expression expr, Kind kind) {
+    List<StringParts.Part> parts = StringParts.of(expr);
+    Taint result = Taint.CLEAN;
+    boolean quoted = false;
+    for (int i = 0; i < parts.size(); i++) {
+      StringParts.Part part = parts.get(i);
+      if (part.isText()) {
+        continue;
+      }
+      if (isQuotedLiteral(part.value(), i == 0 ? null : parts.get(i - 1), i + 1 < parts.size() ? parts.get(i + 1) : null)) {
+        quoted = true;
+      } else {
+        result = result.union(eval(part.value(), kind));
+      }
+    }
+    // null: no quoted value, evaluate the expression as usual
+    return quoted ? result : null;
+  }
+
+  private boolean isQuotedLiteral(Expression value, StringParts.Part before, StringParts.Part after) {
+    if (before == null || after == null || !before.isText() || !after.isText() || before.text().isEmpty() || after.text().isEmpty()
+      || !(Trees.skipParentheses(value) instanceof Name name)) {
+      return false;
+    }
+    char quote = before.text().charAt(before.text().length() - 1);
+    FunctionDef function = Trees.nearestFunctionDef(name);
+    return (quote == '\'' || quote == '"') && after.text().charAt(0) == quote && function != null
+      && guardsOf(function).rejects(name, String.valueOf(quote));
   }
 
   /** True when the text fixes the scheme and the host ({@code https://host/}), or makes the URL relative ({@code /path}, {@code ?q=}). */
@@ -429,7 +509,8 @@ public final class TaintEngine {
       return summaryAt(call, callee, kind);
     }
     Optional<String> fqn = Fqns.ofCallee(call);
-    if (fqn.isPresent() && PROPAGATING_FUNCTIONS.contains(fqn.get())) {
+    if (fqn.isPresent() && (PROPAGATING_FUNCTIONS.contains(fqn.get())
+      || (kind == Kind.REDIRECT || kind == Kind.SSRF) && HTML_ESCAPES.contains(fqn.get()))) {
       return arguments(call, kind);
     }
     if (RequestSources.isValidatingForm(call.callee())) {
@@ -444,6 +525,16 @@ public final class TaintEngine {
         // x.replace(old, new): the text removed does not flow into the result, the replacement does
         return receiver.union(Arguments.value(call, 1, "new").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
       }
+      if ("get".equals(name) && ContainerKeys.isConfigParser(method.qualifier())) {
+        return configValue(call, (Name) Trees.skipParentheses(method.qualifier()), kind);
+      }
+      if ("get".equals(name) && call.arguments().size() <= 2) {
+        Optional<Taint> keyed = Arguments.value(call, 0, "key").flatMap(k -> ContainerKeys.literalKey(List.of(k)))
+          .map(key -> keyedValue(method.qualifier(), key, kind));
+        if (keyed.isPresent()) {
+          return keyed.get().union(Arguments.value(call, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
+        }
+      }
       if ("get".equals(name) || "pop".equals(name) || "setdefault".equals(name)) {
         // a lookup in a clean mapping is clean, whatever the key; the default value may carry data
         return receiver.union(Arguments.value(call, 1, "default").map(d -> eval(d, kind)).orElse(Taint.CLEAN));
@@ -451,6 +542,32 @@ public final class TaintEngine {
       return ARGUMENT_METHODS.contains(name) ? receiver.union(arguments(call, kind)) : receiver;
     }
     return Taint.CLEAN;
+  }
+
+  /**
+   * {@code values["site"]}, {@code items[0]}, {@code values.get("site")}: when the container is a local dict or list
+   * literal that is only read and written under constant keys, only the values under that key count; otherwise the
+   * whole container.
+   */
+  private Taint keyedValue(Expression container, Object key, Kind kind) {
+    Optional<List<Expression>> values = ContainerKeys.valuesUnder(container, key);
+    if (values.isEmpty()) {
+      return eval(container, kind);
+    }
+    Taint result = Taint.CLEAN;
+    for (Expression value : values.get()) {
+      result = result.union(eval(value, kind).then(value, "Stored in \"" + ((Name) Trees.skipParentheses(container)).name() + "\"."));
+    }
+    return result;
+  }
+
+  /** {@code parser.get(section, option)} of a local {@code ConfigParser}: the values set under that option, and what it read from text. */
+  private Taint configValue(CallExpression call, Name parser, Kind kind) {
+    Taint result = Taint.CLEAN;
+    for (Expression value : ContainerKeys.configValues(parser, call)) {
+      result = result.union(eval(value, kind).then(value, "Set in \"" + parser.name() + "\"."));
+    }
+    return result.union(Arguments.keyword(call, "fallback").map(f -> eval(f.expression(), kind)).orElse(Taint.CLEAN));
   }
 
   private Taint arguments(CallExpression call, Kind kind) {
@@ -581,7 +698,7 @@ public final class TaintEngine {
     Predicate<Expression> isClean = e -> eval(e, kind).isClean();
     Guards functionGuards = function == null ? null : guardsOf(function);
     Token guard = functionGuards == null ? null : functionGuards.guardPoint(name, kind, isClean);
-    Predicate<Tree> validated = d -> validatedBefore(d, guard)
+    Predicate<Tree> validated = d -> validatedBefore(d, guard) || DeadBranches.isDead(d)
       || functionGuards != null && Trees.nearestFunctionDef(d) == function && functionGuards.validatesDefinition(d, name, kind, isClean);
     Taint result = Taint.CLEAN;
     boolean reaching = false;

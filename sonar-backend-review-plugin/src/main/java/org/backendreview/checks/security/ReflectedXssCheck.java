@@ -10,6 +10,7 @@ import org.backendreview.flow.TaintFlow;
 import org.backendreview.semantics.security.InjectionSinks;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
+import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.ValueResolver;
@@ -59,6 +60,7 @@ public class ReflectedXssCheck extends TaintSinkCheck {
   private static boolean isText(Expression value) {
     return value.is(Tree.Kind.STRING_LITERAL, Tree.Kind.PLUS, Tree.Kind.MODULO)
       || value instanceof CallExpression call && Fqns.calleeName(call).filter("format"::equals).isPresent()
+      || RequestSources.isTextField(value)
       || value instanceof Name name && ValueResolver.singleAssignedValue(name).filter(v -> isText(Trees.skipParentheses(v))).isPresent();
   }
 

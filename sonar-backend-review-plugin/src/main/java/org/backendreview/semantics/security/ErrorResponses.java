@@ -14,7 +14,7 @@ import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ExceptClause;
@@ -87,7 +87,7 @@ public final class ErrorResponses {
       } else if (t instanceof Name name && exception != null && name.symbolV2() == exception && leaksText(name)) {
         found[0] = name.parent() instanceof QualifiedExpression q && q.qualifier() == name ? q : name;
       } else if (t instanceof Name name && depth < 2 && name.symbolV2() != exception && !(name.parent() instanceof QualifiedExpression q && q.name() == name)) {
-        Values.singleAssignedValue(name).flatMap(value -> exceptionText(value, exception, depth + 1)).ifPresent(x -> found[0] = name);
+        ValueResolver.singleAssignedValue(name).flatMap(value -> exceptionText(value, exception, depth + 1)).ifPresent(x -> found[0] = name);
       }
     });
     return Optional.ofNullable(found[0]);

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.flask.FlaskApi;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -37,12 +38,11 @@ public final class InjectionSanitizers {
   private static final Map<String, Set<Kind>> BY_FQN = Map.ofEntries(
     Map.entry("shlex.quote", EnumSet.of(Kind.COMMAND)), Map.entry("pipes.quote", EnumSet.of(Kind.COMMAND)),
     Map.entry("shlex.join", EnumSet.of(Kind.COMMAND)),
+    // repr() of a string is a quoted Python literal: evaluating it gives the text back
+    Map.entry("repr", EnumSet.of(Kind.CODE)), Map.entry("builtins.repr", EnumSet.of(Kind.CODE)),
     Map.entry("os.path.basename", EnumSet.of(Kind.PATH)), Map.entry("posixpath.basename", EnumSet.of(Kind.PATH)),
-    Map.entry("ntpath.basename", EnumSet.of(Kind.PATH)), Map.entry("werkzeug.utils.secure_filename", EnumSet.of(Kind.PATH)),
-    Map.entry("werkzeug.secure_filename", EnumSet.of(Kind.PATH)), Map.entry("django.utils.text.get_valid_filename", EnumSet.of(Kind.PATH)),
-    Map.entry("django.utils._os.safe_join", EnumSet.of(Kind.PATH)), Map.entry("werkzeug.security.safe_join", EnumSet.of(Kind.PATH)),
-    Map.entry("werkzeug.utils.safe_join", EnumSet.of(Kind.PATH)), Map.entry("flask.safe_join", EnumSet.of(Kind.PATH)),
-    Map.entry("flask.helpers.safe_join", EnumSet.of(Kind.PATH)),
+    Map.entry("ntpath.basename", EnumSet.of(Kind.PATH)), Map.entry("django.utils.text.get_valid_filename", EnumSet.of(Kind.PATH)),
+    Map.entry("django.utils._os.safe_join", EnumSet.of(Kind.PATH)),
     Map.entry("django.urls.reverse", EnumSet.of(Kind.REDIRECT, Kind.SSRF, Kind.XSS, Kind.PATH)),
     Map.entry("django.urls.base.reverse", EnumSet.of(Kind.REDIRECT, Kind.SSRF, Kind.XSS, Kind.PATH)),
     Map.entry("django.utils.html.escape", EnumSet.of(Kind.XSS)), Map.entry("django.utils.html.conditional_escape", EnumSet.of(Kind.XSS)),
@@ -50,7 +50,7 @@ public final class InjectionSanitizers {
     Map.entry("django.utils.html.strip_tags", EnumSet.of(Kind.XSS)), Map.entry("django.utils.html.json_script", EnumSet.of(Kind.XSS)),
     Map.entry("django.utils.html.escapejs", EnumSet.of(Kind.XSS)), Map.entry("django.utils.html.urlize", EnumSet.of(Kind.XSS)),
     Map.entry("html.escape", EnumSet.of(Kind.XSS)), Map.entry("markupsafe.escape", EnumSet.of(Kind.XSS)),
-    Map.entry("jinja2.escape", EnumSet.of(Kind.XSS)), Map.entry("flask.escape", EnumSet.of(Kind.XSS)), Map.entry("cgi.escape", EnumSet.of(Kind.XSS)),
+    Map.entry("cgi.escape", EnumSet.of(Kind.XSS)),
     Map.entry("bleach.clean", EnumSet.of(Kind.XSS)), Map.entry("bleach.sanitizer.Cleaner.clean", EnumSet.of(Kind.XSS)),
     Map.entry("nh3.clean", EnumSet.of(Kind.XSS)), Map.entry("urllib.parse.quote", EnumSet.of(Kind.XSS, Kind.COMMAND)),
     Map.entry("urllib.parse.quote_plus", EnumSet.of(Kind.XSS, Kind.COMMAND, Kind.SSRF, Kind.REDIRECT, Kind.PATH)),
@@ -78,6 +78,10 @@ public final class InjectionSanitizers {
   public static boolean sanitizes(CallExpression call, Kind kind) {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent() && (CONVERSIONS.contains(fqn.get()) || BY_FQN.getOrDefault(fqn.get(), Set.of()).contains(kind))) {
+      return true;
+    }
+    if (fqn.isPresent() && (kind == Kind.PATH && (FlaskApi.SAFE_JOIN.contains(fqn.get()) || FlaskApi.SECURE_FILENAME.contains(fqn.get()))
+      || kind == Kind.XSS && FlaskApi.ESCAPE.contains(fqn.get()))) {
       return true;
     }
     Optional<String> method = Fqns.calleeName(call);

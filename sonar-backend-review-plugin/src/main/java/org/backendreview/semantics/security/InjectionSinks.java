@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.flask.FlaskApi;
 import org.backendreview.semantics.http.HttpLibraries;
 import org.backendreview.semantics.web.RequestHandlers;
+import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -440,9 +442,8 @@ public final class InjectionSinks {
     return fqn.map(f -> first(call, "source", f.substring(f.lastIndexOf('.') + 1) + "()")).orElse(List.of());
   }
 
-  private static final Set<String> TEMPLATE_CLASSES = Set.of("django.template.Template", "django.template.base.Template",
-    "jinja2.Template", "jinja2.environment.Template", "mako.template.Template", "flask.render_template_string",
-    "flask.templating.render_template_string", "tornado.template.Template");
+  private static final Set<String> TEMPLATE_CLASSES = union(Set.of("django.template.Template", "django.template.base.Template",
+    "jinja2.Template", "jinja2.environment.Template", "mako.template.Template", "tornado.template.Template"), FlaskApi.RENDER_TEMPLATE_STRING);
 
   /** Template source compiled from a string: {@code Template(x)}, {@code Environment.from_string(x)}, {@code render_template_string(x)}. */
   public static List<Sink> templates(CallExpression call) {
@@ -515,16 +516,18 @@ public final class InjectionSinks {
     return List.of();
   }
 
-  private static final Set<String> FILE_FUNCTIONS = Set.of("open", "io.open", "codecs.open", "os.open", "aiofiles.open",
+  private static final Set<String> FILE_FUNCTIONS = union(Set.of("open", "io.open", "codecs.open", "os.open", "aiofiles.open",
     "aiofiles.threadpool.open", "anyio.open_file", "tarfile.open", "zipfile.ZipFile", "os.remove", "os.unlink", "os.rmdir", "os.removedirs",
     "os.listdir", "os.scandir", "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.path.getsize", "shutil.rmtree",
+    "os.path.exists", "os.path.lexists", "os.path.isfile", "os.path.isdir", "os.path.islink", "os.path.getmtime", "os.stat", "os.lstat",
+    "os.access", "posixpath.exists", "posixpath.lexists", "posixpath.isfile", "posixpath.isdir", "genericpath.exists", "genericpath.isfile",
+    "genericpath.isdir",
     "django.http.FileResponse", "django.http.response.FileResponse", "starlette.responses.FileResponse", "fastapi.responses.FileResponse",
-    "flask.send_file", "flask.helpers.send_file", "werkzeug.utils.send_file", "django.core.files.storage.FileSystemStorage",
-    "django.core.files.storage.filesystem.FileSystemStorage", "flask.send_from_directory", "flask.helpers.send_from_directory");
+    "django.core.files.storage.FileSystemStorage", "django.core.files.storage.filesystem.FileSystemStorage"), FlaskApi.SEND_FILE, FlaskApi.SEND_FROM_DIRECTORY);
   private static final Set<String> TWO_PATH_FUNCTIONS = Set.of("shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree",
     "shutil.move", "os.rename", "os.replace", "os.symlink", "os.link");
   private static final Set<String> PATH_METHODS = Set.of("read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "rmdir",
-    "mkdir", "touch", "rename", "replace", "iterdir", "rglob", "glob", "symlink_to", "chmod");
+    "mkdir", "touch", "rename", "replace", "iterdir", "rglob", "glob", "symlink_to", "chmod", "exists", "is_file", "is_dir", "is_symlink", "stat");
 
   /** A file-system path: {@code open()}, {@code Path(...).read_text()}, {@code FileResponse}, {@code send_file}, {@code shutil}, {@code os}. */
   public static List<Sink> filePaths(CallExpression call) {
@@ -581,10 +584,18 @@ public final class InjectionSinks {
     return false;
   }
 
-  private static final Set<String> REDIRECTS = Set.of("django.shortcuts.redirect", "django.http.HttpResponseRedirect",
+  private static final Set<String> REDIRECTS = union(Set.of("django.shortcuts.redirect", "django.http.HttpResponseRedirect",
     "django.http.response.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect", "django.http.response.HttpResponsePermanentRedirect",
-    "fastapi.responses.RedirectResponse", "starlette.responses.RedirectResponse", "flask.redirect", "flask.helpers.redirect",
-    "werkzeug.utils.redirect");
+    "fastapi.responses.RedirectResponse", "starlette.responses.RedirectResponse"), FlaskApi.REDIRECT);
+
+  /** The names of the set and of the APIs, as one immutable set. */
+  private static Set<String> union(Set<String> names, Api... apis) {
+    Set<String> result = new java.util.HashSet<>(names);
+    for (Api api : apis) {
+      result.addAll(api.fqns());
+    }
+    return Set.copyOf(result);
+  }
 
   /** The target of an HTTP redirect. */
   public static List<Sink> redirects(CallExpression call) {
@@ -596,11 +607,11 @@ public final class InjectionSinks {
 
   private static final Set<String> DJANGO_RESPONSES = Set.of("HttpResponse", "HttpResponseBadRequest", "HttpResponseNotFound",
     "HttpResponseForbidden", "HttpResponseServerError", "HttpResponseGone", "HttpResponseNotAllowed");
-  private static final Set<String> SAFE_MARKERS = Set.of("django.utils.safestring.mark_safe", "django.utils.safestring.SafeString",
-    "django.utils.safestring.SafeText", "markupsafe.Markup", "jinja2.Markup", "flask.Markup");
+  private static final Set<String> SAFE_MARKERS = union(Set.of("django.utils.safestring.mark_safe", "django.utils.safestring.SafeString",
+    "django.utils.safestring.SafeText"), FlaskApi.MARKUP);
   private static final Set<String> HTML_RESPONSES = Set.of("fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse");
-  private static final Set<String> GENERIC_RESPONSES = Set.of("fastapi.responses.Response", "starlette.responses.Response", "fastapi.Response",
-    "flask.make_response", "flask.helpers.make_response", "flask.Response", "flask.wrappers.Response", "werkzeug.wrappers.Response");
+  private static final Set<String> GENERIC_RESPONSES = union(Set.of("fastapi.responses.Response", "starlette.responses.Response",
+    "fastapi.Response"), FlaskApi.RESPONSES);
 
   /** Content written into an HTML response or marked as safe HTML. */
   public static List<Sink> html(CallExpression call) {
@@ -620,7 +631,7 @@ public final class InjectionSinks {
     if (GENERIC_RESPONSES.contains(name)) {
       Optional<Expression> type = Arguments.value(call, -1, "media_type").or(() -> Arguments.value(call, -1, "mimetype"))
         .or(() -> Arguments.value(call, -1, "content_type"));
-      boolean flask = name.startsWith("flask") || name.startsWith("werkzeug");
+      boolean flask = FlaskApi.RESPONSES.contains(name);
       return type.isPresent() ? (isHtml(type.get()) ? first(call, "content", simple + "()") : List.of())
         : (flask ? first(call, "response", simple + "()") : List.of());
     }

@@ -13,7 +13,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -53,7 +53,7 @@ public final class JwtTokens {
     Expression e = Trees.skipParentheses(payload);
     Map<String, Tree> claims = new LinkedHashMap<>();
     if (e instanceof Name name) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       SymbolV2 symbol = name.symbolV2();
       if (value.isEmpty() || symbol == null || !literalClaims(value.get(), claims)) {
         return Optional.empty();
@@ -115,7 +115,7 @@ public final class JwtTokens {
     }
     Expression value = Trees.skipParentheses(options.get().expression());
     if (value instanceof Name name) {
-      value = Values.singleAssignedValue(name).orElse(value);
+      value = ValueResolver.singleAssignedValue(name).orElse(value);
     }
     Map<String, Tree> literal = new LinkedHashMap<>();
     if (literalClaims(value, literal)) {

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.fastapi.Pydantic;
+import org.backendreview.semantics.flask.FlaskApi;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemyApi;
 import org.backendreview.semantics.web.RequestHandlers.Framework;
@@ -82,9 +83,9 @@ public final class RequestSources {
   private static final Set<String> REQUEST_CLASSES = Set.of("django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.wsgi.WSGIRequest", "django.core.handlers.asgi.ASGIRequest", "rest_framework.request.Request",
     "starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request", "starlette.requests.HTTPConnection",
-    "flask.Request", "flask.wrappers.Request", "werkzeug.wrappers.Request", "werkzeug.wrappers.request.Request",
     "aiohttp.web.Request", "aiohttp.web_request.Request", "aiohttp.web.BaseRequest", "aiohttp.web_request.BaseRequest");
-  private static final Set<String> FLASK_REQUEST = Set.of("flask.request", "flask.globals.request");
+  private static final Set<String> TEXT_FIELDS = Set.of("args", "form", "values", "cookies", "headers");
+  private static final Set<String> CSRF_PROTECTED_FIELDS = Set.of("POST", "FILES");
 
   /** Collections of request data, and how a keyed read from them is named. */
   private static final Map<String, String> KEYED_COLLECTIONS = Map.ofEntries(
@@ -243,10 +244,62 @@ public final class RequestSources {
     return description.contains("\"HTTP_REFERER\"") || description.toLowerCase(Locale.ROOT).contains("\"referer\"");
   }
 
+  /**
+   * True when the read is the body of a form POSTed to a Django view that Django's CSRF protection covers
+   * ({@code request.POST}, {@code request.FILES} in a view that is not {@code @csrf_exempt}): another site cannot make a
+   * browser send it, so reflecting it back (a redirect, an HTML page) reaches only the user who typed it.
+   */
+  public static boolean isCsrfProtectedFormRead(Expression read, FunctionDef function, SubscriptionContext ctx) {
+    boolean[] form = {false};
+    Expression expr = Trees.skipParentheses(read);
+    Tree collection = expr instanceof CallExpression call ? call.callee() : expr instanceof SubscriptionExpression subscription ? subscription.object() : expr;
+    Trees.walk(collection, t -> !form[0], t -> {
+      if (t instanceof QualifiedExpression field && CSRF_PROTECTED_FIELDS.contains(field.name().name())) {
+        form[0] = true;
+      }
+    });
+    if (!form[0] || function == null || RequestHandlers.of(function, ctx).filter(h -> h.framework() == Framework.DJANGO).isEmpty()) {
+      return false;
+    }
+    ClassDef owner = Trees.methodOwner(function);
+    return !exemptsCsrf(function.decorators()) && (owner == null || !exemptsCsrf(owner.decorators()));
+  }
+
+  private static boolean exemptsCsrf(List<Decorator> decorators) {
+    for (Decorator decorator : decorators) {
+      boolean[] exempt = {false};
+      Trees.walk(decorator, t -> !exempt[0], t -> {
+        if (t instanceof Name name && "csrf_exempt".equals(name.name())) {
+          exempt[0] = true;
+        }
+      });
+      if (exempt[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for one text value of the request's query string, form, cookies or headers ({@code request.args.get("q")},
+   * {@code request.form["name"]}): a {@code str}, which a Flask view returns as an HTML page.
+   */
+  public static boolean isTextField(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    Expression mapping = null;
+    if (expr instanceof CallExpression call && call.callee() instanceof QualifiedExpression get && "get".equals(get.name().name())
+      && call.arguments().size() <= 2) {
+      mapping = get.qualifier();
+    } else if (expr instanceof SubscriptionExpression subscription) {
+      mapping = subscription.object();
+    }
+    return mapping instanceof QualifiedExpression field && TEXT_FIELDS.contains(field.name().name()) && isFlaskRequest(field.qualifier());
+  }
+
   /** True for Flask's global {@code request} proxy. */
   public static boolean isFlaskRequest(Expression expression) {
     Expression expr = Trees.skipParentheses(expression);
-    return expr.is(Tree.Kind.NAME, Tree.Kind.QUALIFIED_EXPR) && Fqns.of(expr).filter(FLASK_REQUEST::contains).isPresent();
+    return expr.is(Tree.Kind.NAME, Tree.Kind.QUALIFIED_EXPR) && Fqns.of(expr).filter(FlaskApi.REQUEST).isPresent();
   }
 
   /**
@@ -378,8 +431,8 @@ public final class RequestSources {
       return false;
     }
     Expression annotation = parameter.typeAnnotation().expression();
-    return Fqns.of(annotation).filter(REQUEST_CLASSES::contains).isPresent()
-      || ClassHierarchy.typeIsOrExtends(annotation.typeV2(), REQUEST_CLASSES::contains);
+    return Fqns.of(annotation).filter(f -> REQUEST_CLASSES.contains(f) || FlaskApi.REQUEST_CLASSES.contains(f)).isPresent()
+      || ClassHierarchy.typeIsOrExtends(annotation.typeV2(), f -> REQUEST_CLASSES.contains(f) || FlaskApi.REQUEST_CLASSES.contains(f));
   }
 
   // ---------------------------------------------------------------- FastAPI

@@ -14,7 +14,7 @@ import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
-import org.backendreview.tree.Values;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.Name;
@@ -119,7 +119,7 @@ public final class Secrets {
   public static Optional<CallExpression> macComputation(Expression expression) {
     Expression e = Trees.skipParentheses(expression);
     if (e instanceof Name name) {
-      Optional<Expression> value = Values.singleAssignedValue(name);
+      Optional<Expression> value = ValueResolver.singleAssignedValue(name);
       if (value.isEmpty() || value.get() instanceof Name) {
         return Optional.empty();
       }
@@ -138,7 +138,7 @@ public final class Secrets {
         return Optional.of(call);
       }
       if (receiver.isPresent() && receiver.get() instanceof Name mac) {
-        Optional<Expression> created = Values.singleAssignedValue(mac);
+        Optional<Expression> created = ValueResolver.singleAssignedValue(mac);
         if (created.isPresent() && created.get() instanceof CallExpression constructor && SecurityApi.HMAC_NEW.isCalledBy(constructor)) {
           return Optional.of(call);
         }

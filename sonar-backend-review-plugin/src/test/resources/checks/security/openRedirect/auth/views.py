@@ -2,6 +2,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from rest_framework.decorators import api_view
@@ -11,10 +12,17 @@ ALLOWED_RETURN_PATHS = {"/", "/dashboard"}
 
 
 def login_done(request):
-    return redirect(request.GET.get("next"))  # Noncompliant {{Check that the request parameter "next" (line 14) points to this site (url_has_allowed_host_and_scheme() or an allow-list) before redirecting to it.}}
+    return redirect(request.GET.get("next"))  # Noncompliant {{Check that the request parameter "next" (line 15) points to this site (url_has_allowed_host_and_scheme() or an allow-list) before redirecting to it.}}
 
 
 def logout_done(request):
+    # compliant: a form POSTed to a CSRF-protected view; another site cannot make the browser send it
+    target = request.POST.get("next", "/")
+    return HttpResponseRedirect(target)
+
+
+@csrf_exempt
+def logout_done_exempt(request):
     target = request.POST.get("next", "/")
     return HttpResponseRedirect(target)  # Noncompliant
 
