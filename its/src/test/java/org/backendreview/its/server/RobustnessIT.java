@@ -92,7 +92,10 @@ class RobustnessIT {
       .extracting(Issue::line).containsExactlyInAnyOrderElementsOf(big.readModifyWriteLines());
     assertThat(issues).filteredOn(i -> i.file().equals("generated/big_module.py") && i.rule().equals("DuplicateModuleConstant"))
       .extracting(Issue::line).containsExactlyInAnyOrderElementsOf(big.duplicateConstantLines());
-    assertThat(issues).filteredOn(i -> i.file().equals("generated/big_module.py")).hasSize(big.readModifyWriteLines().size() + big.duplicateConstantLines().size());
+    // the profile also runs SonarPython's rules (python:...); of ours, exactly the generated defects are raised
+    assertThat(issues).filteredOn(i -> i.file().equals("generated/big_module.py") && !i.rule().startsWith("python:"))
+      .hasSize(big.readModifyWriteLines().size() + big.duplicateConstantLines().size());
+    assertThat(issues).filteredOn(i -> i.file().equals("generated/big_module.py") && i.rule().startsWith("python:")).isNotEmpty();
   }
 
   /** A copy of the committed project under target/, to add the generated module to. */
