@@ -8,7 +8,6 @@ package org.backendreview.checks.migrations;
 import java.util.ArrayList;
 import java.util.List;
 import org.backendreview.semantics.django.DjangoMigration;
-import org.backendreview.semantics.django.MigrationOperation;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 
@@ -24,11 +23,7 @@ public class DestructiveMigrationOperationCheck extends DjangoMigrationCheck {
   @Override
   protected List<Finding> findings(DjangoMigration migration, SubscriptionContext ctx) {
     List<Finding> findings = new ArrayList<>();
-    migration.forEachOperation((operation, state) -> {
-      if (operation.placement() != MigrationOperation.Placement.PLAIN || operation.call() == null || operation.model().isEmpty()) {
-        return;
-      }
-      String model = operation.model().get();
+    migration.forEachPlainModelOperation((operation, model, state) -> {
       if ("RemoveField".equals(operation.kind()) && operation.field().isPresent()
         && state.fieldExistedBefore(model, operation.field().get())) {
         String field = operation.field().get();

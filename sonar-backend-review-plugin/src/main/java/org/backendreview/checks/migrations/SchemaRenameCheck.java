@@ -32,11 +32,7 @@ public class SchemaRenameCheck extends DjangoMigrationCheck {
   @Override
   protected List<Finding> findings(DjangoMigration migration, SubscriptionContext ctx) {
     List<Finding> findings = new ArrayList<>();
-    migration.forEachOperation((operation, state) -> {
-      if (operation.placement() != MigrationOperation.Placement.PLAIN || operation.call() == null || operation.model().isEmpty()) {
-        return;
-      }
-      String model = operation.model().get();
+    migration.forEachPlainModelOperation((operation, model, state) -> {
       switch (operation.kind()) {
         case "RenameField" -> renamedField(operation, state, model).ifPresent(old -> findings.add(new Finding(operation.call().callee(),
           "Rename column \"" + old + "\" in steps, or keep it with db_column=\"" + old + "\": the code still running during this deploy "

@@ -202,6 +202,24 @@ public final class DjangoMigration {
     }
   }
 
+  /** A plain operation (not in SeparateDatabaseAndState) on a named model, with the model state just before it. */
+  @FunctionalInterface
+  public interface ModelOperationConsumer {
+    void accept(MigrationOperation operation, String model, MigrationState state);
+  }
+
+  /**
+   * Each plain operation (run on the database and in the state, not inside SeparateDatabaseAndState) whose call and
+   * model are known, with its model's name and the model state just before it.
+   */
+  public void forEachPlainModelOperation(ModelOperationConsumer consumer) {
+    forEachOperation((operation, state) -> {
+      if (operation.placement() == MigrationOperation.Placement.PLAIN && operation.call() != null && operation.model().isPresent()) {
+        consumer.accept(operation, operation.model().get(), state);
+      }
+    });
+  }
+
   /** The model state built by the app's migrations this one depends on (transitively), in dependency order. */
   MigrationState stateBefore() {
     MigrationState state = new MigrationState();
