@@ -84,15 +84,25 @@ class FindingCacheTest {
     ScanResult addDelete = assertSameAsCold();
     assertThat(addDelete.findings()).noneMatch(f -> f.file().equals("inventory_service/config.py"));
 
-    // an entry damaged on disk is reported, deleted and recomputed
+    // an entry damaged on disk is reported, deleted and recomputed: the entry the last scan wrote or used most recently
+    // (older entries belong to earlier project states and are never read again)
     Path entry;
     try (Stream<Path> files = Files.walk(cache)) {
-      entry = files.filter(f -> f.getParent().getFileName().toString().length() == 2).findFirst().orElseThrow();
+      entry = files.filter(f -> f.getParent().getFileName().toString().length() == 2)
+        .max(java.util.Comparator.comparing(FindingCacheTest::modified)).orElseThrow();
     }
     Files.writeString(entry, "backend-review-cache 1\ngarbage");
     ScanResult damaged = assertSameAsCold();
     assertThat(damaged.warnings()).anyMatch(w -> w.message().startsWith("damaged cache entry"));
     assertThat(assertSameAsCold().warnings()).isEmpty();
+  }
+
+  private static java.nio.file.attribute.FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<String> findingsOf(ScanResult result, String file) {
