@@ -32,7 +32,9 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure() { # label command...: prints "label wall cpu rss_mib"
   local label="$1"; shift
   /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$@" >/dev/null 2>"$work/stderr" || true
-  read -r wall user sys rss < "$work/time"
+  # /usr/bin/time writes "Command exited with non-zero status N" first when the command fails (Bandit exits 1 when it
+  # finds issues): the figures are on the last line
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   printf '%-14s %8.1f %8.1f %8.0f\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)" | tee -a "$work/runs"
 }
 

@@ -109,18 +109,16 @@ class RulesIT {
     Map<String, Integer> expectedOwasp = new TreeMap<>();
     security.forEach(r -> r.owaspTop10_2021().forEach(c -> expectedOwasp.merge(c.toLowerCase(Locale.ROOT), 1, Integer::sum)));
     assertThat(owasp).as("owaspTop10-2021 facet").containsAllEntriesOf(expectedOwasp);
-    // the CWE facet lists the most frequent values only (SonarQube caps facets): each one it lists has our count
+    // the CWE facet lists a capped number of values: Elasticsearch's terms aggregation takes the top values of each shard
+    // of the rules index, so which of the values tied at the bottom are listed (and even whether a value counted 2 is
+    // listed before one counted 1) depends on how the rules' random ids were routed to shards. What holds in every run:
+    // each listed value is one of our CWEs, counted no more than we declare it (a shard that dropped the value lowers the
+    // count), and every CWE is reachable through the filter (the per-rule assertions above).
     Map<String, Integer> expectedCwe = new TreeMap<>();
     security.forEach(r -> r.cwe().forEach(c -> expectedCwe.merge(c, 1, Integer::sum)));
     Map<String, Integer> cwe = facet(facets, "cwe");
     assertThat(cwe).as("cwe facet").isNotEmpty();
-    assertThat(expectedCwe).as("cwe facet").containsAllEntriesOf(cwe);
-    int lowestListed = cwe.values().stream().min(Integer::compare).orElseThrow();
-    expectedCwe.forEach((c, n) -> {
-      if (n > lowestListed) {
-        assertThat(cwe).as("cwe facet lists the more frequent CWE-" + c).containsKey(c);
-      }
-    });
+    cwe.forEach((c, n) -> assertThat(n).as("cwe facet count of CWE-" + c).isBetween(1, expectedCwe.getOrDefault(c, 0)));
   }
 
   private static List<String> keys(SonarQubeServer server, String filter, String value) {
