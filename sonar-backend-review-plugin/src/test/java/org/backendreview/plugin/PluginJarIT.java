@@ -42,6 +42,8 @@ class PluginJarIT {
       assertThat(manifest.getValue("Sonar-Version")).isEqualTo("9.9");
       assertThat(manifest.getValue("Jre-Min-Version")).isEqualTo("21");
       assertThat(manifest.getValue("SonarLint-Supported")).isEqualTo("true");
+      // SonarQube logs "Deploy Backend Review / <version> / <Implementation-Build>": the commit, or "unknown" outside git
+      assertThat(manifest.getValue("Implementation-Build")).as("Implementation-Build").matches("[0-9a-f]{40}|unknown");
       assertThat(manifest.getValue("Plugin-License")).isEqualTo("GNU LGPL 3");
       assertThat(manifest.getValue("Plugin-Organization")).isEqualTo("Backend Review contributors");
       assertThat(manifest.getValue("Plugin-Homepage")).startsWith("https://");
