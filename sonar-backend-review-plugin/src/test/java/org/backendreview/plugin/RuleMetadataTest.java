@@ -176,6 +176,25 @@ class RuleMetadataTest {
     assertThat(html).as("%s: well-formed <pre> blocks", key).doesNotContain("<pre>\n\n");
   }
 
+  /**
+   * SonarQube shows "quick fix available" from the metadata; SonarLint and the CLI's --fix from the issues: they agree.
+   * Read from the sources: a check offers quick fixes when it (or a base class of ours) builds a PythonQuickFix.
+   */
+  @ParameterizedTest
+  @MethodSource("checks")
+  void quick_fix_metadata_agrees_with_the_check(Class<?> check) throws IOException {
+    String key = key(check);
+    boolean offers = false;
+    for (Class<?> c = check; c.getName().startsWith("org.backendreview."); c = c.getSuperclass()) {
+      Path source = Path.of("src/main/java", c.getName().replace('.', '/') + ".java");
+      offers |= Files.readString(source, StandardCharsets.UTF_8).contains("PythonQuickFix.newQuickFix");
+    }
+    String declared = (String) json(key).get("quickfix");
+    assertThat(declared).as("%s quickfix", key).isIn("covered", "partial", "infeasible", "targeted");
+    assertThat(!"infeasible".equals(declared)).as("%s: metadata says quickfix \"%s\" but the check %s quick fixes", key, declared,
+      offers ? "builds" : "builds no").isEqualTo(offers);
+  }
+
   @ParameterizedTest
   @MethodSource("checks")
   void has_a_test_and_a_sample_with_noncompliant_and_compliant_code(Class<?> check) throws IOException {

@@ -12,8 +12,10 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
 import org.backendreview.semantics.fastapi.FastApiResponses;
+import org.backendreview.tree.TextEdits;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
 
@@ -48,7 +50,8 @@ public class CreateEndpointWithout201Check extends BackendReviewCheck {
       return;
     }
     ctx.addIssue(route.decorator(), "Add \"status_code=201\" to this creation endpoint so that clients get \"201 Created\" instead of \"200 OK\".")
-      .secondary(function.name(), "Creates a resource");
+      .secondary(function.name(), "Creates a resource")
+      .addQuickFix(PythonQuickFix.newQuickFix("Add \"status_code=201\"", TextEdits.appendArgument(route.decorator(), "status_code=201")));
   }
 
   private static boolean isCreation(Route route) {

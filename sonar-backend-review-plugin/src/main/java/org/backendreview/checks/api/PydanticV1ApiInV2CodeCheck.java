@@ -16,10 +16,13 @@ import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Fqns;
+import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Types;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.tree.AliasedName;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
@@ -55,6 +58,16 @@ public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
     Map.entry("from_orm", "model_validate(..., from_attributes=True)"), Map.entry("copy", "model_copy()"),
     Map.entry("schema", "model_json_schema()"), Map.entry("schema_json", "model_json_schema()"), Map.entry("construct", "model_construct()"),
     Map.entry("update_forward_refs", "model_rebuild()"));
+  /**
+   * The v2 method that takes the same arguments, for the quick fix: the v1 method's keyword arguments that keep their
+   * meaning in v2 (anything else, e.g. {@code json(encoder=...)} or {@code copy(include=...)}, gets no quick fix).
+   */
+  private static final Map<String, Set<String>> SAME_ARGUMENTS = Map.of(
+    "dict", Set.of("include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none"),
+    "json", Set.of("include", "exclude", "by_alias", "exclude_unset", "exclude_defaults", "exclude_none"),
+    "parse_obj", Set.of(), "parse_raw", Set.of(), "from_orm", Set.of(), "copy", Set.of("update", "deep"), "schema", Set.of("by_alias"),
+    "construct", Set.of(), "update_forward_refs", Set.of());
+  private static final Set<String> ONE_POSITIONAL = Set.of("parse_obj", "parse_raw", "from_orm");
   private static final Map<String, String> DECORATORS = replacements(PydanticApi.VALIDATOR, "@field_validator", PydanticApi.ROOT_VALIDATOR,
     "@model_validator");
   private static final Map<String, String> FIELD_KEYWORDS = Map.of("regex", "pattern", "min_items", "min_length", "max_items", "max_length",
@@ -156,8 +169,37 @@ public class PydanticV1ApiInV2CodeCheck extends BackendReviewCheck {
     Expression callee = Trees.skipParentheses(call.callee());
     if (callee instanceof QualifiedExpression qualified && METHODS.containsKey(qualified.name().name()) && isModelOrInstance(qualified.qualifier())) {
       String method = qualified.name().name();
-      ctx.addIssue(qualified.name(), "Replace the Pydantic v1 method \"" + method + "()\" with \"" + METHODS.get(method) + "\".");
+      PreciseIssue issue = ctx.addIssue(qualified.name(), "Replace the Pydantic v1 method \"" + method + "()\" with \"" + METHODS.get(method) + "\".");
+      if (sameArguments(method, call)) {
+        String replacement = METHODS.get(method).substring(0, METHODS.get(method).indexOf('('));
+        PythonQuickFix.Builder fix = PythonQuickFix.newQuickFix("Replace with \"" + replacement + "()\"")
+          .addTextEdit(TextEdits.replace(qualified.name(), replacement));
+        if ("from_orm".equals(method)) {
+          fix.addTextEdit(TextEdits.appendArgument(call, "from_attributes=True"));
+        }
+        issue.addQuickFix(fix.build());
+      }
     }
+  }
+
+  /** The call passes only arguments that the v2 method takes with the same meaning ({@link #SAME_ARGUMENTS}). */
+  private static boolean sameArguments(String method, CallExpression call) {
+    Set<String> keywords = SAME_ARGUMENTS.get(method);
+    if (keywords == null) {
+      return false;
+    }
+    int positional = 0;
+    for (Argument argument : call.arguments()) {
+      if (!(argument instanceof RegularArgument regular)) {
+        return false;
+      }
+      if (regular.keywordArgument() == null) {
+        positional++;
+      } else if (!keywords.contains(regular.keywordArgument().name())) {
+        return false;
+      }
+    }
+    return positional == (ONE_POSITIONAL.contains(method) ? 1 : 0);
   }
 
   private static boolean isModelOrInstance(Expression receiver) {

@@ -10,10 +10,15 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.AwaitableCalls;
 import org.backendreview.tree.SourceText;
+import org.backendreview.tree.TextEdits;
+import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ConditionalExpression;
+import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.IfStatement;
 import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.WhileStatement;
@@ -42,10 +47,11 @@ public class CoroutineNotAwaitedCheck extends BackendReviewCheck {
       return;
     }
     String text = SourceText.call(call);
-    if (use == Use.DISCARDED) {
-      ctx.addIssue(call, "Await \"" + text + "\": without \"await\" the coroutine is created and never runs.");
-    } else {
-      ctx.addIssue(call, "Await \"" + text + "\" before testing its result: a coroutine object is always true.");
+    PreciseIssue issue = use == Use.DISCARDED
+      ? ctx.addIssue(call, "Await \"" + text + "\": without \"await\" the coroutine is created and never runs.")
+      : ctx.addIssue(call, "Await \"" + text + "\" before testing its result: a coroutine object is always true.");
+    if (inAsyncFunctionBody(call)) {
+      issue.addQuickFix(PythonQuickFix.newQuickFix("Add \"await\"", TextEdits.insertBefore(call, "await ")));
     }
   }
 
@@ -72,5 +78,11 @@ public class CoroutineNotAwaitedCheck extends BackendReviewCheck {
       return Use.TESTED;
     }
     return Use.OTHER;
+  }
+
+  /** "await" is allowed here: the nearest enclosing function is an {@code async def} (not a lambda, not a nested {@code def}). */
+  private static boolean inAsyncFunctionBody(Tree tree) {
+    Tree scope = Trees.firstAncestor(tree, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA);
+    return scope instanceof FunctionDef function && function.asyncKeyword() != null;
   }
 }

@@ -13,10 +13,13 @@ import org.backendreview.semantics.messaging.MessagingApi;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Literals;
+import org.backendreview.tree.TextEdits;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.DictionaryLiteral;
 import org.sonar.plugins.python.api.tree.DictionaryLiteralElement;
@@ -47,7 +50,7 @@ public class KafkaProducerAcksZeroCheck extends BackendReviewCheck {
     }
     if (!client.get().isConfluent()) {
       Arguments.keyword(call, "acks").map(a -> a.expression()).filter(KafkaProducerAcksZeroCheck::isZero)
-        .ifPresent(value -> ctx.addIssue(value, MESSAGE));
+        .ifPresent(value -> ctx.addIssue(value, MESSAGE).addQuickFix(acksAll(value)));
       return;
     }
     Optional<Expression> config = Arguments.value(call, 0, "config");
@@ -59,11 +62,16 @@ public class KafkaProducerAcksZeroCheck extends BackendReviewCheck {
         for (DictionaryLiteralElement element : dict.elements()) {
           if (element instanceof KeyValuePair pair && Literals.stringValue(pair.key()).filter(MessagingApi.CONFLUENT_ACKS_KEYS::contains).isPresent()
             && isZero(pair.value())) {
-            ctx.addIssue(pair, MESSAGE).secondary(call, "Producer created with this configuration");
+            PreciseIssue issue = ctx.addIssue(pair, MESSAGE).secondary(call, "Producer created with this configuration");
+            issue.addQuickFix(acksAll(pair.value()));
           }
         }
       }
     }
+  }
+
+  private static PythonQuickFix acksAll(Expression zero) {
+    return PythonQuickFix.newQuickFix("Replace with \"all\"", TextEdits.replace(zero, "\"all\""));
   }
 
   private static boolean isZero(Expression expression) {

@@ -6,6 +6,7 @@
 package org.backendreview.checks.transactions;
 
 import org.backendreview.testing.CheckVerifier;
+import org.backendreview.testing.QuickFixVerifier;
 import org.backendreview.testing.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -14,5 +15,15 @@ class KafkaProducerAcksZeroCheckTest {
   @Test
   void sample() {
     CheckVerifier.verify(Samples.file("transactions/kafkaProducerAcksZero.py"), new KafkaProducerAcksZeroCheck());
+  }
+
+  @Test
+  void quick_fix_asks_for_all_replicas() {
+    QuickFixVerifier.verify(new KafkaProducerAcksZeroCheck(),
+      "from kafka import KafkaProducer\np = KafkaProducer(bootstrap_servers=\"k:9092\", acks=0)\n",
+      "from kafka import KafkaProducer\np = KafkaProducer(bootstrap_servers=\"k:9092\", acks=\"all\")\n");
+    QuickFixVerifier.verify(new KafkaProducerAcksZeroCheck(),
+      "from confluent_kafka import Producer\np = Producer({\"bootstrap.servers\": \"k:9092\", \"acks\": \"0\"})\n",
+      "from confluent_kafka import Producer\np = Producer({\"bootstrap.servers\": \"k:9092\", \"acks\": \"all\"})\n");
   }
 }
