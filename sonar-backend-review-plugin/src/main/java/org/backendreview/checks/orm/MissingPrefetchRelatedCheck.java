@@ -9,6 +9,7 @@ import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.django.RelationAccesses.Access;
 import org.backendreview.semantics.django.RelationAccesses.Kind;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -47,8 +48,9 @@ public class MissingPrefetchRelatedCheck extends QuerySetLoopCheck {
         .secondary(querySetLocation(loop.querySet()), "Queryset without the count");
       return true;
     }
-    ctx.addIssue(call, "Add prefetch_related(\"" + relation + "\") to this queryset: \"" + expression + "\" runs one query per item.")
+    PreciseIssue issue = ctx.addIssue(call, "Add prefetch_related(\"" + relation + "\") to this queryset: \"" + expression + "\" runs one query per item.")
       .secondary(querySetLocation(loop.querySet()), "Queryset without prefetch_related(\"" + relation + "\")");
+    chain(loop.querySet(), "prefetch_related(\"" + relation + "\")").ifPresent(issue::addQuickFix);
     return true;
   }
 }

@@ -10,6 +10,7 @@ import org.backendreview.semantics.django.RelationAccesses.Access;
 import org.backendreview.semantics.django.RelationAccesses.Kind;
 import org.backendreview.tree.TextEdits;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.Name;
@@ -41,9 +42,10 @@ public class MissingSelectRelatedCheck extends QuerySetLoopCheck {
     if (!(read.qualifier() instanceof Name)) {
       return false;
     }
-    ctx.addIssue(read, "Add select_related(\"" + relation + "\") to this queryset: reading \"" + item + "." + relation
+    PreciseIssue issue = ctx.addIssue(read, "Add select_related(\"" + relation + "\") to this queryset: reading \"" + item + "." + relation
       + "\" here runs one query per item.")
       .secondary(querySetLocation(loop.querySet()), "Queryset without select_related(\"" + relation + "\")");
+    chain(loop.querySet(), "select_related(\"" + relation + "\")").ifPresent(issue::addQuickFix);
     return true;
   }
 }

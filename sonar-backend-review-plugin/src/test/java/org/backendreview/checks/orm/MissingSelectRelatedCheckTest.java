@@ -36,8 +36,22 @@ class MissingSelectRelatedCheckTest {
   }
 
   @Test
-  void no_quick_fix_when_the_key_targets_another_field() {
+  void when_the_key_targets_another_field_the_quick_fix_selects_the_relation() {
+    QuickFixVerifier.verify(new MissingSelectRelatedCheck(),
+      MODELS + "ids = [b.isbn_owner.pk for b in Book.objects.all()]\n",
+      MODELS + "ids = [b.isbn_owner.pk for b in Book.objects.all().select_related(\"isbn_owner\")]\n");
+  }
+
+  @Test
+  void quick_fix_selects_the_relation_where_the_queryset_is_built() {
+    QuickFixVerifier.verify(new MissingSelectRelatedCheck(),
+      MODELS + "def names():\n    books = Book.objects.filter(isbn_owner__name=\"x\")\n    return [b.author.name for b in books]\n",
+      MODELS + "def names():\n    books = Book.objects.filter(isbn_owner__name=\"x\").select_related(\"author\")\n    return [b.author.name for b in books]\n");
+  }
+
+  @Test
+  void no_quick_fix_when_the_queryset_comes_from_elsewhere_or_is_iterated_in_chunks() {
     QuickFixVerifier.verifyNoQuickFixes(new MissingSelectRelatedCheck(),
-      MODELS + "ids = [b.isbn_owner.pk for b in Book.objects.all()]\n");
+      MODELS + "def names():\n    return [b.author.name for b in Book.objects.all().iterator()]\n");
   }
 }
