@@ -2,16 +2,20 @@
 # Benchmark of the standalone scanner against Bandit on one project, in the same run (docs/cli.md, "Performance").
 #   its/bench/bench.sh [PROJECT_DIR] [REPETITIONS]
 # Defaults: the largest Django project of the corpus (/work/corpus/src/python3-django-horizon), 3 repetitions.
-# Each repetition runs, interleaved: Bandit (Debian's `bandit`, single-threaded), our scanner cold (empty cache), our
-# scanner again after appending a comment to one file (the cache reuses every other file). Every run is measured with
-# /usr/bin/time (wall, user+sys CPU, peak RSS); the script prints each run, the medians, the ratios ours / Bandit and
-# the load average before and after (the figures are only comparable within one run on a shared machine).
-# The scanner runs with the launcher's defaults (./backend-review: -Xmx1g, serial GC) and every rule (--all).
+# Each repetition runs, interleaved: Bandit (Debian's `bandit`, single-threaded), then for each rule set of
+# BENCH_PROFILES (default "default backend-review all": the default profile backend-review-way that users run, our own
+# rules only with --profile backend-review, and every rule with --all, for information) our scanner cold (empty cache),
+# warm (unchanged tree) and after appending a comment to one file (the cache reuses every other file). Every run is
+# measured with /usr/bin/time (wall, user+sys CPU, peak RSS); the script prints each run, the medians, the ratios
+# ours / Bandit, whether the rescans' findings equal the cold scan's, and the load average before and after (the
+# figures are only comparable within one run on a shared machine). The scanner runs with the launcher's defaults
+# (./backend-review: heap from the file count, serial GC) and -v (its phases go to $BENCH_LOG_DIR when set).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 project="$(cd "${1:-/work/corpus/src/python3-django-horizon}" && pwd)"
 reps="${2:-3}"
+profiles="${BENCH_PROFILES:-default backend-review all}"
 command -v bandit >/dev/null || { echo "bench: bandit is not installed (apt-get install bandit)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
@@ -35,36 +39,65 @@ measure() { # label command...: prints "label wall cpu rss_mib"
   # /usr/bin/time writes "Command exited with non-zero status N" first when the command fails (Bandit exits 1 when it
   # finds issues): the figures are on the last line
   read -r wall user sys rss < <(tail -n 1 "$work/time")
-  printf '%-14s %8.1f %8.1f %8.0f\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)" | tee -a "$work/runs"
+  printf '%-24s %8.1f %8.1f %8.0f\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)" | tee -a "$work/runs"
 }
 
-printf '%-14s %8s %8s %8s\n' run wall_s cpu_s rss_MiB
+rule_args() { # profile name -> the scanner's options
+  case "$1" in
+    default) ;;
+    all) echo --all ;;
+    *) echo --profile "$1" ;;
+  esac
+}
+
+printf '%-24s %8s %8s %8s\n' run wall_s cpu_s rss_MiB
 for rep in $(seq 1 "$reps"); do
   measure bandit bandit -r -q -f json -o "$work/bandit.json" "$target"
-  rm -rf "$work/cache"
-  measure ours-cold "$root/backend-review" scan "$target" --base-dir "$target" --all --format json -o "$work/cold.json" \
-    --fail-on none -q --cache-dir "$work/cache"
-  echo "# bench edit $rep" >> "$touched"
-  measure ours-rescan "$root/backend-review" scan "$target" --base-dir "$target" --all --format json -o "$work/warm.json" \
-    --fail-on none -q --cache-dir "$work/cache"
+  for profile in $profiles; do
+    # shellcheck disable=SC2046
+    set -- $(rule_args "$profile")
+    rm -rf "$work/cache-$profile"
+    measure "$profile-cold" "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json -o "$work/$profile-cold.json" \
+      --fail-on none -q --cache-dir "$work/cache-$profile"
+    measure "$profile-warm" "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json -o "$work/$profile-warm.json" \
+      --fail-on none -q --cache-dir "$work/cache-$profile"
+    echo "# bench edit $rep $profile" >> "$touched"
+    measure "$profile-rescan" "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json \
+      -o "$work/$profile-rescan.json" --fail-on none -q --cache-dir "$work/cache-$profile"
+    if [ "$rep" = "$reps" ]; then
+      # the reference of the rescan's findings: the edited tree without a cache (not measured)
+      "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json -o "$work/$profile-edited-cold.json" --fail-on none -q \
+        --no-cache >/dev/null 2>&1 || true
+    fi
+  done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$work/runs" "$work/cold.json" "$work/warm.json" <<'PY'
-import json, statistics, sys
+python3 - "$work" "$profiles" <<'PY'
+import json, os, statistics, sys
+work, profiles = sys.argv[1], sys.argv[2].split()
 runs = {}
-for line in open(sys.argv[1]):
+for line in open(os.path.join(work, "runs")):
     label, wall, cpu, rss = line.split()
     runs.setdefault(label, []).append((float(wall), float(cpu), float(rss)))
 med = {k: [statistics.median(x[i] for x in v) for i in range(3)] for k, v in runs.items()}
 print("medians (wall s, CPU s, peak RSS MiB):")
 for k, (w, c, r) in med.items():
-    print(f"  {k:12} {w:8.1f} {c:8.1f} {r:8.0f}")
+    print(f"  {k:22} {w:8.1f} {c:8.1f} {r:8.0f}")
 b = med["bandit"]
-for k in ("ours-cold", "ours-rescan"):
-    print(f"{k} / bandit: wall {med[k][0] / b[0]:.2f}x, CPU {med[k][1] / b[1]:.2f}x")
-cold = json.load(open(sys.argv[2]))["findings"]
-warm = json.load(open(sys.argv[3]))["findings"]
+for k in med:
+    if k != "bandit":
+        print(f"{k} / bandit: wall {med[k][0] / b[0]:.2f}x, CPU {med[k][1] / b[1]:.2f}x")
 key = lambda f: json.dumps(f, sort_keys=True)
-print(f"findings: cold {len(cold)}, rescan {len(warm)}, identical: {sorted(map(key, cold)) == sorted(map(key, warm))}")
+def findings(name):
+    try:
+        return sorted(map(key, json.load(open(os.path.join(work, name)))["findings"]))
+    except (OSError, ValueError, KeyError):
+        return None
+for p in profiles:
+    cold, warm = findings(f"{p}-cold.json"), findings(f"{p}-warm.json")
+    rescan, reference = findings(f"{p}-rescan.json"), findings(f"{p}-edited-cold.json")
+    n = lambda x: "?" if x is None else len(x)
+    print(f"findings {p}: cold {n(cold)}, warm {n(warm)} (identical: {cold == warm}), rescan {n(rescan)}, "
+          f"cold scan of the edited tree {n(reference)} (identical: {rescan == reference})")
 PY

@@ -292,8 +292,9 @@ public final class Main {
       stats.files(), stats.testFiles(), stats.lines(), stats.filesPerSecond(), stats.linesPerSecond(), stats.cpu().toNanos() / 1e9,
       stats.linesPerCpuSecond());
     err.printf(Locale.ROOT, "  %d skipped, %d warnings, %d findings%n", stats.skipped(), result.warnings().size(), result.findings().size());
-    if (stats.cachedFiles() > 0) {
-      err.printf(Locale.ROOT, "  %d of %d files' findings from the cache%n", stats.cachedFiles(), stats.files());
+    if (stats.cachedFiles() > 0 || stats.indexedFromCache() > 0) {
+      err.printf(Locale.ROOT, "  %d of %d files' findings from the cache, %d modules of the index from the cache%n", stats.cachedFiles(),
+        stats.files(), stats.indexedFromCache());
     }
   }
 

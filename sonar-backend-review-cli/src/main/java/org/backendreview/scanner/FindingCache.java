@@ -140,7 +140,18 @@ final class FindingCache {
   }
 
   /** The jars (or class directories) the scanner runs from: a rebuilt scanner, new checks or a new frontend change it. */
-  private static String codeVersion() {
+  static String codeVersion() {
+    String known = codeVersion;
+    if (known == null) {
+      known = computeCodeVersion();
+      codeVersion = known;
+    }
+    return known;
+  }
+
+  private static volatile String codeVersion;
+
+  private static String computeCodeVersion() {
     List<String> parts = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
       Path path = Path.of(entry);

@@ -166,6 +166,33 @@ final class Frontend {
     }
   }
 
+  /**
+   * What the index step learnt from one module, in the frontend's own serialised form: the descriptors' protobuf, as
+   * SonarQube's incremental analysis caches them.
+   */
+  record ModuleEntry(String module, byte[] descriptors) {
+  }
+
+  /** The fully qualified name of a file's module. */
+  static String moduleName(String packageName, SourceFile file) {
+    return SymbolUtils.fullyQualifiedModuleName(packageName, file.path().getFileName().toString());
+  }
+
+  /** The module's entry after {@link #addModule}; empty when the module is not in the table. */
+  Optional<ModuleEntry> moduleEntry(String module) {
+    Set<org.sonar.python.index.Descriptor> descriptors = symbols.descriptorsForModule(module);
+    if (descriptors == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ModuleEntry(module, DescriptorsToProtobuf.toProtobufModuleDescriptor(descriptors).toByteArray()));
+  }
+
+  /** Puts a cached module into the table instead of parsing its file. */
+  void restoreModule(String module, byte[] descriptors) throws IOException {
+    symbols.insertEntry(module, DescriptorsToProtobuf.fromProtobuf(
+      org.sonar.python.types.protobuf.DescriptorsProtos.ModuleDescriptor.parseFrom(descriptors)));
+  }
+
   /** Reads a notebook; empty when the file is not one. */
   static Optional<Notebook> notebook(LocalPythonFile file) throws IOException {
     return IpynbNotebookParser.parseNotebook(new PythonInputFileImpl(file.asInputFile())).map(Notebook::new);

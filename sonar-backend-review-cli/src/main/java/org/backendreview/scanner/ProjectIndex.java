@@ -6,14 +6,19 @@
 package org.backendreview.scanner;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The index step: reads every file, parses it and adds its module to the project-level symbol table (in parallel),
  * so that the analysis step resolves names and types across modules. Files that cannot be read or parsed are
- * reported once, here, and skipped by the analysis.
+ * reported once, here, and skipped by the analysis. With a cache ({@link IndexCache}), an unchanged file's module is
+ * restored from its serialised descriptors instead of being parsed.
  */
 final class ProjectIndex {
 
@@ -43,14 +48,29 @@ final class ProjectIndex {
     this.warnings = warnings;
   }
 
+  /** Set before the index step when the scan has a cache. */
+  @javax.annotation.Nullable
+  IndexCache cache;
+
+  /** The packages declared to the symbol table by {@link #prepare}. */
+  final Set<String> packages = new HashSet<>();
+
+  /** Module names that more than one scanned file maps to. */
+  final Set<String> sharedModules = new HashSet<>();
+
   /** The files with their package names; the packages are declared to the symbol table. */
   IndexedFile[] prepare(List<SourceFile> files) {
     PackageRoots roots = PackageRoots.of(config);
     IndexedFile[] indexed = new IndexedFile[files.size()];
+    Map<String, Integer> modules = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
       indexed[i] = new IndexedFile(files.get(i), roots.packageName(files.get(i)));
       if (!files.get(i).notebook()) {
         frontend.addProjectPackage(indexed[i].packageName);
+        packages.add(indexed[i].packageName);
+        if (modules.merge(Frontend.moduleName(indexed[i].packageName, files.get(i)), 1, Integer::sum) == 2) {
+          sharedModules.add(Frontend.moduleName(indexed[i].packageName, files.get(i)));
+        }
       }
     }
     return indexed;
@@ -87,8 +107,28 @@ final class ProjectIndex {
       }
       return;
     }
+    IndexCache indexCache = cache;
+    String module = Frontend.moduleName(item.packageName, file);
+    String key = null;
+    if (indexCache != null && indexCache.cacheable(module, item.content)) {
+      key = indexCache.keyOf(item);
+      Optional<Frontend.ModuleEntry> entry = indexCache.lookup(key, module);
+      if (entry.isPresent()) {
+        try {
+          frontend.restoreModule(module, entry.get().descriptors());
+          indexCache.restored.incrementAndGet();
+          return;
+        } catch (IOException | RuntimeException e) {
+          indexCache.damaged(key);
+        }
+      }
+    }
     try {
       frontend.addModule(item.content, item.packageName, new LocalPythonFile(file, item.content));
+      if (key != null) {
+        String cacheKey = key;
+        frontend.moduleEntry(module).ifPresent(entry -> indexCache.add(cacheKey, entry));
+      }
     } catch (Frontend.SyntaxError e) {
       warnParseError(item, e);
       item.content = null;

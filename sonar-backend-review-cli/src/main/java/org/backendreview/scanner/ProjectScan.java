@@ -69,20 +69,28 @@ final class ProjectScan {
       int analysed = scan.analysis.analysed.get();
       ScanStats stats = new ScanStats(analysed, scan.analysis.testFiles.get(), scan.analysis.lines.get(),
         collected.files().size() - analysed, config.threads(), phases, Duration.ofNanos(System.nanoTime() - start),
-        Duration.ofNanos(Math.max(0, processCpuNanos() - cpuStart)), scan.cacheHits);
+        Duration.ofNanos(Math.max(0, processCpuNanos() - cpuStart)), scan.cacheHits, scan.indexCacheHits);
       return new ScanResult(findings, scan.warnings.sorted(), selection.rules(), stats, config.baseDir());
     }
   }
 
   private List<Finding> analyse(List<SourceFile> files, Map<String, Duration> phases) {
     ProjectIndex.IndexedFile[] indexed = index.prepare(files);
+    CacheStore store = openStore();
+    if (store != null) {
+      index.cache = new IndexCache(store, config, index.packages, index.sharedModules);
+    }
     ExecutorService executor = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
     try {
       long start = System.nanoTime();
       parallel(executor, "index", files.size(), i -> index.index(indexed[i]));
+      if (index.cache != null) {
+        indexCacheHits = index.cache.restored.get();
+        index.cache.flush();
+      }
       phases.put("index", Duration.ofNanos(System.nanoTime() - start));
 
-      FindingCache cache = openCache(indexed, files);
+      FindingCache cache = store == null ? null : openCache(store, indexed, files);
       analysis.cache = cache;
 
       start = System.nanoTime();
@@ -112,23 +120,28 @@ final class ProjectScan {
   /** Files whose findings came from the cache (for the statistics). */
   private int cacheHits;
 
-  /** The findings cache of this scan (its key needs the project symbol table: after the index step), or null. */
-  private FindingCache openCache(ProjectIndex.IndexedFile[] indexed, List<SourceFile> files) {
+  /** Files whose module the index step restored from the cache (for the statistics). */
+  private int indexCacheHits;
+
+  /** The cache directory of this scan, or null. */
+  private CacheStore openStore() {
     if (config.cacheDir() == null) {
       return null;
     }
     String where = config.cacheDir().toString();
     return CacheStore.open(config.cacheDir(), CacheStore.DEFAULT_MAX_BYTES, message -> warnings.add(new AnalysisWarning(where, message)))
-      .map(store -> {
-        List<String> scanned = new ArrayList<>();
-        for (ProjectIndex.IndexedFile item : indexed) {
-          scanned.add(item.file.relativePath() + " " + item.packageName + " " + (item.content != null));
-        }
-        String key = FindingCache.scanKey(config, selection.rules(), config.params(), frontend.symbolTableDigest(), scanned,
-          FindingCache.directoriesOf(files));
-        return new FindingCache(store, key, selection.rules());
-      })
       .orElse(null);
+  }
+
+  /** The findings cache of this scan (its key needs the project symbol table: after the index step). */
+  private FindingCache openCache(CacheStore store, ProjectIndex.IndexedFile[] indexed, List<SourceFile> files) {
+    List<String> scanned = new ArrayList<>();
+    for (ProjectIndex.IndexedFile item : indexed) {
+      scanned.add(item.file.relativePath() + " " + item.packageName + " " + (item.content != null));
+    }
+    String key = FindingCache.scanKey(config, selection.rules(), config.params(), frontend.symbolTableDigest(), scanned,
+      FindingCache.directoriesOf(files));
+    return new FindingCache(store, key, selection.rules());
   }
 
   private void parallel(ExecutorService executor, String phase, int count, IntConsumer task) {

@@ -19,12 +19,18 @@ import java.util.Map;
  * @param total wall-clock time of the whole scan
  * @param cpu CPU time the JVM spent during the scan (all threads; on a shared machine a fairer measure than wall time)
  * @param cachedFiles analysed files whose findings came from the cache
+ * @param indexedFromCache files whose module the index step restored from the cache (not parsed there)
  */
 public record ScanStats(int files, int testFiles, long lines, int skipped, int threads, Map<String, Duration> phases, Duration total,
-  Duration cpu, int cachedFiles) {
+  Duration cpu, int cachedFiles, int indexedFromCache) {
+
+  public ScanStats(int files, int testFiles, long lines, int skipped, int threads, Map<String, Duration> phases, Duration total, Duration cpu,
+    int cachedFiles) {
+    this(files, testFiles, lines, skipped, threads, phases, total, cpu, cachedFiles, 0);
+  }
 
   public ScanStats(int files, int testFiles, long lines, int skipped, int threads, Map<String, Duration> phases, Duration total, Duration cpu) {
-    this(files, testFiles, lines, skipped, threads, phases, total, cpu, 0);
+    this(files, testFiles, lines, skipped, threads, phases, total, cpu, 0, 0);
   }
 
   public double filesPerSecond() {

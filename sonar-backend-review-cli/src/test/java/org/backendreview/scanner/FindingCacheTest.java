@@ -58,11 +58,14 @@ class FindingCacheTest {
 
     ScanResult again = assertSameAsCold();
     assertThat(again.stats().cachedFiles()).isEqualTo(again.stats().files());
+    // the index step parses only the URLconf (it registers Django views, which the frontend's descriptors leave out)
+    assertThat(again.stats().indexedFromCache()).isEqualTo(again.stats().files() - 1);
 
     // a function body changes: the module's descriptors do not, so only that file is analysed again
     Files.writeString(project.resolve("inventory_service/main.py"), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
     ScanResult bodyEdit = assertSameAsCold();
     assertThat(bodyEdit.stats().cachedFiles()).isEqualTo(bodyEdit.stats().files() - 1);
+    assertThat(bodyEdit.stats().indexedFromCache()).isEqualTo(bodyEdit.stats().files() - 2);
 
     // the model another module's finding depends on is no longer a model: api/views.py's findings must be recomputed
     List<String> viewsBefore = findingsOf(bodyEdit, "api/views.py");
@@ -83,6 +86,12 @@ class FindingCacheTest {
     Files.delete(project.resolve("inventory_service/config.py"));
     ScanResult addDelete = assertSameAsCold();
     assertThat(addDelete.findings()).noneMatch(f -> f.file().equals("inventory_service/config.py"));
+
+    // a view no longer routed, and a module whose top-level definitions change (restored modules must not hide either)
+    SampleProject.replace(project.resolve("shopsite/urls.py"), "    path(\"api/orders/<int:order_id>/cancel\", views.cancel_order),\n", "");
+    SampleProject.write(project.resolve("api/serializers.py"), "from shop.models import Order", "", "", "def serialize(order):",
+      "    return {\"id\": order.pk}");
+    assertSameAsCold();
 
     // an entry damaged on disk is reported, deleted and recomputed: the entry the last scan wrote or used most recently
     // (older entries belong to earlier project states and are never read again)

@@ -1,0 +1,120 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.scanner;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.backendreview.scanner.cache.CacheStore;
+
+/**
+ * The index step's part of the cache (docs/cli.md, "Cache"): per file, the module its parse added to the project-level
+ * symbol table, as the frontend's serialised descriptors (the form SonarQube's incremental analysis caches). A rescan
+ * puts an unchanged file's module back into the table without reading its tree: the file is not parsed at all when
+ * its findings are reused too.
+ * <p>
+ * An entry's key hashes the scanner's code (checks and frontend), the Python versions, the project's packages, the
+ * file's path, module name and content. Not cached, so always parsed:
+ * <ul>
+ *   <li>files that may register Django views ({@code path(...)}/{@code re_path(...)} calls or an alias of them): the
+ *   frontend records views while indexing and its own cache leaves them out;</li>
+ *   <li>files sharing their module name with another scanned file (the table merges them);</li>
+ *   <li>files that could not be parsed, or whose module the frontend left out of the table, and notebooks.</li>
+ * </ul>
+ * Entries are written after the index step, only when it finished; a damaged entry is a miss (with a warning).
+ */
+final class IndexCache {
+
+  /** A call that may register a Django view, or an import of {@code path} under another name. */
+  private static final Pattern VIEW_REGISTRATION_HINT = Pattern.compile("\\b(?:re_)?path\\s*\\(|\\b(?:re_)?path\\s+as\\b");
+  private static final byte FORMAT = 1;
+
+  private final CacheStore store;
+  private final String scanKey;
+  private final Set<String> sharedModules;
+  private final List<Pending> pending = new ArrayList<>();
+  final AtomicInteger restored = new AtomicInteger();
+
+  private record Pending(String key, Frontend.ModuleEntry entry) {
+  }
+
+  IndexCache(CacheStore store, ScanConfig config, Set<String> packages, Set<String> sharedModules) {
+    this.store = store;
+    List<String> parts = new ArrayList<>();
+    parts.add("index " + FORMAT);
+    parts.add("scanner " + FindingCache.codeVersion());
+    parts.add("python " + config.pythonVersions());
+    parts.add("packages " + new TreeSet<>(packages));
+    this.scanKey = CacheStore.sha256Hex(parts);
+    this.sharedModules = sharedModules;
+  }
+
+  /** Whether the file's module may be cached (see the class comment). */
+  boolean cacheable(String module, String content) {
+    return !sharedModules.contains(module) && !VIEW_REGISTRATION_HINT.matcher(content).find();
+  }
+
+  String keyOf(ProjectIndex.IndexedFile item) {
+    return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.content));
+  }
+
+  /** The cached module of the file, or empty (a damaged entry is deleted, with a warning). */
+  Optional<Frontend.ModuleEntry> lookup(String key, String module) {
+    Optional<byte[]> bytes = store.read(key);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.get()))) {
+      if (in.readByte() != FORMAT || !in.readUTF().equals(module)) {
+        throw new IOException("unexpected entry");
+      }
+      byte[] descriptors = in.readNBytes(in.readInt());
+      if (in.read() != -1) {
+        throw new IOException("trailing bytes");
+      }
+      return Optional.of(new Frontend.ModuleEntry(module, descriptors));
+    } catch (IOException | RuntimeException e) {
+      store.damaged(key);
+      return Optional.empty();
+    }
+  }
+
+  /** Forgets an entry the frontend could not read back. */
+  void damaged(String key) {
+    store.damaged(key);
+  }
+
+  /** Remembers an entry to write once the index step is over. */
+  synchronized void add(String key, Frontend.ModuleEntry entry) {
+    pending.add(new Pending(key, entry));
+  }
+
+  /** Writes the entries of the files parsed by this scan. */
+  synchronized void flush() {
+    for (Pending item : pending) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(item.entry().descriptors().length + 64);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeByte(FORMAT);
+        out.writeUTF(item.entry().module());
+        out.writeInt(item.entry().descriptors().length);
+        out.write(item.entry().descriptors());
+      } catch (IOException e) {
+        continue;
+      }
+      store.write(item.key(), bytes.toByteArray());
+    }
+    pending.clear();
+  }
+}
