@@ -155,4 +155,12 @@ public abstract class DeployableSettingsCheck extends BackendReviewCheck {
     }
     return Optional.of(seq.elements().stream().map(e -> ((org.backendreview.semantics.project.ModuleSummary.Str) e).value()).toList());
   }
+
+  /**
+   * True when the configuration's {@code SILENCED_SYSTEM_CHECKS} (a known list) names one of Django's check ids
+   * ({@code security.W004}): the team has decided about that warning, for instance because a proxy does the job.
+   */
+  protected static boolean silenced(Config config, String... checkIds) {
+    return strings(config, "SILENCED_SYSTEM_CHECKS").filter(ids -> java.util.Arrays.stream(checkIds).anyMatch(ids::contains)).isPresent();
+  }
 }

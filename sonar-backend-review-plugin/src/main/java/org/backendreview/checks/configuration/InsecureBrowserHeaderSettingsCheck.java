@@ -27,7 +27,7 @@ import org.sonar.plugins.python.api.quickfix.PythonTextEdit;
  * = False}, a {@code SECURE_REFERRER_POLICY} that sends full URLs to other sites ({@code unsafe-url},
  * {@code no-referrer-when-downgrade}) or is not a policy, a {@code SECURE_CROSS_ORIGIN_OPENER_POLICY} of
  * {@code unsafe-none} or not a policy. Django's defaults are safe: only explicit literal values are reported, where they
- * are written.
+ * are written. A warning named in {@code SILENCED_SYSTEM_CHECKS} (W006, W019) is not reported.
  */
 @Rule(key = "InsecureBrowserHeaderSettings")
 public class InsecureBrowserHeaderSettingsCheck extends DeployableSettingsCheck {
@@ -42,7 +42,7 @@ public class InsecureBrowserHeaderSettingsCheck extends DeployableSettingsCheck 
   protected void checkConfiguration(Scope scope) {
     Config config = scope.config();
     String module = config.moduleName();
-    config.known("X_FRAME_OPTIONS").filter(k -> k.value() instanceof Str s && !FRAME_OPTIONS.contains(s.value().trim().toUpperCase(Locale.ROOT)))
+    config.known("X_FRAME_OPTIONS").filter(k -> !silenced(config, "security.W019") && k.value() instanceof Str s && !FRAME_OPTIONS.contains(s.value().trim().toUpperCase(Locale.ROOT)))
       .ifPresent(k -> {
         PreciseIssue issue = scope.reportAt(k, k.value().range(), "Set X_FRAME_OPTIONS to \"DENY\" (or \"SAMEORIGIN\") in \"" + module
           + "\": browsers ignore \"" + ((Str) k.value()).value() + "\", so any site can frame these pages (clickjacking).");
@@ -52,7 +52,7 @@ public class InsecureBrowserHeaderSettingsCheck extends DeployableSettingsCheck 
             new PythonTextEdit("\"DENY\"", r.line(), r.column(), r.endLine(), r.endColumn())));
         }
       });
-    config.known("SECURE_CONTENT_TYPE_NOSNIFF").filter(k -> isBool(k.value(), false)).ifPresent(k -> scope.reportAt(k, k.statement(),
+    config.known("SECURE_CONTENT_TYPE_NOSNIFF").filter(k -> isBool(k.value(), false) && !silenced(config, "security.W006")).ifPresent(k -> scope.reportAt(k, k.statement(),
       "Remove SECURE_CONTENT_TYPE_NOSNIFF = False from \"" + module + "\": browsers may then run an uploaded file as a script or a page."));
     config.known("SECURE_REFERRER_POLICY").ifPresent(k -> policies(k.value()).ifPresent(values -> {
       Optional<String> invalid = values.stream().filter(v -> !REFERRER_POLICIES.contains(v)).findFirst();

@@ -27,7 +27,7 @@ import org.sonar.check.Rule;
  *   ({@code X-Forwarded-Proto}) instead of its {@code request.META} key ({@code HTTP_X_FORWARDED_PROTO}).</li>
  * </ul>
  * Values read from the environment, set in a conditional block, or a configuration with an unresolved star import are
- * unknown: silent. One of the two protections is enough (TLS terminated at a proxy that redirects still needs HSTS, or
+ * unknown: silent; so is a configuration whose {@code SILENCED_SYSTEM_CHECKS} names W004 or W008. One of the two protections is enough (TLS terminated at a proxy that redirects still needs HSTS, or
  * Django redirects).
  */
 @Rule(key = "InsecureHttpsSettings")
@@ -41,7 +41,7 @@ public class InsecureHttpsSettingsCheck extends DeployableSettingsCheck {
   protected void checkConfiguration(Scope scope) {
     Config config = scope.config();
     proxyHeader(scope, config);
-    if (!config.certainlyDeployed() || config.open() || !scope.isLeaf()) {
+    if (!config.certainlyDeployed() || config.open() || !scope.isLeaf() || silenced(config, "security.W004", "security.W008")) {
       return;
     }
     Optional<Boolean> redirect = offOrAbsent(config, SSL_REDIRECT, v -> isBool(v, false));

@@ -25,7 +25,7 @@ import org.sonar.check.Rule;
  *   deployed (named production/staging, or by {@code wsgi.py}/{@code asgi.py}), uses sessions (the sessions app or
  *   middleware) or the CSRF middleware, and whose settings are all statically known: one issue per configuration.</li>
  * </ul>
- * Values read from the environment are unknown: silent.
+ * Values read from the environment are unknown: silent. A warning named in {@code SILENCED_SYSTEM_CHECKS} is not reported.
  */
 @Rule(key = "InsecureSessionCookieSettings")
 public class InsecureSessionCookieSettingsCheck extends DeployableSettingsCheck {
@@ -34,7 +34,7 @@ public class InsecureSessionCookieSettingsCheck extends DeployableSettingsCheck 
   protected void checkConfiguration(Scope scope) {
     Config config = scope.config();
     String module = config.moduleName();
-    config.known("SESSION_COOKIE_HTTPONLY").filter(k -> isBool(k.value(), false)).ifPresent(k -> scope.reportAt(k, k.statement(),
+    config.known("SESSION_COOKIE_HTTPONLY").filter(k -> isBool(k.value(), false) && !silenced(config, "security.W013", "security.W014", "security.W015")).ifPresent(k -> scope.reportAt(k, k.statement(),
       "Remove SESSION_COOKIE_HTTPONLY = False from \"" + module + "\": any script injected into a page can then read the session id."));
     config.known("SESSION_SERIALIZER").filter(k -> k.value() instanceof Str s && DjangoSettingsApi.PICKLE_SESSION_SERIALIZERS.contains(s.value()))
       .ifPresent(k -> scope.reportAt(k, k.statement(), "Use \"" + DjangoSettingsApi.JSON_SESSION_SERIALIZER + "\" in \"" + module
@@ -60,10 +60,10 @@ public class InsecureSessionCookieSettingsCheck extends DeployableSettingsCheck 
     List<Known> explicit = new ArrayList<>();
     boolean sessions = uses(config, "INSTALLED_APPS", DjangoSettingsApi.SESSIONS_APP) || uses(config, "MIDDLEWARE", DjangoSettingsApi.SESSION_MIDDLEWARE);
     boolean csrf = uses(config, "MIDDLEWARE", DjangoSettingsApi.CSRF_MIDDLEWARE) && config.isAbsent("CSRF_USE_SESSIONS");
-    if (sessions && notSecure(config, "SESSION_COOKIE_SECURE", explicit)) {
+    if (sessions && !silenced(config, "security.W010", "security.W011", "security.W012") && notSecure(config, "SESSION_COOKIE_SECURE", explicit)) {
       missing.add("SESSION_COOKIE_SECURE");
     }
-    if (csrf && notSecure(config, "CSRF_COOKIE_SECURE", explicit)) {
+    if (csrf && !silenced(config, "security.W016") && notSecure(config, "CSRF_COOKIE_SECURE", explicit)) {
       missing.add("CSRF_COOKIE_SECURE");
     }
     if (missing.isEmpty()) {
