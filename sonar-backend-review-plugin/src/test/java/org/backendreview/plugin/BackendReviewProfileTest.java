@@ -89,6 +89,8 @@ class BackendReviewProfileTest {
       "S8409", "ResponseModelMissing"));
     complementary.put("S2068", "HardCodedSecretKey");
     complementary.put("S4502", "InsecureMiddlewareSettings");
+    complementary.put("S2092", "InsecureSessionCookieSettings");
+    complementary.put("S3330", "InsecureSessionCookieSettings");
     complementary.put("S6418", "HardCodedSecretKey");
     complementary.put("S5659", "InsecureJwtClaims");
     Set<String> mentioned = new TreeSet<>();

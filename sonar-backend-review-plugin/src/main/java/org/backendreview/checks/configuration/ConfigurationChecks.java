@@ -15,7 +15,14 @@ public final class ConfigurationChecks {
     DebugEnabledInDeployedSettingsCheck.class,
     HardCodedSecretKeyCheck.class,
     InsecureMiddlewareSettingsCheck.class,
-    FailOpenSettingsDefaultCheck.class);
+    FailOpenSettingsDefaultCheck.class,
+    InsecureHttpsSettingsCheck.class,
+    InsecureSessionCookieSettingsCheck.class,
+    InsecureBrowserHeaderSettingsCheck.class,
+    MissingContentSecurityPolicyCheck.class,
+    DefaultAdminUrlCheck.class,
+    DisabledRequestSizeLimitsCheck.class,
+    DatabaseWithoutTimeoutsCheck.class);
 
   private ConfigurationChecks() {
   }

@@ -109,6 +109,25 @@ public abstract class DeployableSettingsCheck extends BackendReviewCheck {
       return reported.add(at) ? ctx.addIssue(location(at), message) : null;
     }
 
+    /**
+     * Reports one problem of the configuration made of settings that are absent or set to an unsafe value: at the first
+     * of those assignments written in this file, else as an absent setting ({@link #reportAbsent}); the assignments
+     * written in other modules of the chain become secondary locations.
+     */
+    public PreciseIssue reportOnce(java.util.List<Known> explicit, String anchor, String message, String secondaryMessage) {
+      PreciseIssue issue = explicit.stream().filter(view::isHere).findFirst()
+        .map(k -> reportAt(k, k.statement(), message))
+        .orElseGet(() -> reportAbsent(anchor, message));
+      if (issue != null) {
+        for (Known known : explicit) {
+          if (!view.isHere(known) && elsewhere(known) != null) {
+            issue.secondary(elsewhere(known), secondaryMessage);
+          }
+        }
+      }
+      return issue;
+    }
+
     /** A location in the analysed file. */
     public LocationInFile location(Range range) {
       return range.toLocation(ctx.pythonFile().key());
@@ -118,5 +137,30 @@ public abstract class DeployableSettingsCheck extends BackendReviewCheck {
     public LocationInFile elsewhere(Known known) {
       return known.file() == null ? null : known.statement().toLocation(known.file().toUri().toString());
     }
+  }
+  /** True when the value is the literal {@code expected}. */
+  protected static boolean isBool(org.backendreview.semantics.project.ModuleSummary.Value value, boolean expected) {
+    return value instanceof org.backendreview.semantics.project.ModuleSummary.Bool b && b.value() == expected;
+  }
+
+  /**
+   * The string literals of a list setting when the whole list is known and made of string literals; empty when it is
+   * absent, unknown or computed.
+   */
+  protected static Optional<java.util.List<String>> strings(Config config, String name) {
+    Optional<Known> known = config.known(name);
+    if (known.isEmpty() || !(known.get().value() instanceof org.backendreview.semantics.project.ModuleSummary.Seq seq)
+      || !seq.elements().stream().allMatch(org.backendreview.semantics.project.ModuleSummary.Str.class::isInstance)) {
+      return Optional.empty();
+    }
+    return Optional.of(seq.elements().stream().map(e -> ((org.backendreview.semantics.project.ModuleSummary.Str) e).value()).toList());
+  }
+
+  /**
+   * True when the configuration's {@code SILENCED_SYSTEM_CHECKS} (a known list) names one of Django's check ids
+   * ({@code security.W004}): the team has decided about that warning, for instance because a proxy does the job.
+   */
+  protected static boolean silenced(Config config, String... checkIds) {
+    return strings(config, "SILENCED_SYSTEM_CHECKS").filter(ids -> java.util.Arrays.stream(checkIds).anyMatch(ids::contains)).isPresent();
   }
 }

@@ -34,6 +34,23 @@ public final class DjangoSettingsApi {
     "django.contrib.auth.hashers.UnsaltedSHA1PasswordHasher",
     "django.contrib.auth.hashers.CryptPasswordHasher");
 
+  /** The session serializer that unpickles the session data (removed in Django 5.0). */
+  public static final Set<String> PICKLE_SESSION_SERIALIZERS = Set.of("django.contrib.sessions.serializers.PickleSerializer");
+  public static final String JSON_SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
+  public static final String SESSIONS_APP = "django.contrib.sessions";
+  /** Content-Security-Policy: django-csp's app and middleware, Django 6.0's middleware, and the settings that configure them. */
+  public static final Set<String> CSP_APPS_AND_MIDDLEWARE = Set.of("csp", "csp.middleware.CSPMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware");
+  public static final List<String> CSP_SETTING_PREFIXES = List.of("CSP_", "CONTENT_SECURITY_POLICY", "SECURE_CSP");
+  /** The PostgreSQL database backends (Django's, PostGIS, and the connection-pooling wrappers that delegate to them). */
+  public static final Set<String> POSTGRES_ENGINES = Set.of("django.db.backends.postgresql", "django.db.backends.postgresql_psycopg2",
+    "django.contrib.gis.db.backends.postgis");
+  /** The Django URL functions that mount a prefix and the admin site's URLs. */
+  public static final org.backendreview.tree.Api URL_ROUTES = org.backendreview.tree.Api.of("django.urls.path", "django.urls.re_path",
+    "django.urls.conf.path", "django.urls.conf.re_path", "django.conf.urls.url");
+  public static final org.backendreview.tree.Api ADMIN_SITE = org.backendreview.tree.Api.of("django.contrib.admin.site",
+    "django.contrib.admin.sites.site");
+
   private DjangoSettingsApi() {
   }
 }

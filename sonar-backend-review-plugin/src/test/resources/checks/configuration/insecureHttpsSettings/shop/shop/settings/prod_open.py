@@ -1,0 +1,3 @@
+# Compliant: a star import that cannot be resolved may set anything
+from .base import *  # noqa
+from .secrets import *  # noqa
