@@ -15,7 +15,10 @@ public final class ConfigurationChecks {
     DebugEnabledInDeployedSettingsCheck.class,
     HardCodedSecretKeyCheck.class,
     InsecureMiddlewareSettingsCheck.class,
-    FailOpenSettingsDefaultCheck.class);
+    FailOpenSettingsDefaultCheck.class,
+    AsgiDebugEnabledCheck.class,
+    WeakPasswordPolicySettingsCheck.class,
+    InsecureDrfDefaultsCheck.class);
 
   private ConfigurationChecks() {
   }
