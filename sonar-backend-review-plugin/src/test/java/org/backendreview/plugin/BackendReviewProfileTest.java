@@ -93,6 +93,7 @@ class BackendReviewProfileTest {
     complementary.put("S3330", "InsecureSessionCookieSettings");
     complementary.put("S6418", "HardCodedSecretKey");
     complementary.put("S5659", "InsecureJwtClaims");
+    complementary.put("S5122", "CorsAnyOriginWithCredentials");
     Set<String> mentioned = new TreeSet<>();
     Pattern key = Pattern.compile("\\bS\\d{4}\\b");
     try (var files = Files.list(Path.of("src/main/resources", BackendReviewRulesDefinition.RESOURCE_FOLDER))) {

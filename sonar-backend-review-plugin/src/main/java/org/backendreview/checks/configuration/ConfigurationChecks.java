@@ -22,7 +22,10 @@ public final class ConfigurationChecks {
     MissingContentSecurityPolicyCheck.class,
     DefaultAdminUrlCheck.class,
     DisabledRequestSizeLimitsCheck.class,
-    DatabaseWithoutTimeoutsCheck.class);
+    DatabaseWithoutTimeoutsCheck.class,
+    AsgiDebugEnabledCheck.class,
+    WeakPasswordPolicySettingsCheck.class,
+    InsecureDrfDefaultsCheck.class);
 
   private ConfigurationChecks() {
   }

@@ -26,7 +26,9 @@ public final class SecurityChecks {
     InsecureJwtClaimsCheck.class,
     LoginAccountEnumerationCheck.class,
     ExceptionDetailsInResponseCheck.class,
-    UnsafeDeserializationCheck.class);
+    UnsafeDeserializationCheck.class,
+    CorsAnyOriginWithCredentialsCheck.class,
+    SqlStatementLoggingCheck.class);
 
   private SecurityChecks() {
   }

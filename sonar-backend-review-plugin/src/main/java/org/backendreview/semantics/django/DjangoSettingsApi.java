@@ -33,6 +33,12 @@ public final class DjangoSettingsApi {
     "django.contrib.auth.hashers.SHA1PasswordHasher",
     "django.contrib.auth.hashers.UnsaltedSHA1PasswordHasher",
     "django.contrib.auth.hashers.CryptPasswordHasher");
+  public static final String AUTH_APP = "django.contrib.auth";
+  /** Django REST framework's app and the classes its settings name. */
+  public static final String DRF_APP = "rest_framework";
+  public static final String DRF_BASIC_AUTHENTICATION = "rest_framework.authentication.BasicAuthentication";
+  /** django-cors-headers' app. */
+  public static final String CORS_APP = "corsheaders";
 
   /** The session serializer that unpickles the session data (removed in Django 5.0). */
   public static final Set<String> PICKLE_SESSION_SERIALIZERS = Set.of("django.contrib.sessions.serializers.PickleSerializer");

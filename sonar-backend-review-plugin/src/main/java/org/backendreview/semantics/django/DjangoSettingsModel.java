@@ -425,4 +425,26 @@ public final class DjangoSettingsModel {
     // the list now is what the last change made it: reported there
     return new Known(new Seq(List.copyOf(elements), seq.range()), module, step.range());
   }
+
+  /**
+   * Whether the configuration's {@code INSTALLED_APPS} holds the app (its module, or an {@code AppConfig} below it):
+   * empty when the list is absent, unknown or holds an entry that is not a string literal and the app is not listed.
+   */
+  public static Optional<Boolean> installsApp(Config config, String app) {
+    Optional<Known> apps = config.known("INSTALLED_APPS");
+    if (apps.isEmpty() || !(apps.get().value() instanceof Seq seq)) {
+      return Optional.empty();
+    }
+    boolean literal = true;
+    for (Value entry : seq.elements()) {
+      if (entry instanceof ModuleSummary.Str s) {
+        if (s.value().equals(app) || s.value().startsWith(app + ".apps.")) {
+          return Optional.of(true);
+        }
+      } else {
+        literal = false;
+      }
+    }
+    return literal ? Optional.of(false) : Optional.empty();
+  }
 }

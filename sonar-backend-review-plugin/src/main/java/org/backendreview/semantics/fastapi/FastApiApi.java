@@ -28,6 +28,15 @@ public final class FastApiApi {
   public static final Api TEXT_RESPONSES = Api.of("starlette.responses.PlainTextResponse", "fastapi.responses.PlainTextResponse",
     "starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.Response", "fastapi.Response");
 
+  /** The application classes, which take {@code debug=}. */
+  public static final Api APPLICATIONS = Api.of("fastapi.FastAPI", "fastapi.applications.FastAPI", "starlette.applications.Starlette");
+  /** Starlette's CORS middleware under its re-exported names. */
+  public static final Api CORS_MIDDLEWARE = Api.of("starlette.middleware.cors.CORSMiddleware", "fastapi.middleware.cors.CORSMiddleware");
+  /** The middleware declaration passed to {@code middleware=[...]}. */
+  public static final Api MIDDLEWARE = Api.of("starlette.middleware.Middleware", "fastapi.middleware.Middleware");
+  /** uvicorn's programmatic server start, which takes {@code reload=}. */
+  public static final Api UVICORN_RUN = Api.of("uvicorn.run", "uvicorn.main.run");
+
   private FastApiApi() {
   }
 }

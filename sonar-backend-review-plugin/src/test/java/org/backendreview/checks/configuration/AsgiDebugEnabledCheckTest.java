@@ -1,0 +1,18 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.checks.configuration;
+
+import org.backendreview.testing.CheckVerifier;
+import org.backendreview.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+class AsgiDebugEnabledCheckTest {
+
+  @Test
+  void sample() {
+    CheckVerifier.verify(Samples.file("configuration/asgiDebugEnabled.py"), new AsgiDebugEnabledCheck());
+  }
+}

@@ -1,0 +1,3 @@
+from .base import *  # noqa
+
+ALLOWED_HOSTS = ["staging.shop.example"]

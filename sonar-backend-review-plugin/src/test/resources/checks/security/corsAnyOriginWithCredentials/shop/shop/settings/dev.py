@@ -1,0 +1,4 @@
+from .base import *  # noqa
+
+DEBUG = True
+CORS_ORIGIN_ALLOW_ALL = True
