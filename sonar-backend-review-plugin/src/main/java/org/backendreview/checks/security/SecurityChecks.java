@@ -26,6 +26,11 @@ public final class SecurityChecks {
     InsecureJwtClaimsCheck.class,
     LoginAccountEnumerationCheck.class,
     ExceptionDetailsInResponseCheck.class,
+    HardCodedSecretCheck.class,
+    WeakPasswordStorageCheck.class,
+    PredictableSecretTokenCheck.class,
+    AuthCookieWithoutSecureFlagsCheck.class,
+    SensitiveDataLoggedCheck.class,
     UnsafeDeserializationCheck.class);
 
   private SecurityChecks() {
