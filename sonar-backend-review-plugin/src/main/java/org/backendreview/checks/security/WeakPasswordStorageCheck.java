@@ -52,7 +52,7 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
     }
     Optional<String> hash = SecurityApi.FAST_HASHES.calleeOf(call);
     if (hash.isPresent()) {
-      Optional<Expression> data = "hashlib.new".equals(hash.get()) ? Arguments.value(call, 1, "data") : Arguments.value(call, 0, "data")
+      Optional<Expression> data = SecurityApi.HASHLIB_NEW.contains(hash.get()) ? Arguments.value(call, 1, "data") : Arguments.value(call, 0, "data")
         .or(() -> Arguments.keyword(call, "string").map(a -> a.expression()));
       data.flatMap(WeakPasswordStorageCheck::password).ifPresent(password -> reportFastHash(ctx, call, hash.get(), password));
       return;

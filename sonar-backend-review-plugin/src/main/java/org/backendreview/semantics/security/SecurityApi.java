@@ -30,6 +30,8 @@ public final class SecurityApi {
   /** Fast, unsalted digests: fine for checksums, far too fast for passwords. */
   public static final Api FAST_HASHES = Api.of("hashlib.md5", "hashlib.sha1", "hashlib.sha224", "hashlib.sha256", "hashlib.sha384",
     "hashlib.sha512", "hashlib.sha3_256", "hashlib.sha3_512", "hashlib.blake2b", "hashlib.blake2s", "hashlib.new");
+  /** The digest constructor that takes the algorithm's name first ({@code hashlib.new("md5", data)}). */
+  public static final Api HASHLIB_NEW = Api.of("hashlib.new");
   /** The standard library's Mersenne Twister: predictable, never for secrets. */
   public static final Api WEAK_RANDOM = Api.of("random.random", "random.randint", "random.randrange", "random.choice", "random.choices",
     "random.sample", "random.getrandbits", "random.uniform", "random.randbytes");
