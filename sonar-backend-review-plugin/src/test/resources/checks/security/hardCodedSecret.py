@@ -70,3 +70,15 @@ def sign_with_env(body, os_environ):
 def test_token_roundtrip():
     token = jwt.encode({"sub": "1"}, "test-key-123456", algorithm="HS256")
     assert jwt.decode(token, "k8s7d6f5g4h3", algorithms=["HS256"])
+
+
+import os
+
+STRIPE_API_KEY = os.getenv("STRIPE_API_KEY", "sk_live_51Habcdef")  # Noncompliant {{Remove this fallback for "STRIPE_API_KEY" and fail when the variable is missing: a deployment that forgets it silently runs with a secret everyone who reads the repository knows.}}
+#                                            ^^^^^^^^^^^^^^^^^^^
+DB_PASSWORD = os.environ.get("DB_PASSWORD", "hunter2")  # Noncompliant
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-abc")
+DJANGO_SECRET = os.environ.get("DJANGO_SECRET_KEY", "k8s7d6f5g4h3j2")
+API_TOKEN = os.getenv("API_TOKEN", "")
+WEBHOOK_SECRET = os.getenv("WEBHOOK_SECRET", "changeme")
+TOKEN_URL = os.getenv("TOKEN_URL", "https://auth.example.org/token")

@@ -11,6 +11,8 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
 import org.backendreview.semantics.fastapi.PydanticApi;
+import org.backendreview.semantics.python.EnvironmentReads;
+import org.backendreview.semantics.python.EnvironmentReads.EnvRead;
 import org.backendreview.semantics.security.Secrets;
 import org.backendreview.semantics.security.SecurityApi;
 import org.backendreview.tree.Arguments;
@@ -34,7 +36,8 @@ import org.sonar.plugins.python.api.tree.Tree;
  * SEC-12: hard-coded secrets outside Django settings, where the value is known to be one: a Pydantic {@code BaseSettings}
  * field typed {@code SecretStr} or named like a secret with a literal default (production silently runs with it when the
  * environment variable is missing), and a literal key given to {@code jwt.encode}/{@code jwt.decode} or
- * {@code hmac.new}/{@code hmac.digest} (whoever reads the code can mint tokens or forge signatures). Placeholders
+ * {@code hmac.new}/{@code hmac.digest} (whoever reads the code can mint tokens or forge signatures), and a literal
+ * fallback of an environment read named like a secret ({@code os.getenv("API_KEY", "sk_live...")}). Placeholders
  * ({@code "changeme"}, {@code "<secret>"}, {@code "${KEY}"}), empty strings and test code stay silent. URLs with a
  * password and secret-named variables are left to SonarPython's S2068/S6418.
  */
@@ -89,6 +92,7 @@ public class HardCodedSecretCheck extends BackendReviewCheck {
       what = "HMAC key";
       key = Arguments.value(call, 0, "key");
     } else {
+      checkEnvironmentFallback(ctx, call);
       return;
     }
     FunctionDef function = Trees.enclosingFunction(call);
@@ -112,6 +116,27 @@ public class HardCodedSecretCheck extends BackendReviewCheck {
     if (literal != argument) {
       issue.secondary(literal, "The key is hard-coded here.");
     }
+  }
+
+  /** {@code os.getenv("JWT_SECRET", "literal")}: the fallback is the secret whenever the variable is missing. */
+  private static void checkEnvironmentFallback(SubscriptionContext ctx, CallExpression call) {
+    Optional<EnvRead> read = EnvironmentReads.of(call);
+    if (read.isEmpty() || read.get().variable().isEmpty() || read.get().defaultValue().isEmpty()) {
+      return;
+    }
+    String variable = read.get().variable().get();
+    // Django's SECRET_KEY fallback is FailOpenSettingsDefault's
+    if (!Secrets.isSecretName(variable) || Secrets.words(variable).equals(List.of("secret", "key"))
+      || Secrets.words(variable).equals(List.of("django", "secret", "key"))) {
+      return;
+    }
+    FunctionDef function = Trees.enclosingFunction(call);
+    Expression fallback = Trees.skipParentheses(read.get().defaultValue().get());
+    if (function != null && TestCode.isTestScenario(function) || literalSecret(fallback).isEmpty()) {
+      return;
+    }
+    ctx.addIssue(fallback, "Remove this fallback for \"" + variable + "\" and fail when the variable is missing: a deployment that "
+      + "forgets it silently runs with a secret everyone who reads the repository knows.");
   }
 
   /** The value of a non-interpolated string or bytes literal that is not a placeholder. */
