@@ -97,3 +97,9 @@ def token_type():
 
 def test_login_logs(password):
     logger.info("password %s", password)
+
+
+def policy_enforce(action, credentials, path_to_private_key, secret_ref):
+    # oslo.policy credentials are the caller's roles and ids; paths and references to secrets are not secrets
+    logger.debug("enforce %(action)s: %(credentials)s", {"action": action, "credentials": credentials})
+    logger.info("key file %s, secret %s", path_to_private_key, secret_ref)

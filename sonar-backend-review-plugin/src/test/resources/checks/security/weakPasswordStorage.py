@@ -82,3 +82,14 @@ good_context = CryptContext(schemes=["argon2", "md5_crypt"], deprecated="auto")
 
 def test_hash_password(password):
     assert hashlib.md5(password.encode()).hexdigest()
+
+
+class LegacyMD5PasswordHasher:
+    def encode(self, password, salt):
+        return hashlib.md5((salt + password).encode()).hexdigest()
+
+
+def store_encrypted(user_creds, values, crypt):
+    method, password = crypt.encrypt(values["password"])
+    user_creds.password = password
+    user_creds.save()

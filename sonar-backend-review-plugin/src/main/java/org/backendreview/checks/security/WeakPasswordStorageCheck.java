@@ -21,6 +21,8 @@ import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.symbols.v2.UsageV2;
+import org.sonar.plugins.python.api.tree.ClassDef;
 import org.sonar.plugins.python.api.tree.Expression;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
@@ -48,6 +50,11 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
     CallExpression call = (CallExpression) ctx.syntaxNode();
     FunctionDef function = Trees.enclosingFunction(call);
     if (function != null && TestCode.isTestScenario(function)) {
+      return;
+    }
+    ClassDef owner = Trees.enclosingClass(call);
+    if (owner != null && owner.name().name().endsWith("Hasher")) {
+      // the implementation of a (legacy) password hasher, e.g. Django's MD5PasswordHasher
       return;
     }
     Optional<String> hash = SecurityApi.FAST_HASHES.calleeOf(call);
@@ -162,8 +169,14 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
       return Fqns.calleeName(call).filter(m -> "get".equals(m) || "getlist".equals(m) || "pop".equals(m)).isPresent()
         && Secrets.nameOf(e).filter(Secrets::isPasswordName).isPresent();
     }
-    return (e instanceof Name || e instanceof QualifiedExpression || e.is(Tree.Kind.SUBSCRIPTION))
-      && Secrets.nameOf(e).filter(Secrets::isPasswordName).isPresent();
+    if (e instanceof Name name && Secrets.isPasswordName(name.name())) {
+      // a parameter, or a value read from a request or a mapping: anything else (a tuple from encrypt(), a loop) may be a hash
+      if (name.symbolV2() != null && name.symbolV2().getSingleBindingUsage().filter(u -> u.kind() == UsageV2.Kind.PARAMETER).isPresent()) {
+        return true;
+      }
+      return ValueResolver.singleAssignedValue(name).filter(WeakPasswordStorageCheck::isRawPassword).isPresent();
+    }
+    return (e instanceof QualifiedExpression || e.is(Tree.Kind.SUBSCRIPTION)) && Secrets.nameOf(e).filter(Secrets::isPasswordName).isPresent();
   }
 
   private static boolean isUserModel(Expression model) {

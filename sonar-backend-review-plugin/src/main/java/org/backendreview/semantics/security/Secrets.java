@@ -179,7 +179,10 @@ public final class Secrets {
   /** Words that say a password was already transformed ({@code hashed_password}, {@code encrypted_password}). */
   private static final Set<String> HASHED_WORDS = Set.of("hash", "hashed", "encrypted", "encoded", "digest", "salted", "crypted", "enc");
   /** Last words of credentials that are not named like a secret: an Authorization header, a credentials object, card data. */
-  private static final Set<String> CREDENTIAL_WORDS = Set.of("authorization", "credentials", "credential", "cvv", "cvc");
+  private static final Set<String> CREDENTIAL_WORDS = Set.of("authorization", "cvv", "cvc");
+  /** Words that make a name about a secret rather than the secret ({@code path_to_private_key}, {@code secret_ref}). */
+  private static final Set<String> REFERENCE_WORDS = Set.of("path", "file", "filename", "url", "uri", "name", "id", "ref", "type", "len",
+    "length");
 
   /**
    * True when an identifier names a value that must stay out of logs and error reports: a secret ({@link #isSecretName}),
@@ -188,7 +191,7 @@ public final class Secrets {
    */
   public static boolean isSensitiveName(String identifier) {
     List<String> words = words(identifier);
-    if (words.isEmpty() || words.size() > 1 && ABOUT_WORDS.contains(words.get(0))) {
+    if (words.isEmpty() || words.size() > 1 && ABOUT_WORDS.contains(words.get(0)) || words.stream().anyMatch(REFERENCE_WORDS::contains)) {
       return false;
     }
     return isSecretName(identifier) || CREDENTIAL_WORDS.contains(words.get(words.size() - 1))
