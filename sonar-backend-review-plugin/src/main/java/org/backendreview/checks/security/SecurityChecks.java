@@ -28,7 +28,12 @@ public final class SecurityChecks {
     ExceptionDetailsInResponseCheck.class,
     UnsafeDeserializationCheck.class,
     CorsAnyOriginWithCredentialsCheck.class,
-    SqlStatementLoggingCheck.class);
+    SqlStatementLoggingCheck.class,
+    HardCodedSecretCheck.class,
+    WeakPasswordStorageCheck.class,
+    PredictableSecretTokenCheck.class,
+    AuthCookieWithoutSecureFlagsCheck.class,
+    SensitiveDataLoggedCheck.class);
 
   private SecurityChecks() {
   }

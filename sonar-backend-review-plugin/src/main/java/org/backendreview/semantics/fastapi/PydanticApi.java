@@ -21,6 +21,10 @@ public final class PydanticApi {
   /** The top-level module. */
   public static final String MODULE = "pydantic";
 
+  /** Secret types: their value is hidden in {@code repr()} and dumps. */
+  public static final Api SECRET_TYPES = Api.of("pydantic.SecretStr", "pydantic.types.SecretStr", "pydantic.SecretBytes",
+    "pydantic.types.SecretBytes", "pydantic.v1.SecretStr", "pydantic.v1.types.SecretStr");
+
   private PydanticApi() {
   }
 }

@@ -154,12 +154,60 @@ public final class Secrets {
    */
   public static boolean isPlaceholder(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
-    if (v.length() < 8 || v.chars().distinct().count() <= 2) {
+    return v.length() < 8 || isPlaceholderText(v);
+  }
+
+  /**
+   * True when a literal says "set me" whatever its length: empty, one or two distinct characters, or a placeholder word
+   * ({@code changeme}, {@code <token>}, {@code ${API_KEY}}, {@code xxx}, {@code dummy}, {@code test}...). A short real
+   * value ({@code "secret"}) is not a placeholder here.
+   */
+  public static boolean isPlaceholderText(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.chars().distinct().count() <= 2) {
       return true;
     }
     return v.contains("change") || v.contains("your") || v.contains("example") || v.contains("xxx") || v.contains("<") || v.contains("${")
       || v.contains("{{") || v.contains("%(") || v.contains("dummy") || v.contains("test") || v.contains("fake") || v.contains("placeholder")
       || v.contains("replace") || v.contains("todo") || v.contains("sample") || v.contains("***") || v.contains("insecure")
       || v.contains("not-a-secret") || v.contains("notasecret");
+  }
+
+  /** First words of a name that say the value is about a secret, not the secret itself ({@code has_password}, {@code is_token}). */
+  private static final Set<String> ABOUT_WORDS = Set.of("has", "is", "no", "use", "uses", "needs", "require", "requires", "without", "missing",
+    "invalid", "num", "count", "len", "length", "should", "can", "allow", "show", "hide", "check", "validate");
+  /** Words that say a password was already transformed ({@code hashed_password}, {@code encrypted_password}). */
+  private static final Set<String> HASHED_WORDS = Set.of("hash", "hashed", "encrypted", "encoded", "digest", "salted", "crypted", "enc");
+  /** Last words of credentials that are not named like a secret: an Authorization header, a credentials object, card data. */
+  private static final Set<String> CREDENTIAL_WORDS = Set.of("authorization", "cvv", "cvc");
+  /** Words that make a name about a secret rather than the secret ({@code path_to_private_key}, {@code secret_ref}). */
+  private static final Set<String> REFERENCE_WORDS = Set.of("path", "file", "filename", "url", "uri", "name", "id", "ref", "type", "len",
+    "length");
+
+  /**
+   * True when an identifier names a value that must stay out of logs and error reports: a secret ({@link #isSecretName}),
+   * an {@code Authorization} header, credentials or card security code; not a flag or a count about one
+   * ({@code has_password}, {@code is_token_valid}).
+   */
+  public static boolean isSensitiveName(String identifier) {
+    List<String> words = words(identifier);
+    if (words.isEmpty() || words.size() > 1 && ABOUT_WORDS.contains(words.get(0)) || words.stream().anyMatch(REFERENCE_WORDS::contains)) {
+      return false;
+    }
+    return isSecretName(identifier) || CREDENTIAL_WORDS.contains(words.get(words.size() - 1))
+      || words.size() >= 2 && "card".equals(words.get(words.size() - 2)) && "number".equals(words.get(words.size() - 1));
+  }
+
+  /** True when the words of an identifier say it holds a user's password ({@code password}, {@code raw_password}, {@code pwd}). */
+  public static boolean isPasswordName(String identifier) {
+    List<String> words = words(identifier);
+    if (words.isEmpty() || words.size() > 1 && ABOUT_WORDS.contains(words.get(0))) {
+      return false;
+    }
+    if (words.stream().anyMatch(HASHED_WORDS::contains)) {
+      return false;
+    }
+    String last = words.get(words.size() - 1);
+    return "password".equals(last) || "passwd".equals(last) || "pwd".equals(last) || "passphrase".equals(last);
   }
 }
