@@ -26,6 +26,9 @@ public final class SecurityChecks {
     InsecureJwtClaimsCheck.class,
     LoginAccountEnumerationCheck.class,
     ExceptionDetailsInResponseCheck.class,
+    CsrfExemptStateChangingViewCheck.class,
+    SessionNotRotatedOnLoginCheck.class,
+    WritingViewWithoutAuthorizationCheck.class,
     UnsafeDeserializationCheck.class);
 
   private SecurityChecks() {
