@@ -23,7 +23,7 @@ def edit_product(request, pk):
 
 
 @require_POST
-def delete_product(request, pk):  # Noncompliant {{Verify that "delete_product" may be called by anyone: it writes with no login or permission check, while 3 views of this module require one.}}
+def delete_product(request, pk):  # Noncompliant {{Verify that "delete_product" may be called by anyone: it writes with no login or permission check, while 4 views of this module require one.}}
 #   ^^^^^^^^^^^^^^
     Product.objects.filter(pk=pk).delete()
     return redirect("products")
@@ -61,3 +61,15 @@ def product_detail(request, pk):  # Compliant: reads only
 
 def product_search(request):  # Compliant: no write
     return HttpResponse(Product.objects.filter(name__icontains=request.GET["q"]))
+
+
+@login_required
+def approve_order(request, pk):
+    order = get_object_or_404(Order, pk=pk)
+    perform_approve(request, order)
+    return redirect("orders")
+
+
+def perform_approve(request, order):  # Compliant: a helper the protected view calls
+    order.approved = True
+    order.save()
