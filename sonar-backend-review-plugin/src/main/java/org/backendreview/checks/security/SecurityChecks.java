@@ -33,7 +33,10 @@ public final class SecurityChecks {
     WeakPasswordStorageCheck.class,
     PredictableSecretTokenCheck.class,
     AuthCookieWithoutSecureFlagsCheck.class,
-    SensitiveDataLoggedCheck.class);
+    SensitiveDataLoggedCheck.class,
+    CsrfExemptStateChangingViewCheck.class,
+    SessionNotRotatedOnLoginCheck.class,
+    WritingViewWithoutAuthorizationCheck.class);
 
   private SecurityChecks() {
   }
