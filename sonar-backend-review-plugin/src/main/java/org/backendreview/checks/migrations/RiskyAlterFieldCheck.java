@@ -25,13 +25,15 @@ import org.sonar.plugins.python.api.SubscriptionContext;
  * {@code SlugField} is none, {@code CharField} to {@code TextField} only widens and is not reported), a shorter
  * {@code max_length}, fewer {@code max_digits}/{@code decimal_places}, or a foreign key to another model. Changes the
  * database does not see (help_text, verbose_name, choices, validators, blank, default) are not reported; custom field
- * classes, values that are not literals and fields the state does not know are unknown: silent.
+ * classes, values that are not literals, changes to or from a foreign key (its column has the type of the target's key)
+ * and fields the state does not know are unknown: silent. Integer widenings are reported for the table rewrite only.
  */
 @Rule(key = "RiskyAlterField")
 public class RiskyAlterFieldCheck extends DjangoMigrationCheck {
 
   private static final String VARCHAR = "varchar";
   private static final String FOREIGN_KEY = "foreign key";
+  private static final List<String> INTEGER_WIDTHS = List.of("smallint", "integer", "bigint");
   private static final Map<String, String> COLUMN_TYPES = Map.ofEntries(
     Map.entry("CharField", VARCHAR), Map.entry("SlugField", VARCHAR), Map.entry("EmailField", VARCHAR), Map.entry("URLField", VARCHAR),
     Map.entry("FilePathField", VARCHAR), Map.entry("FileField", VARCHAR), Map.entry("ImageField", VARCHAR),
@@ -74,6 +76,14 @@ public class RiskyAlterFieldCheck extends DjangoMigrationCheck {
     String newType = COLUMN_TYPES.get(after.simpleCallee());
     if (oldType == null || newType == null) {
       return Optional.empty();
+    }
+    if (!oldType.equals(newType) && (FOREIGN_KEY.equals(oldType) || FOREIGN_KEY.equals(newType))) {
+      // a foreign key's column has the type of the target's primary key: unknown here
+      return Optional.empty();
+    }
+    if (INTEGER_WIDTHS.indexOf(oldType) >= 0 && INTEGER_WIDTHS.indexOf(oldType) < INTEGER_WIDTHS.indexOf(newType)) {
+      return Optional.of("its type widens from " + before.simpleCallee() + " to " + after.simpleCallee() + ": the database rewrites the "
+        + "table and its indexes under an exclusive lock that blocks reads and writes until it completes");
     }
     if (!oldType.equals(newType) && !(VARCHAR.equals(oldType) && "text".equals(newType))) {
       return Optional.of("its type changes from " + before.simpleCallee() + " to " + after.simpleCallee() + ": the database rewrites or "

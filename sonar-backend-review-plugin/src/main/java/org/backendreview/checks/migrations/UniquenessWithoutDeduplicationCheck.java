@@ -51,7 +51,7 @@ public class UniquenessWithoutDeduplicationCheck extends DjangoMigrationCheck {
       }
       String model = operation.model().get();
       addedUniqueness(operation, state, model, migration).ifPresent(what -> findings.add(new Finding(operation.call().callee(),
-        "De-duplicate the existing rows of \"" + model + "\" before making " + what + " unique (a RunPython or RunSQL step first): "
+        "De-duplicate the existing rows of \"" + model + "\" before making " + what + " unique (a data migration before this one): "
           + "duplicates already stored make this migration fail in production.", what + " made unique")));
     });
     return findings;

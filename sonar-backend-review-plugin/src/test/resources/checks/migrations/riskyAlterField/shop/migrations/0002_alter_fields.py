@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
         migrations.AlterField("product", "vendor", models.ForeignKey("shop.Supplier", on_delete=models.CASCADE)),
 #       ^^^^^^^^^^^^^^^^^^^^^< {{"vendor": its foreign key moves from "shop.vendor" to "shop.supplier"}}
         migrations.AlterField("product", "rank", models.BigIntegerField()),
-#       ^^^^^^^^^^^^^^^^^^^^^< {{"rank": its type changes from IntegerField to BigIntegerField}}
+#       ^^^^^^^^^^^^^^^^^^^^^< {{"rank": its type widens from IntegerField to BigIntegerField}}
         # Compliant look-alikes: state-only changes, widenings, unknown types
         migrations.AlterField("product", "name", models.CharField(max_length=200, help_text="Shown in the shop", verbose_name="title")),
         migrations.AlterField("product", "status", models.CharField(max_length=10, choices=[("a", "Active")], default="a", blank=True)),
@@ -29,6 +29,7 @@ class Migration(migrations.Migration):
         migrations.AlterField("product", "slug", models.SlugField(max_length=50)),
         migrations.AlterField("product", "owner", models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="products")),
         migrations.AlterField("product", "extra", MoneyField(null=True)),
+        migrations.AlterField("product", "owner", models.IntegerField()),  # the column type of a foreign key is its target's key type
         migrations.SeparateDatabaseAndState(
             state_operations=[migrations.AlterField("product", "status", models.IntegerField())],
         ),

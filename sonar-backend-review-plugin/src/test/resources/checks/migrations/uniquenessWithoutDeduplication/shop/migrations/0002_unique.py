@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     dependencies = [("shop", "0001_initial")]
 
     operations = [
-        migrations.AlterField("product", "sku", models.CharField(max_length=20, unique=True)),  # Noncompliant {{De-duplicate the existing rows of "product" before making "sku" unique (a RunPython or RunSQL step first): duplicates already stored make this migration fail in production. 3 more operations of this migration: see the secondary locations.}}
+        migrations.AlterField("product", "sku", models.CharField(max_length=20, unique=True)),  # Noncompliant {{De-duplicate the existing rows of "product" before making "sku" unique (a data migration before this one): duplicates already stored make this migration fail in production. 3 more operations of this migration: see the secondary locations.}}
 #       ^^^^^^^^^^^^^^^^^^^^^
         migrations.AlterField("product", "vendor", models.OneToOneField("shop.Vendor", on_delete=models.CASCADE)),
 #       ^^^^^^^^^^^^^^^^^^^^^< {{"vendor" made unique}}
