@@ -14,6 +14,9 @@ import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
 import org.sonar.plugins.python.api.tree.ClassDef;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.FunctionDef;
+import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
@@ -49,6 +52,20 @@ public abstract class DjangoMigrationCheck extends BackendReviewCheck {
       }
       DjangoMigration.of(ctx).filter(m -> m.migrationClass() == classDef).ifPresent(migration -> report(ctx, findings(migration, ctx)));
     });
+  }
+
+  /** The module-level function of the migration's file with this name (the last definition), or null. */
+  protected static FunctionDef moduleFunction(FileInput file, String name) {
+    if (file.statements() == null) {
+      return null;
+    }
+    FunctionDef found = null;
+    for (Statement statement : file.statements().statements()) {
+      if (statement instanceof FunctionDef function && function.name().name().equals(name)) {
+        found = function;
+      }
+    }
+    return found;
   }
 
   /** The offending places of this migration, in order. */

@@ -15,7 +15,11 @@ public final class MigrationsChecks {
     RunPythonImportedModelCheck.class,
     NotNullColumnWithoutDbDefaultCheck.class,
     DestructiveMigrationOperationCheck.class,
-    SchemaRenameCheck.class);
+    SchemaRenameCheck.class,
+    RiskyAlterFieldCheck.class,
+    UniquenessWithoutDeduplicationCheck.class,
+    NonConcurrentIndexMigrationCheck.class,
+    MixedSchemaAndDataMigrationCheck.class);
 
   private MigrationsChecks() {
   }

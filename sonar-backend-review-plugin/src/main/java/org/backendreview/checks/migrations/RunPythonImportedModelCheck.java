@@ -26,7 +26,6 @@ import org.sonar.plugins.python.api.tree.FileInput;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
-import org.sonar.plugins.python.api.tree.Statement;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
@@ -63,19 +62,6 @@ public class RunPythonImportedModelCheck extends DjangoMigrationCheck {
       }
     }
     return findings;
-  }
-
-  private static FunctionDef moduleFunction(FileInput file, String name) {
-    if (file.statements() == null) {
-      return null;
-    }
-    FunctionDef found = null;
-    for (Statement statement : file.statements().statements()) {
-      if (statement instanceof FunctionDef function && function.name().name().equals(name)) {
-        found = function;
-      }
-    }
-    return found;
   }
 
   private static List<Finding> importedModels(FunctionDef function) {

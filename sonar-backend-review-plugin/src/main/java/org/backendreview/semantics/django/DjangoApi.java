@@ -44,6 +44,11 @@ public final class DjangoApi {
     "django.contrib.postgres.fields.");
   /** The current user model: in a migration, not the historical one. */
   public static final Api GET_USER_MODEL = Api.of("django.contrib.auth.get_user_model");
+  /** {@code DATABASES} engines of PostgreSQL (prefixes: {@code postgresql_psycopg2}, PostGIS). */
+  public static final java.util.List<String> POSTGRESQL_ENGINES = java.util.List.of("django.db.backends.postgresql",
+    "django.contrib.gis.db.backends.postgis");
+  /** The unique constraint class ({@code AddConstraint(constraint=UniqueConstraint(...))}). */
+  public static final Api UNIQUE_CONSTRAINT = Api.of("django.db.models.UniqueConstraint", "django.db.models.constraints.UniqueConstraint");
 
   private DjangoApi() {
   }

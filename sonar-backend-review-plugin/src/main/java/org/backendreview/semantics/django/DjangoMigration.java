@@ -220,6 +220,19 @@ public final class DjangoMigration {
     });
   }
 
+  /**
+   * The operations of the migrations of the same app this one depends on directly (read from their files; a
+   * dependency replaced by a squashed migration is read from the squashed one), in dependency order.
+   */
+  public List<MigrationOperation> dependencyOperations() {
+    String label = MigrationGraph.appLabel(directory);
+    List<MigrationOperation> result = new ArrayList<>();
+    for (String dependency : dependencies) {
+      fileOf(dependency, label).ifPresent(ancestor -> readAncestor(ancestor).ifPresent(migration -> result.addAll(migration.operations)));
+    }
+    return result;
+  }
+
   /** The model state built by the app's migrations this one depends on (transitively), in dependency order. */
   MigrationState stateBefore() {
     MigrationState state = new MigrationState();
@@ -233,26 +246,14 @@ public final class DjangoMigration {
   }
 
   private void applyAncestor(String dependency, String label, MigrationState state, Set<String> visited) {
-    int slash = dependency.indexOf('/');
-    if (!dependency.substring(0, slash).equals(label) || visited.size() > MAX_ANCESTORS) {
+    if (visited.size() > MAX_ANCESTORS) {
       return;
     }
-    String ancestor = dependency.substring(slash + 1);
-    Path file = directory.resolve(ancestor + ".py");
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      Optional<String> squashed = MigrationGraph.replacedBy(directory, label, ancestor);
-      if (squashed.isEmpty()) {
-        return;
-      }
-      ancestor = squashed.get();
-      file = directory.resolve(ancestor + ".py");
-    }
-    String ancestorName = ancestor;
-    if (!visited.add(ancestor)) {
+    Optional<String> ancestor = fileOf(dependency, label);
+    if (ancestor.isEmpty() || !visited.add(ancestor.get())) {
       return;
     }
-    Optional<DjangoMigration> migration = ModuleSources.summaryOf(file)
-      .flatMap(summary -> read(summary, Map.of(), directory, ancestorName, null));
+    Optional<DjangoMigration> migration = readAncestor(ancestor.get());
     if (migration.isEmpty()) {
       return;
     }
@@ -262,6 +263,24 @@ public final class DjangoMigration {
     for (MigrationOperation operation : migration.get().operations) {
       state.apply(operation, false);
     }
+  }
+
+  /**
+   * The name of the migration file of a dependency ({@code label/name}) of this app: its own file, else the squashed
+   * migration that replaces it; empty for another app's or a missing one.
+   */
+  private Optional<String> fileOf(String dependency, String label) {
+    int slash = dependency.indexOf('/');
+    if (!dependency.substring(0, slash).equals(label)) {
+      return Optional.empty();
+    }
+    String ancestor = dependency.substring(slash + 1);
+    return java.nio.file.Files.isRegularFile(directory.resolve(ancestor + ".py")) ? Optional.of(ancestor)
+      : MigrationGraph.replacedBy(directory, label, ancestor);
+  }
+
+  private Optional<DjangoMigration> readAncestor(String ancestor) {
+    return ModuleSources.summaryOf(directory.resolve(ancestor + ".py")).flatMap(summary -> read(summary, Map.of(), directory, ancestor, null));
   }
 
   /** The tree of an operation's argument (by position or keyword) in the reviewed file, when it has one. */

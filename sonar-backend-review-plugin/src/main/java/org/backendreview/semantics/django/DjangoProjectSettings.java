@@ -32,8 +32,8 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.TriBool;
 
 /**
- * Project-wide Django settings facts that rules about other modules need: {@code ATOMIC_REQUESTS} and DRF's
- * {@code DEFAULT_PAGINATION_CLASS}.
+ * Project-wide Django settings facts that rules about other modules need: {@code ATOMIC_REQUESTS}, DRF's
+ * {@code DEFAULT_PAGINATION_CLASS} and whether the database is PostgreSQL ({@code DATABASES} {@code ENGINE}).
  * <p>
  * The settings modules are found on disk, once per project root and analysis: the root is the nearest directory above
  * the analysed file that holds {@code manage.py}, else the directory above its top-level package. Below it (at most
@@ -75,9 +75,11 @@ public final class DjangoProjectSettings {
    * Facts about the deployable settings.
    *
    * @param settingsFiles how many deployable settings modules were read
+   * @param postgresql whether a database of {@code DATABASES} is PostgreSQL (PostGIS included); FALSE only when every
+   *   engine is a literal naming another backend
    */
-  public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt) {
-    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0);
+  public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt, TriBool postgresql) {
+    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0, TriBool.UNKNOWN);
   }
 
   static Optional<Path> root(PythonFile file) {
@@ -112,14 +114,30 @@ public final class DjangoProjectSettings {
         .ifPresent(settings::add);
     }
     if (settings.isEmpty()) {
-      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now);
+      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now, TriBool.UNKNOWN);
     }
     boolean unresolvedImports = settings.stream().flatMap(s -> s.wildcardImports().stream())
       .anyMatch(module -> !moduleNames.contains(module.substring(module.lastIndexOf('.') + 1)));
-    return new Facts(atomicRequests(settings, unresolvedImports), pagination(settings, unresolvedImports), settings.size(), now);
+    return new Facts(atomicRequests(settings, unresolvedImports), pagination(settings, unresolvedImports), settings.size(), now,
+      postgresql(settings, unresolvedImports));
+  }
+
+  private static TriBool postgresql(List<ModuleSummary> settings, boolean unresolvedImports) {
+    return anyDatabase(settings, unresolvedImports, database -> {
+      Value engine = database instanceof Dict config && config.complete() ? config.entries().get("ENGINE") : null;
+      if (!(engine instanceof ModuleSummary.Str name)) {
+        return TriBool.UNKNOWN;
+      }
+      return DjangoApi.POSTGRESQL_ENGINES.stream().anyMatch(name.value()::startsWith) ? TriBool.TRUE : TriBool.FALSE;
+    });
   }
 
   private static TriBool atomicRequests(List<ModuleSummary> settings, boolean unresolvedImports) {
+    return anyDatabase(settings, unresolvedImports, DjangoProjectSettings::atomicRequests);
+  }
+
+  /** TRUE when the fact holds for a database of {@code DATABASES}, FALSE when it is FALSE for all of them, else UNKNOWN. */
+  private static TriBool anyDatabase(List<ModuleSummary> settings, boolean unresolvedImports, java.util.function.Function<Value, TriBool> fact) {
     boolean literalSeen = false;
     boolean unknown = unresolvedImports;
     for (ModuleSummary module : settings) {
@@ -130,11 +148,11 @@ public final class DjangoProjectSettings {
           continue;
         }
         for (Value database : dict.entries().values()) {
-          TriBool atomic = atomicRequests(database);
-          if (atomic == TriBool.TRUE) {
+          TriBool value = fact.apply(database);
+          if (value == TriBool.TRUE) {
             return TriBool.TRUE;
           }
-          unknown |= atomic == TriBool.UNKNOWN;
+          unknown |= value == TriBool.UNKNOWN;
           literalSeen = true;
         }
       }

@@ -116,6 +116,7 @@ public final class MigrationState {
           }
         }
       });
+      case "AlterUniqueTogether" -> withModel(key, m -> operation.value().arg(1, "unique_together").ifPresent(v -> m.options().put("unique_together", v)));
       case "AlterModelTable" -> withModel(key, m -> operation.value().arg(1, "table").ifPresent(table -> m.options().put("db_table", table)));
       case "AddField", "AlterField" -> operation.field().ifPresent(field -> operation.value().arg(2, "field").ifPresent(value -> withModel(key, m -> {
         if (value instanceof Call call) {

@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class MoneyField(models.DecimalField):
+    pass
