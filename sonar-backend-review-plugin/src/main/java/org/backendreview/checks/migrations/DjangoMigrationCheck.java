@@ -54,7 +54,7 @@ public abstract class DjangoMigrationCheck extends BackendReviewCheck {
   /** The offending places of this migration, in order. */
   protected abstract List<Finding> findings(DjangoMigration migration, SubscriptionContext ctx);
 
-  private static void report(SubscriptionContext ctx, List<Finding> findings) {
+  static void report(SubscriptionContext ctx, List<Finding> findings) {
     if (findings.isEmpty()) {
       return;
     }

@@ -15,7 +15,10 @@ public final class MigrationsChecks {
     RunPythonImportedModelCheck.class,
     NotNullColumnWithoutDbDefaultCheck.class,
     DestructiveMigrationOperationCheck.class,
-    SchemaRenameCheck.class);
+    SchemaRenameCheck.class,
+    AlembicMissingDowngradeCheck.class,
+    AlembicBreakingSchemaChangeCheck.class,
+    AlembicIndexWithoutConcurrentlyCheck.class);
 
   private MigrationsChecks() {
   }
