@@ -7,6 +7,7 @@ package org.backendreview.checks.migrations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.backendreview.checks.migrations.DjangoMigrationCheck.Finding;
@@ -41,9 +42,9 @@ import org.sonar.plugins.python.api.tree.Tree;
 @Rule(key = "AlembicBreakingSchemaChange")
 public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
 
-  private static final Set<String> STRINGS = Set.of("String", "VARCHAR", "Unicode", "NVARCHAR", "CHAR", "NCHAR", "Text", "UnicodeText",
-    "TEXT", "CLOB");
-  private static final Set<String> UNBOUNDED_STRINGS = Set.of("Text", "UnicodeText", "TEXT", "CLOB");
+  private static final Set<String> STRINGS = Set.of("STRING", "VARCHAR", "UNICODE", "NVARCHAR", "CHAR", "NCHAR", "TEXT", "UNICODETEXT",
+    "CLOB", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT");
+  private static final Set<String> UNBOUNDED_STRINGS = Set.of("TEXT", "UNICODETEXT", "CLOB", "MEDIUMTEXT", "LONGTEXT");
   private static final Set<String> GENERATED = Set.of("Identity", "Computed");
 
   @Override
@@ -126,7 +127,10 @@ public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
     }
   }
 
-  /** A change between known types that is not a string getting wider (or the same type). */
+  /**
+   * A change between SQLAlchemy types (project-defined types are unknown) that is not a string getting wider (or the same
+   * type, whatever its arguments: an {@code Enum} getting a value).
+   */
   private static boolean isRiskyTypeChange(Expression oldType, Expression newType) {
     Optional<String> oldName = typeName(oldType);
     Optional<String> newName = typeName(newType);
@@ -144,16 +148,21 @@ public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
     return !oldName.get().equals(newName.get());
   }
 
+  /** The upper-case simple name of a SQLAlchemy type ({@code sa.String(20)}, {@code mysql.TEXT}, {@code Integer}). */
   private static Optional<String> typeName(Expression type) {
     Expression expression = Trees.skipParentheses(type);
     if (expression instanceof CallExpression call) {
       expression = call.callee();
     }
+    Optional<String> fqn = Fqns.of(expression);
+    if (fqn.isEmpty() || !AlembicApi.isSqlAlchemyName(fqn.get())) {
+      return Optional.empty();
+    }
     if (expression instanceof Name name) {
-      return Optional.of(name.name());
+      return Optional.of(name.name().toUpperCase(Locale.ROOT));
     }
     if (expression instanceof QualifiedExpression qualified) {
-      return Optional.of(qualified.name().name());
+      return Optional.of(qualified.name().name().toUpperCase(Locale.ROOT));
     }
     return Optional.empty();
   }

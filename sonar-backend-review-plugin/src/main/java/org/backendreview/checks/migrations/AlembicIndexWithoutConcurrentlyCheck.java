@@ -40,17 +40,17 @@ public class AlembicIndexWithoutConcurrentlyCheck extends AlembicRevisionCheck {
       if (!"create_index".equals(operation.kind()) || revision.createsTable(operation)) {
         continue;
       }
-      String index = operation.argument(0, "index_name").flatMap(Literals::stringValue).map(n -> "\"" + n + "\"").orElse("this index");
+      String index = operation.argument(0, "index_name").flatMap(Literals::stringValue).map(n -> "index \"" + n + "\"").orElse("this index");
       String table = operation.table().map(t -> "\"" + t + "\"").orElse("the table");
       boolean concurrently = Arguments.keyword(operation.call(), "postgresql_concurrently")
         .flatMap(a -> Literals.booleanValue(a.expression())).orElse(false);
       if (!concurrently) {
-        findings.add(new Finding(operation.call().callee(), "Create index " + index + " with postgresql_concurrently=True inside "
+        findings.add(new Finding(operation.call().callee(), "Create " + index + " with postgresql_concurrently=True inside "
           + "\"with op.get_context().autocommit_block():\": a plain CREATE INDEX blocks every write to " + table + onPostgresql
-          + " while it builds.", "index " + index + " built under a write lock"));
+          + " while it builds.", index + " built under a write lock"));
       } else if (!operation.inAutocommitBlock()) {
-        findings.add(new Finding(operation.call().callee(), "Create index " + index + " inside \"with op.get_context().autocommit_block():\": "
-          + "PostgreSQL refuses CREATE INDEX CONCURRENTLY inside the revision's transaction.", "concurrent index " + index + " in a transaction"));
+        findings.add(new Finding(operation.call().callee(), "Create " + index + " inside \"with op.get_context().autocommit_block():\": "
+          + "PostgreSQL refuses CREATE INDEX CONCURRENTLY inside the revision's transaction.", "concurrent " + index + " in a transaction"));
       }
     }
     return findings;

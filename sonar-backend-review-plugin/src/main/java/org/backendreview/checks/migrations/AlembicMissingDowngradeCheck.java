@@ -18,9 +18,9 @@ import org.sonar.plugins.python.api.SubscriptionContext;
 
 /**
  * MIG-10: an Alembic revision whose {@code upgrade()} changes the schema while its {@code downgrade()} is missing, or
- * only {@code pass}/{@code ...}/a docstring, in a project whose other revisions do revert their changes. A project
- * where no revision has a real downgrade is forward-only by policy (OpenStack since Liberty, the template's
- * {@code pass} kept everywhere): not reported. A downgrade that raises ({@code NotImplementedError}) or says in a comment
+ * only {@code pass}/{@code ...}/a docstring, while the revision it revises does revert its changes (the chain below can
+ * be downgraded). Below a revision without a real downgrade the project is forward-only (OpenStack since Liberty, the
+ * template's {@code pass} kept everywhere): not reported. A downgrade that raises ({@code NotImplementedError}) or says in a comment
  * or its docstring that the revision is irreversible is a decision: not reported.
  */
 @Rule(key = "AlembicMissingDowngrade")
@@ -31,7 +31,7 @@ public class AlembicMissingDowngradeCheck extends AlembicRevisionCheck {
   @Override
   protected void report(AlembicRevision revision, SubscriptionContext ctx) {
     List<Finding> changes = findings(revision, ctx);
-    if (changes.isEmpty() || revision.downgradeDoesSomething() || revision.deliberatelyIrreversible() || !revision.projectKeepsDowngrades()) {
+    if (changes.isEmpty() || revision.downgradeDoesSomething() || revision.deliberatelyIrreversible() || !revision.chainBelowIsReversible()) {
       return;
     }
     PreciseIssue issue = revision.downgrade()
@@ -39,7 +39,7 @@ public class AlembicMissingDowngradeCheck extends AlembicRevisionCheck {
         + "NotImplementedError if it cannot be reverted: this empty downgrade lets \"alembic downgrade\" succeed and leaves the "
         + "schema upgraded."))
       .orElseGet(() -> ctx.addIssue(revision.upgrade().name(), "Add a \"downgrade()\" that reverts the schema changes of this revision, "
-        + "or one that raises NotImplementedError if it cannot be reverted: the other revisions of this project can be downgraded."));
+        + "or one that raises NotImplementedError if it cannot be reverted: the revision it revises can be downgraded."));
     changes.forEach(change -> issue.secondary(change.node(), change.secondaryMessage()));
   }
 

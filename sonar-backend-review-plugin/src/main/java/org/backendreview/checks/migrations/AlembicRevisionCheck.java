@@ -6,11 +6,8 @@
 package org.backendreview.checks.migrations;
 
 import java.util.List;
-import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.checks.migrations.DjangoMigrationCheck.Finding;
 import org.backendreview.semantics.alembic.AlembicRevision;
-import org.backendreview.semantics.project.CodeScope;
-import org.sonar.check.RuleProperty;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Tree;
@@ -21,16 +18,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * of the revision graph (what a change adds: a revision another one revises is history,
  * {@link org.backendreview.semantics.project.CodeRole#HISTORY}), {@code reportAllMigrations} reports every revision.
  */
-public abstract class AlembicRevisionCheck extends BackendReviewCheck {
-
-  @RuleProperty(key = "reportAllMigrations", defaultValue = "false",
-    description = "Also report revisions that later revisions revise (history), not only the heads of the revision graph")
-  public boolean reportAllMigrations = false;
-
-  @Override
-  protected CodeScope codeScope() {
-    return reportAllMigrations ? CodeScope.PRODUCT_AND_HISTORY : CodeScope.PRODUCT;
-  }
+public abstract class AlembicRevisionCheck extends MigrationCheck {
 
   @Override
   protected final void register(Context context) {

@@ -24,7 +24,14 @@ public final class AlembicApi {
   /** The module whose import shows a revision is written for PostgreSQL. */
   public static final String POSTGRESQL_DIALECT_MODULE = "sqlalchemy.dialects.postgresql";
 
+  private static final String SQLALCHEMY_PACKAGE = "sqlalchemy.";
+
   private AlembicApi() {
+  }
+
+  /** Whether the FQN names something of SQLAlchemy (a column type of {@code sqlalchemy.types}, a dialect's type...). */
+  public static boolean isSqlAlchemyName(String fqn) {
+    return fqn.startsWith(SQLALCHEMY_PACKAGE);
   }
 
   /** The name of the {@code alembic.op} function this call calls ({@code op.add_column(...)} gives {@code add_column}). */

@@ -327,9 +327,16 @@ public final class AlembicRevision {
     return text.toString();
   }
 
-  /** Whether another revision of the version location has a downgrade that does something: the project keeps downgrades. */
-  public boolean projectKeepsDowngrades() {
-    return siblings().entrySet().stream().anyMatch(e -> !e.getKey().equals(file) && e.getValue().revertible());
+  /**
+   * Whether the chain below this revision can be downgraded: a revision it revises has a downgrade that does something
+   * (for a first revision: any other revision of the version location has one). A project whose revisions stopped
+   * writing downgrades (OpenStack after Liberty) is forward-only there.
+   */
+  public boolean chainBelowIsReversible() {
+    if (downRevisions.isEmpty()) {
+      return siblings().entrySet().stream().anyMatch(e -> !e.getKey().equals(file) && e.getValue().revertible());
+    }
+    return siblings().values().stream().anyMatch(f -> downRevisions.contains(f.revision()) && f.revertible());
   }
 
   private Map<Path, RevisionGraph.Facts> siblings() {

@@ -24,7 +24,7 @@ class AlembicBreakingSchemaChangeCheckTest {
     AlembicBreakingSchemaChangeCheck all = new AlembicBreakingSchemaChangeCheck();
     all.reportAllMigrations = true;
     assertThat(CheckVerifier.issueLocations(Samples.project("migrations/alembicBreakingSchemaChange"), all))
-      .containsExactlyInAnyOrder("1a0000000001_initial.py:10", "2b0000000002_account_status.py:13", "2c0000000003_second_head.py:11");
+      .containsExactlyInAnyOrder("1a0000000001_initial.py:10", "2b0000000002_account_status.py:14", "2c0000000003_second_head.py:11");
   }
 
   @Test

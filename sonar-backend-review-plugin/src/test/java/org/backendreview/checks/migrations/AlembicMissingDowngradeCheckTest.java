@@ -22,8 +22,8 @@ class AlembicMissingDowngradeCheckTest {
   void report_all_migrations_also_reports_history() {
     AlembicMissingDowngradeCheck all = new AlembicMissingDowngradeCheck();
     all.reportAllMigrations = true;
-    // the first revision has a real downgrade; the forward-only project stays silent
+    // bb (history) revises a revision that can be downgraded; cc, the head, revises bb, which cannot
     assertThat(CheckVerifier.issueLocations(Samples.project("migrations/alembicMissingDowngrade"), all))
-      .containsExactlyInAnyOrder("2b_missing.py:8", "2c_pass.py:13");
+      .containsExactlyInAnyOrder("2b_missing.py:8", "2c_pass.py:13", "bb_second.py:8");
   }
 }

@@ -2,6 +2,7 @@
 from alembic import op
 import sqlalchemy as sa
 from sqlalchemy import Column, Integer, BigInteger, String
+from billing.types import CustomText, LongCustomText
 
 revision = "2b0000000002"
 down_revision = "1a0000000001"
@@ -36,6 +37,8 @@ def upgrade():
     op.alter_column("account", "city", existing_type=sa.String(36), type_=sa.String(255))  # a wider string
     op.alter_column("account", "about", existing_type=sa.String(36), type_=sa.Text())
     op.alter_column("account", "region", type_=sa.String(10))  # the old type is unknown
+    op.alter_column("account", "motto", existing_type=CustomText(), type_=LongCustomText())  # project types: unknown
+    op.alter_column("account", "kind", existing_type=sa.Enum("a", name="kind"), type_=sa.Enum("a", "b", name="kind"))
     op.create_table("invoice", sa.Column("id", sa.Integer, primary_key=True))
     op.add_column("invoice", sa.Column("total", sa.Integer, nullable=False))  # a table of this revision
     op.drop_column("invoice", "draft")

@@ -1,4 +1,4 @@
-"""a project whose revisions never downgrade (forward-only policy): nothing reported"""
+"""the first revision reverts its change; the later ones are forward-only: nothing reported on the head"""
 from alembic import op
 import sqlalchemy as sa
 
@@ -11,4 +11,4 @@ def upgrade():
 
 
 def downgrade():
-    pass
+    op.drop_table("event")

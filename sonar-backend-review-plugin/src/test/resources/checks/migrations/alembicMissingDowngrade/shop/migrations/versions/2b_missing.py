@@ -5,7 +5,7 @@ revision = "2b"
 down_revision = "1a"
 
 
-def upgrade():  # Noncompliant {{Add a "downgrade()" that reverts the schema changes of this revision, or one that raises NotImplementedError if it cannot be reverted: the other revisions of this project can be downgraded.}}
+def upgrade():  # Noncompliant {{Add a "downgrade()" that reverts the schema changes of this revision, or one that raises NotImplementedError if it cannot be reverted: the revision it revises can be downgraded.}}
 #   ^^^^^^^
     op.add_column("product", sa.Column("sku", sa.String(20)))
 #   ^^^^^^^^^^^^^< {{schema change not reverted: add_column}}
