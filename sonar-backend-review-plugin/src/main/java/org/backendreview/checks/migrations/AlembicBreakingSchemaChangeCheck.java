@@ -36,7 +36,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  * ({@code add_column(Column(..., nullable=False))}) or made NOT NULL ({@code alter_column(nullable=False)}) without one;
  * {@code drop_column}/{@code drop_table}; renames ({@code alter_column(new_column_name=)}, {@code rename_table}); type
  * changes ({@code alter_column(type_=)} from a known {@code existing_type}, widening a string excepted). Tables created by
- * the same revision and the drops and renames of a contract step (expand/contract branches) are not reported; the
+ * the same revision and the contract step of expand/contract branches (run once no old code is left) are not reported; the
  * methods of a {@code batch_alter_table} block count like the {@code op} functions.
  */
 @Rule(key = "AlembicBreakingSchemaChange")
@@ -49,6 +49,9 @@ public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
 
   @Override
   protected List<Finding> findings(AlembicRevision revision, SubscriptionContext ctx) {
+    if (revision.isContractStep()) {
+      return List.of();
+    }
     boolean createsUnnamedTable = revision.operations().stream().anyMatch(o -> "create_table".equals(o.kind()) && o.table().isEmpty());
     List<Finding> findings = new ArrayList<>();
     for (AlembicOperation operation : revision.operations()) {
@@ -58,26 +61,20 @@ public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
       String table = operation.table().map(t -> "\"" + t + "\"").orElse("the table");
       switch (operation.kind()) {
         case "add_column" -> addColumn(operation, findings);
-        case "alter_column" -> alterColumn(operation, table, revision, findings);
+        case "alter_column" -> alterColumn(operation, table, findings);
         case "drop_column" -> {
-          if (!revision.isContractStep()) {
-            String column = operation.columnName().map(c -> "\"" + c + "\"").orElse("this column");
-            findings.add(new Finding(operation.call().callee(), "Drop column " + column + " in a release after the one that stops using it: "
-              + "the code still running during this deploy selects it.", "column " + column + " dropped"));
-          }
+          String column = operation.columnName().map(c -> "\"" + c + "\"").orElse("this column");
+          findings.add(new Finding(operation.call().callee(), "Drop column " + column + " in a release after the one that stops using it: "
+            + "the code still running during this deploy selects it.", "column " + column + " dropped"));
         }
         case "drop_table" -> {
-          if (!revision.isContractStep()) {
-            findings.add(new Finding(operation.call().callee(), "Drop table " + table + " in a release after the one that stops using it: "
-              + "the code still running during this deploy queries it.", "table " + table + " dropped"));
-          }
+          findings.add(new Finding(operation.call().callee(), "Drop table " + table + " in a release after the one that stops using it: "
+            + "the code still running during this deploy queries it.", "table " + table + " dropped"));
         }
         case "rename_table" -> {
-          if (!revision.isContractStep()) {
-            findings.add(new Finding(operation.call().callee(), "Rename table " + table + " in expand-contract steps (a new table or a view, "
-              + "write both, switch, drop the old one later): the code still running during this deploy queries " + table + ".",
-              "table " + table + " renamed"));
-          }
+          findings.add(new Finding(operation.call().callee(), "Rename table " + table + " in expand-contract steps (a new table or a view, "
+            + "write both, switch, drop the old one later): the code still running during this deploy queries " + table + ".",
+            "table " + table + " renamed"));
         }
         default -> {
           // other operations do not break running code
@@ -101,15 +98,13 @@ public class AlembicBreakingSchemaChangeCheck extends AlembicRevisionCheck {
       + "during the deploy fail.", "NOT NULL column " + name + " without server_default", serverDefaultFix(column)));
   }
 
-  private static void alterColumn(AlembicOperation operation, String table, AlembicRevision revision, List<Finding> findings) {
+  private static void alterColumn(AlembicOperation operation, String table, List<Finding> findings) {
     String column = operation.columnName().map(c -> "\"" + c + "\"").orElse("this column");
     Optional<RegularArgument> newName = Arguments.keyword(operation.call(), "new_column_name");
     if (newName.isPresent() && !Literals.isNone(newName.get().expression())) {
-      if (!revision.isContractStep()) {
-        findings.add(new Finding(operation.call().callee(), "Rename column " + column + " in expand-contract steps (add the new column, "
-          + "write both, back-fill, drop the old one later): the code still running during this deploy uses " + column + ".",
-          "column " + column + " renamed"));
-      }
+      findings.add(new Finding(operation.call().callee(), "Rename column " + column + " in expand-contract steps (add the new column, "
+        + "write both, back-fill, drop the old one later): the code still running during this deploy uses " + column + ".",
+        "column " + column + " renamed"));
       return;
     }
     if (isFalse(Arguments.keyword(operation.call(), "nullable")) && !hasValue(Arguments.keyword(operation.call(), "server_default"))) {

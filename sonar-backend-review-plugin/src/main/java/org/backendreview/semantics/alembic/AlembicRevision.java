@@ -226,8 +226,9 @@ public final class AlembicRevision {
   }
 
   /**
-   * A downgrade that says it cannot be done: it raises (e.g. {@code NotImplementedError}), or a comment of its lines says
-   * the revision is irreversible / forward-only.
+   * A downgrade that says it cannot be done: it raises (e.g. {@code NotImplementedError}), a comment of its lines says
+   * the revision is irreversible / forward-only, or its body is empty and explained by a comment line ("no need to go
+   * back: the old behaviour was a bug").
    */
   private static boolean deliberatelyIrreversible(FunctionDef downgrade, @Nullable Statement next, String content) {
     for (Statement statement : downgrade.body().statements()) {
@@ -239,8 +240,9 @@ public final class AlembicRevision {
     Token after = next == null ? null : next.firstToken();
     String[] lines = content.split("\n", -1);
     int last = after == null ? lines.length : Math.max(first, after.line() - 1);
+    boolean empty = downgrade.body().statements().stream().allMatch(st -> isTrivial(st, downgrade));
     for (int line = first; line <= last && line <= lines.length; line++) {
-      if (IRREVERSIBLE_COMMENT.matcher(lines[line - 1]).find()) {
+      if (IRREVERSIBLE_COMMENT.matcher(lines[line - 1]).find() || (empty && line > first && lines[line - 1].strip().startsWith("#"))) {
         return true;
       }
     }
