@@ -1,3 +1,4 @@
+# Compliant: a concurrent build outside the transaction
 from alembic import op
 
 revision = "2c"
