@@ -6,10 +6,7 @@
 package org.backendreview.checks.migrations;
 
 import java.util.List;
-import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.django.DjangoMigration;
-import org.backendreview.semantics.project.CodeScope;
-import org.sonar.check.RuleProperty;
 import org.sonar.plugins.python.api.PythonCheck.PreciseIssue;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.quickfix.PythonQuickFix;
@@ -25,22 +22,13 @@ import org.sonar.plugins.python.api.tree.Tree;
  * others are history, {@link org.backendreview.semantics.project.CodeRole#HISTORY}), {@code reportAllMigrations} reports
  * every migration.
  */
-public abstract class DjangoMigrationCheck extends BackendReviewCheck {
-
-  @RuleProperty(key = "reportAllMigrations", defaultValue = "false",
-    description = "Also report migrations that later migrations of the app depend on (history), not only the leaves of each app's graph")
-  public boolean reportAllMigrations = false;
+public abstract class DjangoMigrationCheck extends MigrationCheck {
 
   /** One offending place: where, the message if it is the first, the secondary location's message otherwise. */
   protected record Finding(Tree node, String message, String secondaryMessage, List<PythonQuickFix> fixes) {
     protected Finding(Tree node, String message, String secondaryMessage) {
       this(node, message, secondaryMessage, List.of());
     }
-  }
-
-  @Override
-  protected CodeScope codeScope() {
-    return reportAllMigrations ? CodeScope.PRODUCT_AND_HISTORY : CodeScope.PRODUCT;
   }
 
   @Override
@@ -71,7 +59,7 @@ public abstract class DjangoMigrationCheck extends BackendReviewCheck {
   /** The offending places of this migration, in order. */
   protected abstract List<Finding> findings(DjangoMigration migration, SubscriptionContext ctx);
 
-  private static void report(SubscriptionContext ctx, List<Finding> findings) {
+  static void report(SubscriptionContext ctx, List<Finding> findings) {
     if (findings.isEmpty()) {
       return;
     }

@@ -19,7 +19,10 @@ public final class MigrationsChecks {
     RiskyAlterFieldCheck.class,
     UniquenessWithoutDeduplicationCheck.class,
     NonConcurrentIndexMigrationCheck.class,
-    MixedSchemaAndDataMigrationCheck.class);
+    MixedSchemaAndDataMigrationCheck.class,
+    AlembicMissingDowngradeCheck.class,
+    AlembicBreakingSchemaChangeCheck.class,
+    AlembicIndexWithoutConcurrentlyCheck.class);
 
   private MigrationsChecks() {
   }

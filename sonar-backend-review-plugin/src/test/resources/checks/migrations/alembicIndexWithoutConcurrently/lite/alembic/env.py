@@ -1,0 +1,3 @@
+from alembic import context
+
+URL = "sqlite:///app.db"

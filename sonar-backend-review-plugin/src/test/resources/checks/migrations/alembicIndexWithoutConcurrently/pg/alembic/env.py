@@ -1,0 +1,3 @@
+from alembic import context
+
+DEFAULT_URL = "postgresql+psycopg://app@localhost/app"
