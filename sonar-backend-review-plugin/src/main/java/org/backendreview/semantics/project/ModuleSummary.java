@@ -67,6 +67,7 @@ public final class ModuleSummary {
   private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
   private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
   private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
+  private final Map<String, List<String>> yieldedCalls = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -232,6 +233,41 @@ public final class ModuleSummary {
     return raises.getOrDefault(functionName, List.of());
   }
 
+  /**
+   * The callees (dotted text as written, to resolve with {@link #resolve(String)}) of the calls whose result the
+   * top-level function of this name yields: {@code yield make()}, or {@code yield x} with {@code x} bound in the
+   * function by {@code x = make(...)} or {@code with make(...) as x} ({@code SessionLocal} for the usual
+   * {@code session_scope()} context manager); empty for an unknown function or one that yields nothing of the kind.
+   */
+  public List<String> yieldedCalls(String function) {
+    return yieldedCalls.getOrDefault(function, List.of());
+  }
+
+  private static List<String> yieldedCalls(FunctionDef function) {
+    Map<String, List<String>> boundCalls = new LinkedHashMap<>();
+    List<Expression> yielded = new ArrayList<>();
+    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.YieldExpression yield && yield.fromKeyword() == null) {
+        yielded.addAll(yield.expressions());
+      } else if (t instanceof AssignmentStatement assignment && Trees.skipParentheses(assignment.assignedValue()) instanceof CallExpression call) {
+        singleTarget(assignment).ifPresent(n -> dottedText(call.callee()).ifPresent(c -> boundCalls.computeIfAbsent(n, k -> new ArrayList<>()).add(c)));
+      } else if (t instanceof org.sonar.plugins.python.api.tree.WithItem item && item.expression() != null
+        && Trees.skipParentheses(item.test()) instanceof CallExpression call && Trees.skipParentheses(item.expression()) instanceof Name name) {
+        dottedText(call.callee()).ifPresent(c -> boundCalls.computeIfAbsent(name.name(), k -> new ArrayList<>()).add(c));
+      }
+    });
+    List<String> result = new ArrayList<>();
+    for (Expression expression : yielded) {
+      Expression value = Trees.skipParentheses(expression);
+      if (value instanceof CallExpression call) {
+        dottedText(call.callee()).ifPresent(result::add);
+      } else if (value instanceof Name name) {
+        result.addAll(boundCalls.getOrDefault(name.name(), List.of()));
+      }
+    }
+    return List.copyOf(result);
+  }
+
   /** Local name to imported dotted name ({@code from django.db import models} gives {@code models -> django.db.models}). */
   public Map<String, String> imports() {
     return imports;
@@ -343,6 +379,7 @@ public final class ModuleSummary {
           decorators(functionDef.decorators()), parameterNames(functionDef)));
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
         raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
+        yieldedCalls.put(functionDef.name().name(), yieldedCalls(functionDef));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
           name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
