@@ -34,6 +34,20 @@ public final class SessionScopes {
    * call runs, or empty.
    */
   public static Optional<String> syncSessionYieldedBy(CallExpression call, SubscriptionContext ctx) {
+    return syncSessionScope(call, ctx).map(Scope::factory);
+  }
+
+  /**
+   * A synchronous session scope.
+   *
+   * @param factory the yielded factory call ({@code SessionLocal()})
+   * @param commits the context manager commits the session itself ({@code session.commit()} in its body)
+   */
+  public record Scope(String factory, boolean commits) {
+  }
+
+  /** The synchronous session scope ({@code session_scope()}) this call opens, or empty. */
+  public static Optional<Scope> syncSessionScope(CallExpression call, SubscriptionContext ctx) {
     if (!(Trees.skipParentheses(call.callee()).typeV2() instanceof FunctionType function) || function.isAsynchronous()) {
       return Optional.empty();
     }
@@ -50,7 +64,8 @@ public final class SessionScopes {
     }
     for (String callee : summary.yieldedCalls(function.name())) {
       if (isSyncSessionFactory(summary, callee, ctx, true)) {
-        return Optional.of(callee + "()");
+        boolean commits = summary.callsIn(function.name()).stream().anyMatch(c -> c.callee().endsWith(".commit"));
+        return Optional.of(new Scope(callee + "()", commits));
       }
     }
     return Optional.empty();
