@@ -5,21 +5,14 @@ from app.database import SessionLocal
 
 @contextmanager
 def session_scope():
-    session = SessionLocal()
-    try:
+    """One transaction: committed when the block ends, rolled back when it raises."""
+    with SessionLocal() as session:
         yield session
         session.commit()
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 @contextmanager
 def read_scope():
     session = SessionLocal()
-    try:
-        yield session
-    finally:
-        session.close()
+    yield session
+    session.close()
