@@ -68,6 +68,7 @@ public final class ModuleSummary {
   private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
   private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
   private final Map<String, List<String>> yieldedCalls = new LinkedHashMap<>();
+  private final Map<String, LazyGlobal> lazyGlobals = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -268,6 +269,71 @@ public final class ModuleSummary {
     return List.copyOf(result);
   }
 
+  /**
+   * A lazily created module global: {@code global X} then {@code if X is None: X = make(...)} (or {@code if not X:}),
+   * with the assignment outside any {@code with} block on a lock-like object.
+   *
+   * @param name the global
+   * @param check the tested condition
+   */
+  public record LazyGlobal(String name, Range check) {
+  }
+
+  private static final java.util.regex.Pattern LOCK_LIKE = java.util.regex.Pattern.compile("(?i).*(lock|mutex|sem).*");
+
+  /** The global the sync top-level function of this name creates lazily without a lock, or empty. */
+  public Optional<LazyGlobal> lazyGlobal(String function) {
+    return Optional.ofNullable(lazyGlobals.get(function));
+  }
+
+  private static Optional<LazyGlobal> lazyGlobal(FunctionDef function) {
+    if (function.asyncKeyword() != null) {
+      return Optional.empty();
+    }
+    java.util.Set<String> globals = new java.util.HashSet<>();
+    for (var statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.GLOBAL_STMT, org.sonar.plugins.python.api.tree.GlobalStatement.class)) {
+      statement.variables().forEach(v -> globals.add(v.name()));
+    }
+    if (globals.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var ifStatement : Trees.descendantsInSameScope(function.body(), Tree.Kind.IF_STMT, org.sonar.plugins.python.api.tree.IfStatement.class)) {
+      String tested = testedForAbsence(ifStatement.condition());
+      if (tested == null || !globals.contains(tested) || underLock(ifStatement, function)) {
+        continue;
+      }
+      for (AssignmentStatement assignment : Trees.descendantsInSameScope(ifStatement.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
+        if (singleTarget(assignment).filter(tested::equals).isPresent() && Trees.skipParentheses(assignment.assignedValue()) instanceof CallExpression
+          && !underLock(assignment, function)) {
+          return Optional.of(new LazyGlobal(tested, Range.of(ifStatement.condition())));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String testedForAbsence(Expression condition) {
+    Expression expr = Trees.skipParentheses(condition);
+    if (expr.is(Tree.Kind.IS) && expr instanceof org.sonar.plugins.python.api.tree.BinaryExpression is
+      && Trees.skipParentheses(is.rightOperand()).is(Tree.Kind.NONE) && Trees.skipParentheses(is.leftOperand()) instanceof Name name) {
+      return name.name();
+    }
+    if (expr.is(Tree.Kind.NOT) && Trees.skipParentheses(((org.sonar.plugins.python.api.tree.UnaryExpression) expr).expression()) instanceof Name name) {
+      return name.name();
+    }
+    return null;
+  }
+
+  private static boolean underLock(Tree tree, FunctionDef function) {
+    for (Tree current = tree.parent(); current != null && current != function; current = current.parent()) {
+      if (current instanceof org.sonar.plugins.python.api.tree.WithStatement with
+        && with.withItems().stream().anyMatch(item -> LOCK_LIKE.matcher(text(item.test())).matches())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Local name to imported dotted name ({@code from django.db import models} gives {@code models -> django.db.models}). */
   public Map<String, String> imports() {
     return imports;
@@ -380,6 +446,7 @@ public final class ModuleSummary {
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
         raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
         yieldedCalls.put(functionDef.name().name(), yieldedCalls(functionDef));
+        lazyGlobal(functionDef).ifPresent(lazy -> lazyGlobals.put(functionDef.name().name(), lazy));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
           name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),
