@@ -126,6 +126,8 @@ public final class ModuleSources {
       if (Files.isRegularFile(candidate)) {
         return summaryOf(candidate);
       }
+      // a module created there later changes the answer
+      FileReads.note(candidate);
     }
     return Optional.empty();
   }
