@@ -168,8 +168,8 @@ public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
     for (Unit first : units) {
       List<Unit> later = units.stream().filter(u -> u != first && reachability.reaches(first.anchor(), u.anchor())).toList();
       if (!later.isEmpty()) {
-        var issue = ctx.addIssue(first.anchor(), "This write transaction (" + first.what() + ") is committed separately from the "
-          + later.size() + " that follow: a failure in a later one leaves this one committed and the data half-written. Run them "
+        var issue = ctx.addIssue(first.anchor(), "This write transaction (" + first.what() + ") is committed separately from "
+          + (later.size() == 1 ? "the one that follows" : "the " + later.size() + " that follow") + ": a failure in a later one leaves this one committed and the data half-written. Run them "
           + "in one transaction (one session scope, \"flush()\" for generated ids, one commit at the end).");
         for (Unit next : later) {
           issue.secondary(next.anchor(), "Later transaction of the same unit of work: " + next.what());
