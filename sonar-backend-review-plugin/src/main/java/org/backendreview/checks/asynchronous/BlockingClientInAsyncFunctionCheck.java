@@ -16,6 +16,7 @@ import org.backendreview.semantics.asyncio.AwaitableCalls;
 import org.backendreview.semantics.asyncio.BlockingCalls;
 import org.backendreview.semantics.asyncio.BlockingCalls.Blocking;
 import org.backendreview.semantics.http.ClientObjects;
+import org.backendreview.semantics.sqlalchemy.SessionScopes;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -28,12 +29,15 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.RegularArgument;
 import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.WithItem;
+import org.sonar.plugins.python.api.tree.WithStatement;
 import org.sonar.plugins.python.api.types.v2.ClassType;
 import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * Blocking database, cache, queue, mail and SDK clients called from a coroutine (sync SQLAlchemy sessions,
- * DB-API drivers, {@code redis.Redis}, kafka-python, smtplib, boto3, sync OpenAI/Anthropic/LiteLLM). One issue per client
+ * project {@code @contextmanager} functions yielding a sync session ({@code with session_scope() as s:}, also from
+ * another module), DB-API drivers, {@code redis.Redis}, kafka-python, smtplib, boto3, sync OpenAI/Anthropic/LiteLLM). One issue per client
  * and coroutine, on the first blocking call, with the other calls as secondary locations.
  */
 @Rule(key = "BlockingClientInAsyncFunction")
@@ -59,6 +63,16 @@ public class BlockingClientInAsyncFunctionCheck extends BackendReviewCheck {
         .filter(b -> !(b.client() != null && Trees.skipParentheses(b.client()) instanceof CallExpression inner && BlockingCalls.of(inner).isPresent()));
       if (blocking.isEmpty()) {
         blocking = sessionHandedOver(call);
+      }
+      if (blocking.isEmpty() && isSyncWithItem(call)) {
+        Optional<String> factory = SessionScopes.syncSessionYieldedBy(call, ctx);
+        if (factory.isPresent()) {
+          ctx.addIssue(call, "\"" + describe(call) + "\" opens a synchronous SQLAlchemy Session (it yields \"" + factory.get()
+            + "\"): its queries and commit block the event loop. Use an AsyncSession with \"async with\" and \"await\", or run "
+            + "this block in a thread with \"run_in_threadpool\"/\"asyncio.to_thread\".")
+            .secondary(function.asyncKeyword(), "Coroutine running on the event loop");
+          continue;
+        }
       }
       blocking.ifPresent(b -> byClient.computeIfAbsent(clientKey(b), k -> new ArrayList<>()).add(b));
     }
@@ -95,6 +109,11 @@ public class BlockingClientInAsyncFunctionCheck extends BackendReviewCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /** The context expression of a {@code with} (not {@code async with}) item. */
+  private static boolean isSyncWithItem(CallExpression call) {
+    return call.parent() instanceof WithItem item && item.test() == call && item.parent() instanceof WithStatement with && !with.isAsync();
   }
 
   private static boolean isHandOver(Blocking blocking) {

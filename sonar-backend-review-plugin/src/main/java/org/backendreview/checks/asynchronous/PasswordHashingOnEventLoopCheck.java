@@ -10,6 +10,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext.Helpers;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.asyncio.BlockingCalls;
+import org.backendreview.semantics.asyncio.PasswordHelpers;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
@@ -21,7 +22,8 @@ import org.sonar.plugins.python.api.tree.Tree;
 
 /**
  * Password hashing or verification (bcrypt, passlib, argon2, pwdlib, PBKDF2, scrypt, Django/Werkzeug hashers)
- * run on the event loop, directly in a coroutine or through same-module sync helpers such as {@code verify_password()}.
+ * run on the event loop, directly in a coroutine or through sync helpers such as {@code verify_password()}, of the same
+ * module or imported from another project module ({@link PasswordHelpers}).
  * These functions are slow on purpose (tens to hundreds of milliseconds of CPU): every other request waits meanwhile.
  */
 @Rule(key = "PasswordHashingOnEventLoop")
@@ -48,6 +50,13 @@ public class PasswordHashingOnEventLoopCheck extends BackendReviewCheck {
       Optional<String> direct = BlockingCalls.passwordHashing(call);
       if (direct.isPresent()) {
         ctx.addIssue(call, "\"" + SourceText.call(call) + "\" hashes a password on the event loop: " + FIX)
+          .secondary(function.asyncKeyword(), "Coroutine running on the event loop");
+        continue;
+      }
+      Optional<PasswordHelpers.Found> imported = PasswordHelpers.of(call, ctx);
+      if (imported.isPresent()) {
+        ctx.addIssue(call, "\"" + SourceText.call(call) + "\" hashes a password on the event loop (\"" + imported.get().helper()
+          + "\" calls \"" + imported.get().hashing() + "\"): " + FIX)
           .secondary(function.asyncKeyword(), "Coroutine running on the event loop");
         continue;
       }

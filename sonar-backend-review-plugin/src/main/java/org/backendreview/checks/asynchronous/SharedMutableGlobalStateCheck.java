@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.project.ModuleSources;
+import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Arguments;
@@ -20,6 +22,7 @@ import org.backendreview.tree.SourceText;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.LocationInFile;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.symbols.v2.SymbolV2;
 import org.sonar.plugins.python.api.symbols.v2.UsageV2;
@@ -39,13 +42,16 @@ import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.plugins.python.api.tree.UnaryExpression;
 import org.sonar.plugins.python.api.tree.WithItem;
 import org.sonar.plugins.python.api.tree.WithStatement;
+import org.sonar.plugins.python.api.types.v2.FunctionType;
 
 /**
  * Shared mutable module state touched per request. (1) A request handler adds to a module-level dict, list or
  * set ({@code _cache[key] = value}, {@code _events.append(e)}): the container grows with traffic, is shared by concurrent
  * requests and differs between worker processes. (2) A coroutine lazily initialises a {@code global} with an
  * {@code await} between the {@code is None} test and the assignment, without a lock: concurrent requests all see
- * {@code None} and each creates its own instance (the seeds' SSE-backend finding).
+ * {@code None} and each creates its own instance (the seeds' SSE-backend finding). (3) A sync function of the project
+ * that lazily creates a global without a lock, run in FastAPI's threadpool (a sync {@code Depends(...)} dependency, a
+ * call from a {@code def} route).
  */
 @Rule(key = "SharedMutableGlobalState")
 public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
@@ -61,8 +67,13 @@ public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
 
   private static void check(SubscriptionContext ctx) {
     FunctionDef function = (FunctionDef) ctx.syntaxNode();
-    if (FastApi.route(function).isPresent() || RequestHandlers.of(function, ctx).isPresent()) {
+    Optional<FastApi.Route> route = FastApi.route(function);
+    boolean handler = route.isPresent() || RequestHandlers.of(function, ctx).isPresent();
+    if (handler) {
       checkGrowingContainers(ctx, function);
+    }
+    if (route.isPresent()) {
+      checkThreadedSingletons(ctx, route.get(), !AsyncContext.isAsync(function));
     }
     if (AsyncContext.isAsync(function)) {
       checkLazyInitialisation(ctx, function);
@@ -89,6 +100,52 @@ public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
         moduleContainer(container).ifPresent(definition -> reportGrowing(ctx, t, definition));
       }
     });
+  }
+
+  /**
+   * A sync function that lazily creates a global without a lock ({@link ModuleSummary#lazyGlobal}), run in FastAPI's
+   * threadpool: as a sync dependency ({@code Depends(get_backend)}, also of an async route) or called from a sync
+   * ({@code def}) route. Worker threads can all see the global unset and each create their own instance.
+   */
+  private static void checkThreadedSingletons(SubscriptionContext ctx, FastApi.Route route, boolean syncRoute) {
+    Set<String> reported = new HashSet<>();
+    for (FastApi.Param param : FastApi.params(route)) {
+      CallExpression marker = param.marker();
+      if (marker != null && FastApi.paramFunction(marker).filter("Depends"::equals).isPresent()) {
+        Arguments.value(marker, 0, "dependency").ifPresent(dependency -> lazyGlobalOf(dependency, ctx)
+          .filter(found -> reported.add(found.function()))
+          .ifPresent(found -> reportSingleton(ctx, dependency, found, "is a sync dependency: FastAPI runs it in a worker thread")));
+      }
+    }
+    if (!syncRoute) {
+      return;
+    }
+    for (CallExpression call : Trees.descendantsInSameScope(route.function().body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      lazyGlobalOf(call.callee(), ctx).filter(found -> reported.add(found.function()))
+        .ifPresent(found -> reportSingleton(ctx, call, found, "runs in a worker thread: this \"def\" route runs in FastAPI's threadpool"));
+    }
+  }
+
+  private record Singleton(String function, ModuleSummary.LazyGlobal lazy, String fileId) {
+  }
+
+  private static Optional<Singleton> lazyGlobalOf(Expression callee, SubscriptionContext ctx) {
+    if (!(Trees.skipParentheses(callee).typeV2() instanceof FunctionType function) || function.isAsynchronous()) {
+      return Optional.empty();
+    }
+    LocationInFile location = function.definitionLocation().orElse(null);
+    return ModuleSources.summaryAt(location, ctx)
+      .filter(module -> module.functions().containsKey(function.name())
+        && module.functions().get(function.name()).nameRange().line() == location.startLine()
+        && module.functions().get(function.name()).decorators().isEmpty())
+      .flatMap(module -> module.lazyGlobal(function.name()).map(lazy -> new Singleton(function.name(), lazy, module.fileId())));
+  }
+
+  private static void reportSingleton(SubscriptionContext ctx, Tree where, Singleton found, String why) {
+    ctx.addIssue(where, "\"" + found.function() + "()\" creates the global \"" + found.lazy().name() + "\" lazily without a lock and "
+      + why + ": concurrent requests can each see it unset and create their own. Create it once at startup (lifespan), or guard "
+      + "the check with a threading.Lock.")
+      .secondary(found.lazy().check().toLocation(found.fileId()), "Unlocked check of \"" + found.lazy().name() + "\"");
   }
 
   private static void reportGrowing(SubscriptionContext ctx, Tree mutation, Name definition) {

@@ -13,11 +13,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.project.AnalysisContext;
+import org.backendreview.semantics.sqlalchemy.SessionScopes;
 import org.backendreview.semantics.sqlalchemy.SqlAlchemy;
 import org.backendreview.tree.Fqns;
+import org.backendreview.tree.SourceText;
 import org.backendreview.tree.ValueResolver;
 import org.backendreview.tree.TestCode;
 import org.backendreview.tree.Trees;
@@ -31,12 +34,16 @@ import org.sonar.plugins.python.api.tree.FunctionDef;
 import org.sonar.plugins.python.api.tree.Name;
 import org.sonar.plugins.python.api.tree.QualifiedExpression;
 import org.sonar.plugins.python.api.tree.Tree;
+import org.sonar.plugins.python.api.tree.WithItem;
+import org.sonar.plugins.python.api.tree.WithStatement;
 
 /**
  * A function that commits the same SQLAlchemy session several times in a row (one commit can be followed by
  * another on some path): the unit of work is split, and a failure after the first commit leaves partial data. The
  * usual cause is committing to obtain generated ids, which {@code flush()} does without ending the transaction.
- * Commits in error handlers (recording a failure after a rollback) are not counted. Tests are not concerned: their steps
+ * Commits in error handlers (recording a failure after a rollback) are not counted. Also several write transaction
+ * blocks run one after the other ({@code with session_scope() as s:}, {@code with session.begin():}), directly or
+ * through same-module helpers. Tests are not concerned: their steps
  * commit on purpose to observe what each transaction leaves.
  */
 @Rule(key = "SqlAlchemyMultipleCommits")
@@ -63,6 +70,7 @@ public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
     if (TestCode.isTestScenario(function)) {
       return;
     }
+    checkTransactionBlocks(ctx, function);
     Map<String, List<CallExpression>> commitsBySession = new LinkedHashMap<>();
     for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
       if (Fqns.calleeName(call).filter("commit"::equals).isEmpty() || !call.arguments().isEmpty() || isInErrorHandler(call, function)) {
@@ -117,6 +125,123 @@ public class SqlAlchemyMultipleCommitsCheck extends BackendReviewCheck {
         }
       }
     }
+  }
+
+  private static final Set<String> WRITE_METHODS = Set.of("add", "add_all", "merge", "delete", "execute", "bulk_save_objects",
+    "bulk_insert_mappings", "bulk_update_mappings");
+
+  /** A write transaction run by the function: where it starts, and what it is (for messages). */
+  private record Unit(Tree anchor, String what) {
+  }
+
+  /**
+   * Several write transactions run one after the other by one function: {@code with session_scope() as s:} blocks (a
+   * project context manager yielding a sync session that commits), {@code with session.begin():} blocks, directly or in
+   * same-module helpers the function calls. One unit of work split into several commits: a failure after the first
+   * leaves the data half-written.
+   */
+  private void checkTransactionBlocks(SubscriptionContext ctx, FunctionDef function) {
+    List<Unit> units = new ArrayList<>();
+    Map<FunctionDef, Optional<Unit>> helperUnits = new IdentityHashMap<>();
+    for (CallExpression call : Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (Trees.enclosingLoop(call) != null && Trees.enclosingFunction(Trees.enclosingLoop(call)) == function || isInErrorHandler(call, function)) {
+        continue;
+      }
+      Optional<Unit> unit = transactionBlock(call, ctx);
+      if (unit.isEmpty()) {
+        FunctionDef helper = sameModuleHelper(call, function);
+        if (helper != null) {
+          unit = helperUnits.computeIfAbsent(helper, h -> helperTransaction(h, ctx))
+            .map(inner -> new Unit(call, "\"" + helper.name().name() + "()\" opening " + inner.what()));
+        }
+      }
+      unit.ifPresent(units::add);
+    }
+    if (units.size() < 2) {
+      return;
+    }
+    ControlFlowGraph cfg = ctx.cfg(function);
+    if (cfg == null) {
+      return;
+    }
+    Reachability reachability = new Reachability(cfg);
+    for (Unit first : units) {
+      List<Unit> later = units.stream().filter(u -> u != first && reachability.reaches(first.anchor(), u.anchor())).toList();
+      if (!later.isEmpty()) {
+        var issue = ctx.addIssue(first.anchor(), "This write transaction (" + first.what() + ") is committed separately from "
+          + (later.size() == 1 ? "the one that follows" : "the " + later.size() + " that follow") + ": a failure in a later one leaves this one committed and the data half-written. Run them "
+          + "in one transaction (one session scope, \"flush()\" for generated ids, one commit at the end).");
+        for (Unit next : later) {
+          issue.secondary(next.anchor(), "Later transaction of the same unit of work: " + next.what());
+        }
+        return;
+      }
+    }
+  }
+
+  /** A same-module function the call runs ({@code _start_round(...)}, {@code await _record(...)}), not the function itself. */
+  private static FunctionDef sameModuleHelper(CallExpression call, FunctionDef function) {
+    if (!(Trees.skipParentheses(call.callee()) instanceof Name name)) {
+      return null;
+    }
+    FunctionDef helper = Trees.functionBoundTo(name);
+    return helper == null || helper == function || Trees.isAncestorOrSelf(helper, function) ? null : helper;
+  }
+
+  /** The first write transaction block written directly in a helper (outside loops and error handlers). */
+  private Optional<Unit> helperTransaction(FunctionDef helper, SubscriptionContext ctx) {
+    for (CallExpression call : Trees.descendantsInSameScope(helper.body(), Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (Trees.enclosingLoop(call) == null && !isInErrorHandler(call, helper)) {
+        Optional<Unit> unit = transactionBlock(call, ctx);
+        if (unit.isPresent()) {
+          return unit;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code with session_scope() as s:} (committing scope, or {@code s.commit()} in the block) or
+   * {@code with session.begin():} whose block writes through the session.
+   */
+  private Optional<Unit> transactionBlock(CallExpression call, SubscriptionContext ctx) {
+    if (!(call.parent() instanceof WithItem item) || item.test() != call
+      || !(item.parent() instanceof WithStatement with)) {
+      return Optional.empty();
+    }
+    String asName = item.expression() != null && Trees.skipParentheses(item.expression()) instanceof Name n ? n.name() : null;
+    Optional<SessionScopes.Scope> scope = with.isAsync() ? Optional.empty()
+      : SessionScopes.syncSessionScope(call, ctx);
+    if (scope.isPresent() && asName != null && writesThrough(with, asName)
+      && (scope.get().commits() || callsOn(with, asName, "commit"))) {
+      return Optional.of(new Unit(call, "\"" + SourceText.call(call) + "\""));
+    }
+    if (Fqns.calleeName(call).filter("begin"::equals).isPresent() && call.arguments().isEmpty()) {
+      Expression receiver = Fqns.receiver(call).orElse(null);
+      String receiverKey = receiver == null ? null : key(receiver);
+      boolean session = receiverKey != null && SqlAlchemy.sessionKind(receiver, resolver, ctx).isPresent();
+      boolean factory = !session && receiver != null && SqlAlchemy.factoryKind(receiver, resolver, ctx).isPresent();
+      String writer = session ? receiverKey : factory ? asName : null;
+      if (writer != null && writesThrough(with, writer)) {
+        return Optional.of(new Unit(call, "\"" + SourceText.call(call) + "\""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean writesThrough(Tree block, String sessionKey) {
+    return WRITE_METHODS.stream().anyMatch(m -> callsOn(block, sessionKey, m));
+  }
+
+  private static boolean callsOn(Tree block, String sessionKey, String method) {
+    for (CallExpression call : Trees.descendantsInSameScope(block, Tree.Kind.CALL_EXPR, CallExpression.class)) {
+      if (Fqns.calleeName(call).filter(method::equals).isPresent()
+        && Fqns.receiver(call).map(SqlAlchemyMultipleCommitsCheck::key).filter(sessionKey::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

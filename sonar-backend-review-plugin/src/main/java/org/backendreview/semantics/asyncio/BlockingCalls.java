@@ -229,6 +229,30 @@ public final class BlockingCalls {
     return Optional.empty();
   }
 
+  /**
+   * The password hashing function or hasher method a resolved dotted name denotes ({@code hashlib.pbkdf2_hmac},
+   * {@code passlib.hash.bcrypt.hash}), as a label, or empty: for calls read from another module's summary.
+   */
+  public static Optional<String> passwordHashingFunction(String name) {
+    String label = PASSWORD_FUNCTIONS.get(name);
+    if (label != null) {
+      return Optional.of(label);
+    }
+    String method = name.substring(name.lastIndexOf('.') + 1);
+    for (String prefix : PASSLIB_HANDLER_PREFIXES) {
+      if (name.startsWith(prefix) && HASHER_METHODS.contains(method)) {
+        return Optional.of(name.substring("passlib.".length()) + "()");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The password hasher class ({@code passlib.context.CryptContext}, argon2, pwdlib) a resolved class name denotes, as a label. */
+  public static Optional<String> passwordHasherMethod(String className, String method) {
+    return HASHER_CLASS_PREFIXES.contains(className) && HASHER_METHODS.contains(method)
+      ? Optional.of(shortOwner(className) + "." + method + "()") : Optional.empty();
+  }
+
   private static String shortOwner(String owner) {
     return owner.substring(owner.lastIndexOf('.') + 1);
   }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,6 +84,52 @@ public final class ModuleSources {
   /** The summary of the module at this path (a sibling file found on disk), or empty when it cannot be read. */
   public static Optional<ModuleSummary> summaryOf(Path path) {
     return read(path, path.toString());
+  }
+
+  /**
+   * The summary of a module imported by {@code from} ({@code app.database}, or {@code .database} relative to it):
+   * relative names from {@code from}'s package, absolute ones from the nearest directory above {@code from} holding the
+   * module ({@code <dir>/app/database.py} or {@code <dir>/app/database/__init__.py}); empty when none can be read.
+   */
+  public static Optional<ModuleSummary> summaryOfModule(String module, ModuleSummary from, SubscriptionContext ctx) {
+    PythonFile current = ctx.pythonFile();
+    Optional<Path> fromPath = from.fileId().equals(current.key()) ? directoryOf(current).map(d -> d.resolve("x.py"))
+      : pathOf(from.fileId(), current);
+    if (fromPath.isEmpty() || module.isEmpty()) {
+      return Optional.empty();
+    }
+    int dots = 0;
+    while (dots < module.length() && module.charAt(dots) == '.') {
+      dots++;
+    }
+    String relative = module.substring(dots).replace('.', '/');
+    Path directory = fromPath.get().getParent();
+    if (dots > 0) {
+      for (int i = 1; i < dots && directory != null; i++) {
+        directory = directory.getParent();
+      }
+      return directory == null || relative.isEmpty() ? Optional.empty() : moduleIn(directory, relative);
+    }
+    for (int depth = 0; directory != null && depth < MAX_PACKAGE_DEPTH; depth++, directory = directory.getParent()) {
+      Optional<ModuleSummary> found = moduleIn(directory, relative);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final int MAX_PACKAGE_DEPTH = 6;
+
+  private static Optional<ModuleSummary> moduleIn(Path directory, String relative) {
+    for (Path candidate : List.of(directory.resolve(relative + ".py"), directory.resolve(relative).resolve("__init__.py"))) {
+      if (Files.isRegularFile(candidate)) {
+        return summaryOf(candidate);
+      }
+      // a module created there later changes the answer
+      FileReads.note(candidate);
+    }
+    return Optional.empty();
   }
 
   /** The directory of a file analysed from disk ({@code file:} URI), or empty (an editor buffer, another scheme). */

@@ -67,6 +67,8 @@ public final class ModuleSummary {
   private final Map<String, List<CallSite>> functionCalls = new LinkedHashMap<>();
   private final Map<String, List<Raised>> raises = new LinkedHashMap<>();
   private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
+  private final Map<String, List<String>> yieldedCalls = new LinkedHashMap<>();
+  private final Map<String, LazyGlobal> lazyGlobals = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -232,6 +234,106 @@ public final class ModuleSummary {
     return raises.getOrDefault(functionName, List.of());
   }
 
+  /**
+   * The callees (dotted text as written, to resolve with {@link #resolve(String)}) of the calls whose result the
+   * top-level function of this name yields: {@code yield make()}, or {@code yield x} with {@code x} bound in the
+   * function by {@code x = make(...)} or {@code with make(...) as x} ({@code SessionLocal} for the usual
+   * {@code session_scope()} context manager); empty for an unknown function or one that yields nothing of the kind.
+   */
+  public List<String> yieldedCalls(String function) {
+    return yieldedCalls.getOrDefault(function, List.of());
+  }
+
+  private static List<String> yieldedCalls(FunctionDef function) {
+    Map<String, List<String>> boundCalls = new LinkedHashMap<>();
+    List<Expression> yielded = new ArrayList<>();
+    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      if (t instanceof org.sonar.plugins.python.api.tree.YieldExpression yield && yield.fromKeyword() == null) {
+        yielded.addAll(yield.expressions());
+      } else if (t instanceof AssignmentStatement assignment && Trees.skipParentheses(assignment.assignedValue()) instanceof CallExpression call) {
+        singleTarget(assignment).ifPresent(n -> dottedText(call.callee()).ifPresent(c -> boundCalls.computeIfAbsent(n, k -> new ArrayList<>()).add(c)));
+      } else if (t instanceof org.sonar.plugins.python.api.tree.WithItem item && item.expression() != null
+        && Trees.skipParentheses(item.test()) instanceof CallExpression call && Trees.skipParentheses(item.expression()) instanceof Name name) {
+        dottedText(call.callee()).ifPresent(c -> boundCalls.computeIfAbsent(name.name(), k -> new ArrayList<>()).add(c));
+      }
+    });
+    List<String> result = new ArrayList<>();
+    for (Expression expression : yielded) {
+      Expression value = Trees.skipParentheses(expression);
+      if (value instanceof CallExpression call) {
+        dottedText(call.callee()).ifPresent(result::add);
+      } else if (value instanceof Name name) {
+        result.addAll(boundCalls.getOrDefault(name.name(), List.of()));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * A lazily created module global: {@code global X} then {@code if X is None: X = make(...)} (or {@code if not X:}),
+   * with the assignment outside any {@code with} block on a lock-like object.
+   *
+   * @param name the global
+   * @param check the tested condition
+   */
+  public record LazyGlobal(String name, Range check) {
+  }
+
+  private static final java.util.regex.Pattern LOCK_LIKE = java.util.regex.Pattern.compile("(?i).*(lock|mutex|sem).*");
+
+  /** The global the sync top-level function of this name creates lazily without a lock, or empty. */
+  public Optional<LazyGlobal> lazyGlobal(String function) {
+    return Optional.ofNullable(lazyGlobals.get(function));
+  }
+
+  private static Optional<LazyGlobal> lazyGlobal(FunctionDef function) {
+    if (function.asyncKeyword() != null) {
+      return Optional.empty();
+    }
+    java.util.Set<String> globals = new java.util.HashSet<>();
+    for (var statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.GLOBAL_STMT, org.sonar.plugins.python.api.tree.GlobalStatement.class)) {
+      statement.variables().forEach(v -> globals.add(v.name()));
+    }
+    if (globals.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var ifStatement : Trees.descendantsInSameScope(function.body(), Tree.Kind.IF_STMT, org.sonar.plugins.python.api.tree.IfStatement.class)) {
+      String tested = testedForAbsence(ifStatement.condition());
+      if (tested == null || !globals.contains(tested) || underLock(ifStatement, function)) {
+        continue;
+      }
+      for (AssignmentStatement assignment : Trees.descendantsInSameScope(ifStatement.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
+        if (singleTarget(assignment).filter(tested::equals).isPresent() && Trees.skipParentheses(assignment.assignedValue()) instanceof CallExpression
+          && !underLock(assignment, function)) {
+          return Optional.of(new LazyGlobal(tested, Range.of(ifStatement.condition())));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String testedForAbsence(Expression condition) {
+    Expression expr = Trees.skipParentheses(condition);
+    if (expr.is(Tree.Kind.IS) && expr instanceof org.sonar.plugins.python.api.tree.BinaryExpression is
+      && Trees.skipParentheses(is.rightOperand()).is(Tree.Kind.NONE) && Trees.skipParentheses(is.leftOperand()) instanceof Name name) {
+      return name.name();
+    }
+    if (expr.is(Tree.Kind.NOT) && Trees.skipParentheses(((org.sonar.plugins.python.api.tree.UnaryExpression) expr).expression()) instanceof Name name) {
+      return name.name();
+    }
+    return null;
+  }
+
+  private static boolean underLock(Tree tree, FunctionDef function) {
+    for (Tree current = tree.parent(); current != null && current != function; current = current.parent()) {
+      if (current instanceof org.sonar.plugins.python.api.tree.WithStatement with
+        && with.withItems().stream().anyMatch(item -> LOCK_LIKE.matcher(text(item.test())).matches())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Local name to imported dotted name ({@code from django.db import models} gives {@code models -> django.db.models}). */
   public Map<String, String> imports() {
     return imports;
@@ -343,6 +445,8 @@ public final class ModuleSummary {
           decorators(functionDef.decorators()), parameterNames(functionDef)));
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
         raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
+        yieldedCalls.put(functionDef.name().name(), yieldedCalls(functionDef));
+        lazyGlobal(functionDef).ifPresent(lazy -> lazyGlobals.put(functionDef.name().name(), lazy));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(
           name -> assign(new Assigned(name, value(assignment.assignedValue()), Range.of(assignment))),

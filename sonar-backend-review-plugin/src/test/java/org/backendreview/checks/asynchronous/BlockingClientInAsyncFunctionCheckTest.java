@@ -15,4 +15,9 @@ class BlockingClientInAsyncFunctionCheckTest {
   void blocking_clients_in_coroutines() {
     CheckVerifier.verify(Samples.file("asynchronous/blockingClientInAsyncFunction.py"), new BlockingClientInAsyncFunctionCheck());
   }
+
+  @Test
+  void sync_session_context_managers_of_the_project() {
+    CheckVerifier.verify(Samples.project("asynchronous/blockingSessionScope"), new BlockingClientInAsyncFunctionCheck());
+  }
 }

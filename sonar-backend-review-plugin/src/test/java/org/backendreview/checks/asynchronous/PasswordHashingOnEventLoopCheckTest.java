@@ -15,4 +15,9 @@ class PasswordHashingOnEventLoopCheckTest {
   void password_hashing_in_coroutines() {
     CheckVerifier.verify(Samples.file("asynchronous/passwordHashingOnEventLoop.py"), new PasswordHashingOnEventLoopCheck());
   }
+
+  @Test
+  void password_helpers_of_other_modules() {
+    CheckVerifier.verify(Samples.project("asynchronous/passwordHashingHelpers"), new PasswordHashingOnEventLoopCheck());
+  }
 }

@@ -15,4 +15,9 @@ class SharedMutableGlobalStateCheckTest {
   void shared_module_state() {
     CheckVerifier.verify(Samples.file("asynchronous/sharedMutableGlobalState.py"), new SharedMutableGlobalStateCheck());
   }
+
+  @Test
+  void lazy_singletons_run_in_the_threadpool() {
+    CheckVerifier.verify(Samples.project("asynchronous/threadedSingletons"), new SharedMutableGlobalStateCheck());
+  }
 }

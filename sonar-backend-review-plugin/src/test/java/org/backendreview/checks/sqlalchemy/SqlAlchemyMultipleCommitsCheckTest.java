@@ -21,4 +21,9 @@ class SqlAlchemyMultipleCommitsCheckTest {
     CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigration.py"), new SqlAlchemyMultipleCommitsCheck());
     CheckVerifier.verifyNoIssue(Samples.file("sqlalchemy/sqlAlchemyMigrateScript.py"), new SqlAlchemyMultipleCommitsCheck());
   }
+
+  @Test
+  void sequential_transaction_blocks_of_one_function() {
+    CheckVerifier.verify(Samples.project("sqlalchemy/splitTransactions"), new SqlAlchemyMultipleCommitsCheck());
+  }
 }
