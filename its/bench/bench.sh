@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 # a private copy: the one-file change must not touch the original tree
 cp -a "$project" "$work/project"
 target="$work/project"
-touched="$(find "$target" -name '*.py' -size +2k | sort | head -n 1)"
+touched="$(find "$target" -name '*.py' -size +2k | sort | sed -n 1p)"
 files="$(find "$target" -name '*.py' | wc -l)"
 lines="$(find "$target" -name '*.py' -print0 | xargs -0 cat | wc -l)"
 "$root/backend-review" --version >/dev/null 2>&1 || true   # builds the scanner if needed, outside the measurements
