@@ -13,7 +13,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-project="$(cd "${1:-/work/corpus/src/python3-django-horizon}" && pwd)"
+project="$(cd "${1:-/work/corpus/src/python3-django-horizon}" && pwd -P)"  # -P: a symlinked tree is copied as its files
 reps="${2:-3}"
 profiles="${BENCH_PROFILES:-default backend-review all}"
 command -v bandit >/dev/null || { echo "bench: bandit is not installed (apt-get install bandit)" >&2; exit 2; }
