@@ -123,6 +123,14 @@ def update_totp(user, totp_secret, session, state, options):
         pass
 
 
+class PasswordRetypeSerializer:  # djoser's sign-up: the retyped password against the typed one, both from the request
+    def validate(self, attrs):
+        re_password = attrs.pop("re_password")
+        if attrs["password"] == re_password:
+            return attrs
+        return None
+
+
 def load_user(user_id):
     return None
 

@@ -55,7 +55,7 @@ public class NonConstantTimeSecretComparisonCheck extends BackendReviewCheck {
 
   private static final Set<String> EQUALITY_METHODS = Set.of("__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__");
   /** Words of names that hold a user's own second entry or a previous value, not a secret to check against. */
-  private static final Set<String> USER_ENTRY_WORDS = Set.of("confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "new",
+  private static final Set<String> USER_ENTRY_WORDS = Set.of("re", "confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "new",
     "old", "current", "previous", "prev", "initial", "retype", "verify", "raw", "plain", "plaintext", "cleartext", "masked", "original",
     "last", "cached", "saved");
 
