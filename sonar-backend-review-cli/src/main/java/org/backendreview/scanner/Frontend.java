@@ -170,7 +170,7 @@ final class Frontend {
    * What the index step learnt from one module, in the frontend's own serialised form: the descriptors' protobuf, as
    * SonarQube's incremental analysis caches them.
    */
-  record ModuleEntry(String module, byte[] descriptors) {
+  record ModuleEntry(String module, byte[] descriptors, byte[] digest) {
   }
 
   /** The fully qualified name of a file's module. */
@@ -178,20 +178,40 @@ final class Frontend {
     return SymbolUtils.fullyQualifiedModuleName(packageName, file.path().getFileName().toString());
   }
 
-  /** The module's entry after {@link #addModule}; empty when the module is not in the table. */
+  /**
+   * The module's entry after {@link #addModule}, with its {@linkplain #symbolTableDigest digest}, which it remembers for
+   * the table's digest; empty when the module is not in the table. Only for a module no other scanned file adds to (the
+   * table merges those): its descriptors are final once its own file is indexed.
+   */
   Optional<ModuleEntry> moduleEntry(String module) {
     Set<org.sonar.python.index.Descriptor> descriptors = symbols.descriptorsForModule(module);
     if (descriptors == null) {
       return Optional.empty();
     }
-    return Optional.of(new ModuleEntry(module, DescriptorsToProtobuf.toProtobufModuleDescriptor(descriptors).toByteArray()));
+    Message message = DescriptorsToProtobuf.toProtobufModuleDescriptor(descriptors);
+    byte[] digest = canonical(message);
+    moduleDigests.put(module, new KnownDigest(descriptors, digest));
+    return Optional.of(new ModuleEntry(module, message.toByteArray(), digest));
   }
 
-  /** Puts a cached module into the table instead of parsing its file. */
-  void restoreModule(String module, byte[] descriptors) throws IOException {
-    symbols.insertEntry(module, DescriptorsToProtobuf.fromProtobuf(
-      org.sonar.python.types.protobuf.DescriptorsProtos.ModuleDescriptor.parseFrom(descriptors)));
+  /**
+   * Puts a cached module into the table instead of parsing its file, with the digest its entry recorded (the digest of
+   * the same descriptors: the frontend's serialised form reads back to descriptors that serialise to the same canonical
+   * form, which is what lets the cache's entries match at all; {@code FindingCacheTest} compares both digests).
+   */
+  void restoreModule(ModuleEntry entry) throws IOException {
+    Set<org.sonar.python.index.Descriptor> descriptors = DescriptorsToProtobuf.fromProtobuf(
+      org.sonar.python.types.protobuf.DescriptorsProtos.ModuleDescriptor.parseFrom(entry.descriptors()));
+    symbols.insertEntry(entry.module(), descriptors);
+    moduleDigests.put(entry.module(), new KnownDigest(symbols.descriptorsForModule(entry.module()), entry.digest()));
   }
+
+  /** A module's digest, valid while the table still holds that very set of descriptors for the module. */
+  private record KnownDigest(Set<org.sonar.python.index.Descriptor> descriptors, byte[] digest) {
+  }
+
+  /** Digests of modules computed in the index step (in parallel) or read from the index cache. */
+  private final Map<String, KnownDigest> moduleDigests = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Reads a notebook; empty when the file is not one. */
   static Optional<Notebook> notebook(LocalPythonFile file) throws IOException {
@@ -229,10 +249,21 @@ final class Frontend {
    * modules' types. Descriptors carry their definition locations, so a change that moves a definition changes it.
    */
   byte[] symbolTableDigest() {
+    return symbolTableDigest(true);
+  }
+
+  /**
+   * {@link #symbolTableDigest()}; {@code reuse}: with the modules' digests known from the index step (the same value,
+   * computed once per module in parallel, or read from the index cache), which a module's digest is used for only while
+   * the table holds the very descriptor set it was computed from (a merged module is computed again).
+   */
+  byte[] symbolTableDigest(boolean reuse) {
     MessageDigest digest = sha256();
     for (Map.Entry<String, Set<org.sonar.python.index.Descriptor>> module : new TreeMap<>(symbols.globalDescriptorsByModuleName()).entrySet()) {
       update(digest, "module " + module.getKey());
-      update(digest, canonical(DescriptorsToProtobuf.toProtobufModuleDescriptor(module.getValue())));
+      KnownDigest known = reuse ? moduleDigests.get(module.getKey()) : null;
+      update(digest, known != null && known.descriptors() == module.getValue() ? known.digest()
+        : canonical(DescriptorsToProtobuf.toProtobufModuleDescriptor(module.getValue())));
     }
     new TreeMap<>(symbols.djangoViews()).forEach((view, info) -> update(digest, "view " + view + " " + new TreeSet<>(info.urlPatterns())));
     update(digest, "packages " + new TreeSet<>(symbols.projectBasePackages()));

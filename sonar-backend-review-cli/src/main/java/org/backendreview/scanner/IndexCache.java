@@ -39,7 +39,7 @@ final class IndexCache {
 
   /** A call that may register a Django view, or an import of {@code path} under another name. */
   private static final Pattern VIEW_REGISTRATION_HINT = Pattern.compile("\\b(?:re_)?path\\s*\\(|\\b(?:re_)?path\\s+as\\b");
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   private final CacheStore store;
   private final String scanKey;
@@ -81,10 +81,11 @@ final class IndexCache {
         throw new IOException("unexpected entry");
       }
       byte[] descriptors = in.readNBytes(in.readInt());
-      if (in.read() != -1) {
+      byte[] digest = in.readNBytes(in.readInt());
+      if (in.read() != -1 || digest.length != 32) {
         throw new IOException("trailing bytes");
       }
-      return Optional.of(new Frontend.ModuleEntry(module, descriptors));
+      return Optional.of(new Frontend.ModuleEntry(module, descriptors, digest));
     } catch (IOException | RuntimeException e) {
       store.damaged(key);
       return Optional.empty();
@@ -110,6 +111,8 @@ final class IndexCache {
         out.writeUTF(item.entry().module());
         out.writeInt(item.entry().descriptors().length);
         out.write(item.entry().descriptors());
+        out.writeInt(item.entry().digest().length);
+        out.write(item.entry().digest());
       } catch (IOException e) {
         continue;
       }

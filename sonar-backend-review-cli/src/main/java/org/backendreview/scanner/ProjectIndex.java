@@ -115,7 +115,7 @@ final class ProjectIndex {
       Optional<Frontend.ModuleEntry> entry = indexCache.lookup(key, module);
       if (entry.isPresent()) {
         try {
-          frontend.restoreModule(module, entry.get().descriptors());
+          frontend.restoreModule(entry.get());
           indexCache.restored.incrementAndGet();
           return;
         } catch (IOException | RuntimeException e) {
@@ -125,9 +125,12 @@ final class ProjectIndex {
     }
     try {
       frontend.addModule(item.content, item.packageName, new LocalPythonFile(file, item.content));
-      if (key != null) {
-        String cacheKey = key;
-        frontend.moduleEntry(module).ifPresent(entry -> indexCache.add(cacheKey, entry));
+      if (!sharedModules.contains(module)) {
+        // the module's digest, here in parallel rather than in the symbol table's digest after the step
+        Optional<Frontend.ModuleEntry> entry = frontend.moduleEntry(module);
+        if (key != null && entry.isPresent()) {
+          indexCache.add(key, entry.get());
+        }
       }
     } catch (Frontend.SyntaxError e) {
       warnParseError(item, e);

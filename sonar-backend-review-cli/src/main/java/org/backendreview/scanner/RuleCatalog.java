@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backendreview.checks.RuleFamily;
@@ -75,12 +76,11 @@ public final class RuleCatalog {
 
   static RuleCatalog load(List<Class<?>> checkClasses, List<Class<?>> pythonCheckClasses) {
     Set<String> profile = profileKeys();
-    Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    List<Supplier<RuleInfo>> loaders = new ArrayList<>();
     for (Class<?> checkClass : checkClasses) {
       String key = ruleKey(checkClass);
-      String family = RuleFamily.find(checkClass).map(RuleFamily::displayName).orElse("Other");
-      rules.put(RuleInfo.REPOSITORY + ":" + key, load(RuleInfo.REPOSITORY, key, BackendReviewRulesDefinition.RESOURCE_FOLDER, family, checkClass,
-        profile.contains(key)));
+      loaders.add(() -> load(RuleInfo.REPOSITORY, key, BackendReviewRulesDefinition.RESOURCE_FOLDER,
+        RuleFamily.find(checkClass).map(RuleFamily::displayName).orElse("Other"), checkClass, profile.contains(key)));
     }
     Set<String> sonarWay = pythonCheckClasses.isEmpty() ? Set.of() : pythonSonarWayKeys();
     for (Class<?> checkClass : pythonCheckClasses) {
@@ -89,9 +89,12 @@ public final class RuleCatalog {
         continue;
       }
       boolean inProfile = sonarWay.contains(key) && !BackendReviewProfile.SUPERSEDED.containsKey(key);
-      rules.put(RuleInfo.PYTHON_REPOSITORY + ":" + key, load(RuleInfo.PYTHON_REPOSITORY, key, PYTHON_RESOURCE_FOLDER, PYTHON_FAMILY, checkClass,
-        inProfile));
+      loaders.add(() -> load(RuleInfo.PYTHON_REPOSITORY, key, PYTHON_RESOURCE_FOLDER, PYTHON_FAMILY, checkClass, inProfile));
     }
+    // reading and parsing some 480 rules' JSON and HTML is a good part of a rescan's start-up: on all CPUs (in order)
+    List<RuleInfo> loaded = loaders.parallelStream().map(Supplier::get).toList();
+    Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    loaded.forEach(rule -> rules.put(rule.qualifiedKey(), rule));
     return new RuleCatalog(Collections.unmodifiableMap(rules));
   }
 
