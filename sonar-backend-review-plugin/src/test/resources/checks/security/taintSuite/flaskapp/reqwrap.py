@@ -1,4 +1,6 @@
 # Labelled taint suite: helpers in another module (a wrapper around the request, a factory).
+import shlex
+
 from flask import request
 
 
@@ -16,3 +18,27 @@ def current_params():
 
 def query_value(key):
     return request.args.get(key, "")
+
+
+class Settings:
+    def __init__(self, values):
+        self.values = values
+
+    def text(self, key):
+        return self.values.get(key, "")
+
+
+def current_settings():
+    return Settings({"dir": "/srv"})
+
+
+def request_path():
+    return request.path
+
+
+def quoted_value(key):
+    return shlex.quote(request.args.get(key, ""))
+
+
+def form_value(source, key):
+    return source.form.get(key, "")
