@@ -70,7 +70,7 @@ public final class ModuleSummary {
   private final Map<String, List<String>> yieldedCalls = new LinkedHashMap<>();
   private final Map<String, LazyGlobal> lazyGlobals = new LinkedHashMap<>();
   private final Map<String, List<Returned>> returned = new LinkedHashMap<>();
-  private final Map<String, Map<String, String>> initAttributes = new LinkedHashMap<>();
+  private final Map<String, Map<String, Value>> initAttributes = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -233,11 +233,12 @@ public final class ModuleSummary {
   }
 
   /**
-   * The attributes the {@code __init__} of the top-level class of this name sets from its parameters:
-   * {@code self.source = source} gives {@code source -> source} (attribute to parameter name); empty for an unknown
-   * class, or attributes set more than once.
+   * The attributes the {@code __init__} of the top-level class of this name sets once, with their value:
+   * {@code self.source = source} gives {@code source -> Dotted("source")} (a parameter of {@code __init__}),
+   * {@code self.pwd_context = CryptContext(...)} gives a {@link Call}; empty for an unknown class. Attributes set more
+   * than once are left out.
    */
-  public Map<String, String> attributesFromInit(String className) {
+  public Map<String, Value> attributesSetInInit(String className) {
     return initAttributes.getOrDefault(className, Map.of());
   }
 
@@ -300,9 +301,9 @@ public final class ModuleSummary {
     return List.of();
   }
 
-  /** {@code self.x = x} in {@code __init__}: attribute to parameter name (attributes set once, from a parameter but the first). */
-  private static Map<String, String> initAttributes(ClassDef classDef) {
-    Map<String, String> result = new LinkedHashMap<>();
+  /** {@code self.x = value} in {@code __init__}: attribute to value (attributes set once). */
+  private static Map<String, Value> initAttributes(ClassDef classDef) {
+    Map<String, Value> result = new LinkedHashMap<>();
     java.util.Set<String> setTwice = new java.util.HashSet<>();
     for (Statement statement : classDef.body().statements()) {
       if (!(statement instanceof FunctionDef init) || !"__init__".equals(init.name().name())) {
@@ -313,23 +314,23 @@ public final class ModuleSummary {
         continue;
       }
       String self = parameters.get(0);
-      for (AssignmentStatement assignment : Trees.descendantsInSameScope(init.body(), Tree.Kind.ASSIGNMENT_STMT, AssignmentStatement.class)) {
-        for (var lhs : assignment.lhsExpressions()) {
-          for (Expression target : lhs.expressions()) {
-            if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && n.name().equals(self)) {
-              String attribute = q.name().name();
-              Expression value = Trees.skipParentheses(assignment.assignedValue());
-              if (result.containsKey(attribute) || setTwice.contains(attribute)
-                || !(value instanceof Name parameter && parameters.indexOf(parameter.name()) > 0)) {
-                result.remove(attribute);
-                setTwice.add(attribute);
-              } else {
-                result.put(attribute, parameter.name());
+      Trees.walk(init.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+        if (t instanceof AssignmentStatement assignment) {
+          for (var lhs : assignment.lhsExpressions()) {
+            for (Expression target : lhs.expressions()) {
+              if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && n.name().equals(self)) {
+                String attribute = q.name().name();
+                if (result.containsKey(attribute) || setTwice.contains(attribute)) {
+                  result.remove(attribute);
+                  setTwice.add(attribute);
+                } else {
+                  result.put(attribute, value(assignment.assignedValue()));
+                }
               }
             }
           }
         }
-      }
+      });
     }
     return result;
   }
@@ -343,8 +344,9 @@ public final class ModuleSummary {
   }
 
   /**
-   * The calls the top-level function of this name makes directly in its body (not in nested functions, lambdas or
-   * classes), in source order, at most {@value #MAX_CALLS_PER_FUNCTION}; empty for an unknown function.
+   * The calls the top-level function of this name (or the method {@code Class.name} of a top-level class) makes directly
+   * in its body (not in nested functions, lambdas or classes), in source order, at most {@value #MAX_CALLS_PER_FUNCTION};
+   * empty for an unknown function.
    */
   public List<CallSite> callsIn(String function) {
     return functionCalls.getOrDefault(function, List.of());
@@ -494,9 +496,10 @@ public final class ModuleSummary {
     for (Statement statement : classDef.body().statements()) {
       if (statement instanceof FunctionDef method) {
         returned.put(className + "." + method.name().name(), returnedValues(method));
+        functionCalls.put(className + "." + method.name().name(), directCalls(method));
       }
     }
-    Map<String, String> fromInit = initAttributes(classDef);
+    Map<String, Value> fromInit = initAttributes(classDef);
     if (!fromInit.isEmpty()) {
       initAttributes.put(className, fromInit);
     }

@@ -30,7 +30,7 @@ import org.sonar.plugins.python.api.types.v2.PythonType;
 
 /**
  * Calls of the project's own functions and methods, read from the summary of the module that defines them
- * ({@link ModuleSummary#returnsOf}, {@link ModuleSummary#attributesFromInit}), so that a fact about what a helper returns
+ * ({@link ModuleSummary#returnsOf}, {@link ModuleSummary#attributesSetInInit}), so that a fact about what a helper returns
  * crosses modules: {@code query_value("dir")} of another module returning {@code request.args.get(key)},
  * {@code params.text("dir")} on {@code params = RequestParams(request)} (or on the instance a factory of that module
  * returns) whose {@code __init__} keeps the request, {@code db()} returning {@code sqlite3.connect(...)}.
@@ -152,13 +152,17 @@ public final class ProjectCallees {
     return Optional.empty();
   }
 
+  /** The attributes {@code __init__} sets from its parameters ({@code self.source = source}), with what the construction passed. */
   private static Map<String, Bound> keptAttributes(ModuleSummary module, ClassSummary classSummary,
     java.util.function.Function<String, Bound> boundToInitParameter) {
     Map<String, Bound> result = new LinkedHashMap<>();
-    module.attributesFromInit(classSummary.name()).forEach((attribute, parameter) -> {
-      Bound bound = boundToInitParameter.apply(parameter);
-      if (bound != null) {
-        result.put(attribute, bound);
+    List<String> parameters = initParameters(classSummary);
+    module.attributesSetInInit(classSummary.name()).forEach((attribute, value) -> {
+      if (value instanceof ModuleSummary.Dotted parameter && parameters.indexOf(parameter.text()) > 0) {
+        Bound bound = boundToInitParameter.apply(parameter.text());
+        if (bound != null) {
+          result.put(attribute, bound);
+        }
       }
     });
     return result;
