@@ -555,6 +555,7 @@ public final class TaintEngine {
    * A call of a project function or method of another module ({@link ProjectCallees}) that returns request data: a read
    * of Flask's global {@code request}, of a request passed as an argument, or of a request the instance's
    * {@code __init__} kept ({@code self.source.args.get(key)}). The source is the call, named after what the helper reads.
+   * A helper that tests, asserts or raises anything may validate what it returns: it is not followed (precision first).
    */
   private Taint projectCall(CallExpression call, Kind kind) {
     if (ctx == null || ctx.pythonFile() == null) {
@@ -565,6 +566,10 @@ public final class TaintEngine {
       return Taint.CLEAN;
     }
     for (ModuleSummary.Returned returned : callee.get().returns()) {
+      if (returned.guarded()) {
+        // the helper may validate what it returns (if not is_safe(x): raise ...): not followed across modules
+        return Taint.CLEAN;
+      }
       Optional<String> read = requestRead(callee.get(), returned.chain(), kind);
       if (read.isPresent()) {
         return Taint.of(Trace.ofSource(new Source(call, read.get() + " returned by \"" + callee.get().name() + "\"")));

@@ -217,9 +217,11 @@ public final class ModuleSummary {
    * read from its root name on ({@code self.source.args.get(key)} gives {@code [self, source, args, get()]},
    * {@code request.GET["q"]} gives {@code [request, GET, []]}; empty when the value is not rooted at a name). A returned
    * local name ({@code conn = sqlite3.connect(..); return conn}) or attribute ({@code g.db = sqlite3.connect(..); return g.db})
-   * that the function assigns stands for each value it assigns there (one entry each).
+   * that the function assigns stands for each value it assigns there (one entry each). {@code guarded} is true when the
+   * function tests, asserts or raises anything in its own body ({@code if}, {@code assert}, {@code raise}, {@code try}):
+   * the returned value may have been validated there, which the summary does not follow.
    */
-  public record Returned(Value value, List<String> chain, Range range) {
+  public record Returned(Value value, List<String> chain, Range range, boolean guarded) {
   }
 
   private static final int MAX_RETURNS = 20;
@@ -245,7 +247,9 @@ public final class ModuleSummary {
   private static List<Returned> returnedValues(FunctionDef function) {
     Map<String, List<Expression>> assigned = new LinkedHashMap<>();
     List<Expression> values = new ArrayList<>();
+    boolean[] tests = {false};
     Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      tests[0] |= t.is(Tree.Kind.IF_STMT, Tree.Kind.ASSERT_STMT, Tree.Kind.RAISE_STMT, Tree.Kind.TRY_STMT);
       if (t instanceof org.sonar.plugins.python.api.tree.ReturnStatement statement && statement.expressions().size() == 1
         && values.size() < MAX_RETURNS) {
         values.add(statement.expressions().get(0));
@@ -258,6 +262,7 @@ public final class ModuleSummary {
         }
       }
     });
+    boolean guarded = tests[0];
     List<Returned> result = new ArrayList<>();
     for (Expression expression : values) {
       Expression returnedValue = Trees.skipParentheses(expression);
@@ -265,7 +270,7 @@ public final class ModuleSummary {
       for (Expression assignedValue : bound) {
         Expression value = Trees.skipParentheses(assignedValue);
         if (result.size() < MAX_RETURNS) {
-          result.add(new Returned(value(value), chain(value), Range.of(expression)));
+          result.add(new Returned(value(value), chain(value), Range.of(expression), guarded));
         }
       }
     }

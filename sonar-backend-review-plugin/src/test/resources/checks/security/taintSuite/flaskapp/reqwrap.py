@@ -1,7 +1,7 @@
 # Labelled taint suite: helpers in another module (a wrapper around the request, a factory).
 import shlex
 
-from flask import request
+from flask import abort, request
 
 
 class RequestParams:
@@ -42,3 +42,10 @@ def quoted_value(key):
 
 def form_value(source, key):
     return source.form.get(key, "")
+
+
+def checked_value(key):
+    value = request.args.get(key, "")
+    if not value.isalnum():
+        abort(400)
+    return value

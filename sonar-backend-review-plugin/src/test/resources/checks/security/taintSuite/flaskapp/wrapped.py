@@ -3,7 +3,8 @@ import os
 
 from flask import Flask
 
-from .reqwrap import RequestParams, Settings, current_params, current_settings, form_value, query_value, quoted_value, request_path
+from .reqwrap import (RequestParams, Settings, checked_value, current_params, current_settings, form_value, query_value, quoted_value,
+                      request_path)
 from flask import request
 
 app = Flask(__name__)
@@ -70,4 +71,10 @@ def quoted_helper():
 @app.route("/form-helper-other", methods=["POST"])
 def form_helper_other():
     os.system("ls " + form_value(Settings({}), "dir"))  # safe: OsCommandInjection
+    return "ok"
+
+
+@app.route("/checked-helper")
+def checked_helper():
+    os.system("ls " + checked_value("dir"))  # safe: OsCommandInjection
     return "ok"
