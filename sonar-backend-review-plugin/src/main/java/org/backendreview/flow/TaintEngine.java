@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.backendreview.semantics.flask.FlaskApi;
 import org.backendreview.semantics.project.AnalysisContext;
+import org.backendreview.semantics.project.ModuleSummary;
+import org.backendreview.semantics.project.ProjectCallees;
 import org.backendreview.semantics.security.InjectionSanitizers;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.RequestSources;
@@ -508,6 +511,10 @@ public final class TaintEngine {
     if (callee != null) {
       return summaryAt(call, callee, kind);
     }
+    Taint project = projectCall(call, kind);
+    if (!project.isClean()) {
+      return project;
+    }
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent() && (PROPAGATING_FUNCTIONS.contains(fqn.get())
       || (kind == Kind.REDIRECT || kind == Kind.SSRF) && HTML_ESCAPES.contains(fqn.get()))) {
@@ -542,6 +549,66 @@ public final class TaintEngine {
       return ARGUMENT_METHODS.contains(name) ? receiver.union(arguments(call, kind)) : receiver;
     }
     return Taint.CLEAN;
+  }
+
+  /**
+   * A call of a project function or method of another module ({@link ProjectCallees}) that returns request data: a read
+   * of Flask's global {@code request}, of a request passed as an argument, or of a request the instance's
+   * {@code __init__} kept ({@code self.source.args.get(key)}). The source is the call, named after what the helper reads.
+   * A helper that tests, asserts or raises anything may validate what it returns: it is not followed (precision first).
+   */
+  private Taint projectCall(CallExpression call, Kind kind) {
+    if (ctx == null || ctx.pythonFile() == null) {
+      return Taint.CLEAN;
+    }
+    Optional<ProjectCallees.Callee> callee = ProjectCallees.of(call, ctx);
+    if (callee.isEmpty()) {
+      return Taint.CLEAN;
+    }
+    for (ModuleSummary.Returned returned : callee.get().returns()) {
+      if (returned.guarded()) {
+        // the helper may validate what it returns (if not is_safe(x): raise ...): not followed across modules
+        return Taint.CLEAN;
+      }
+      Optional<String> read = requestRead(callee.get(), returned.chain(), kind);
+      if (read.isPresent()) {
+        return Taint.of(Trace.ofSource(new Source(call, read.get() + " returned by \"" + callee.get().name() + "\"")));
+      }
+    }
+    return Taint.CLEAN;
+  }
+
+  /** What request data a returned access chain reads, given what the call binds to the callee's parameters. */
+  private Optional<String> requestRead(ProjectCallees.Callee callee, List<String> chain, Kind kind) {
+    if (chain.isEmpty() || chain.get(0).endsWith("()")) {
+      return Optional.empty();
+    }
+    String root = chain.get(0);
+    int parameter = callee.parameters().indexOf(root);
+    List<String> read;
+    if (parameter < 0) {
+      read = FlaskApi.REQUEST.test(callee.module().resolve(root)) ? chain.subList(1, chain.size()) : null;
+    } else if (parameter == 0 && callee.receiver() != null) {
+      ProjectCallees.Bound kept = chain.size() < 2 ? null : callee.receiver().attributes().get(chain.get(1));
+      read = kept != null && isRequest(kept) ? chain.subList(2, chain.size()) : null;
+    } else {
+      ProjectCallees.Bound argument = callee.arguments().get(root);
+      read = argument != null && isRequest(argument) ? chain.subList(1, chain.size()) : null;
+    }
+    if (read == null || read.isEmpty() || (kind == Kind.REDIRECT || kind == Kind.XSS) && UNCHOSEN_FOR_NAVIGATION.contains(read.get(0))) {
+      return Optional.empty();
+    }
+    return RequestSources.readOfChain(read);
+  }
+
+  /** Form posts (CSRF-protected) and headers (the Referer) that the engine does not count as sources of redirects and XSS. */
+  private static final Set<String> UNCHOSEN_FOR_NAVIGATION = Set.of("POST", "FILES", "form", "headers", "META");
+
+  private boolean isRequest(ProjectCallees.Bound bound) {
+    if (bound.here() != null) {
+      return isRequest(bound.here(), 0);
+    }
+    return bound.there() instanceof ModuleSummary.Dotted dotted && FlaskApi.REQUEST.test(bound.module().resolve(dotted.text()));
   }
 
   /**

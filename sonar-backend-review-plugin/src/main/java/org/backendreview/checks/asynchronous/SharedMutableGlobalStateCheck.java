@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
+import org.backendreview.semantics.asyncio.ProcessLocalBrokers;
 import org.backendreview.semantics.fastapi.FastApi;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ModuleSources;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.python.PythonApi;
@@ -82,24 +84,72 @@ public class SharedMutableGlobalStateCheck extends BackendReviewCheck {
 
   private static void checkGrowingContainers(SubscriptionContext ctx, FunctionDef function) {
     Set<String> reported = new HashSet<>();
+    boolean realBroker = ProcessLocalBrokers.importsBroker(AnalysisContext.of(ctx));
     Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
       Name container = null;
+      Name registry = null;
+      Expression added = null;
       if (t instanceof AssignmentStatement assignment) {
         for (ExpressionList targets : assignment.lhsExpressions()) {
           for (Expression target : targets.expressions()) {
             container = container != null ? container : subscribedName(target);
+            registry = registry != null ? registry : registryRoot(target);
           }
         }
+        added = assignment.assignedValue();
       } else if (t instanceof CompoundAssignmentStatement compound) {
         container = subscribedName(compound.lhsExpression());
       } else if (t instanceof CallExpression call && call.callee() instanceof QualifiedExpression qualified
-        && GROWING_METHODS.contains(qualified.name().name()) && qualified.qualifier() instanceof Name name) {
-        container = name;
+        && GROWING_METHODS.contains(qualified.name().name())) {
+        container = qualified.qualifier() instanceof Name name ? name : null;
+        registry = registryRoot(qualified.qualifier());
+        added = addedElement(call, qualified.name().name());
+      }
+      Optional<String> channel = added == null || realBroker ? Optional.empty() : ProcessLocalBrokers.subscriberChannel(added);
+      Name broker = container != null ? container : registry;
+      if (channel.isPresent() && broker != null && !isInsideLock(t) && reported.add(broker.name())) {
+        Optional<Name> definition = moduleContainer(broker);
+        if (definition.isPresent()) {
+          reportBroker(ctx, t, definition.get(), channel.get());
+          return;
+        }
       }
       if (container != null && !isInsideLock(t) && reported.add(container.name())) {
         moduleContainer(container).ifPresent(definition -> reportGrowing(ctx, t, definition));
       }
     });
+  }
+
+  /** {@code X[k]}, {@code X.setdefault(k, [])}, {@code X[k][j]}: the registry name X (a container of containers). */
+  private static Name registryRoot(Expression expression) {
+    Expression expr = Trees.skipParentheses(expression);
+    for (int depth = 0; depth < 3; depth++) {
+      if (expr instanceof SubscriptionExpression subscription) {
+        expr = Trees.skipParentheses(subscription.object());
+      } else if (expr instanceof CallExpression call && call.callee() instanceof QualifiedExpression method
+        && ("setdefault".equals(method.name().name()) || "get".equals(method.name().name()))) {
+        expr = Trees.skipParentheses(method.qualifier());
+      } else {
+        break;
+      }
+      if (expr instanceof Name name) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** The element a growing call adds: {@code append(x)}, {@code add(x)}, {@code insert(i, x)}, {@code setdefault(k, x)}. */
+  private static Expression addedElement(CallExpression call, String method) {
+    int position = "insert".equals(method) || "setdefault".equals(method) ? 1 : 0;
+    return Arguments.value(call, position, "__element").orElse(null);
+  }
+
+  private static void reportBroker(SubscriptionContext ctx, Tree registration, Name definition, String channel) {
+    ctx.addIssue(registration, "Do not register this " + channel + " in the module-level \"" + definition.name() + "\": messages published "
+      + "through it reach only the clients connected to the same worker process. With several workers, publish through a shared broker "
+      + "(Redis pub/sub, broadcaster, a Channels layer).")
+      .secondary(definition, "Process-local registry of subscribers");
   }
 
   /**

@@ -11,6 +11,8 @@ import org.backendreview.semantics.security.InjectionSinks;
 import org.backendreview.semantics.security.InjectionSinks.Kind;
 import org.backendreview.semantics.security.InjectionSinks.Sink;
 import org.sonar.check.Rule;
+import org.sonar.plugins.python.api.SubscriptionContext;
+import org.sonar.plugins.python.api.tree.CallExpression;
 
 /**
  * Request data in the text of an SQL query, for Django (cursors, {@code raw()}, {@code extra()},
@@ -25,6 +27,12 @@ public class SqlInjectionCheck extends TaintSinkCheck {
 
   public SqlInjectionCheck() {
     super(Kind.SQL, call -> InjectionSinks.isOrderingText(call) ? List.of() : InjectionSinks.sql(call, true));
+  }
+
+  /** With the context: a connection, cursor or session returned by a project function ({@code db().execute(sql)}) too. */
+  @Override
+  protected List<Sink> sinks(CallExpression call, SubscriptionContext ctx) {
+    return InjectionSinks.isOrderingText(call) ? List.of() : InjectionSinks.sql(call, true, ctx);
   }
 
   @Override

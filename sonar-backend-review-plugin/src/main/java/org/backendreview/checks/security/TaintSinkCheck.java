@@ -47,6 +47,11 @@ public abstract class TaintSinkCheck extends TaintEngineCheck {
     return sinkModel.apply(call);
   }
 
+  /** The arguments of this call that must not carry request data, for sink models that read other modules (default: {@link #sinks(CallExpression)}). */
+  protected List<Sink> sinks(CallExpression call, SubscriptionContext ctx) {
+    return sinks(call);
+  }
+
   /** The issue message for a proven flow into the sink. */
   protected abstract String message(Sink sink, TaintFlow flow);
 
@@ -70,7 +75,7 @@ public abstract class TaintSinkCheck extends TaintEngineCheck {
   @Override
   protected void visitCall(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
-    for (Sink sink : sinks(call)) {
+    for (Sink sink : sinks(call, ctx)) {
       Optional<TaintFlow> flow = flow(sink, ctx);
       if (flow.isPresent()) {
         Tree source = flow.get().source().location();

@@ -9,10 +9,16 @@ import java.util.Optional;
 import org.backendreview.semantics.project.ModuleSources;
 import org.backendreview.semantics.project.ModuleSummary;
 import org.backendreview.semantics.project.ModuleSummary.CallSite;
+import org.backendreview.semantics.project.ModuleSummary.ClassSummary;
+import org.backendreview.semantics.project.ModuleSummary.MethodSummary;
+import org.backendreview.semantics.project.ProjectCallees;
 import org.backendreview.tree.Trees;
 import org.sonar.plugins.python.api.LocationInFile;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
+import org.sonar.plugins.python.api.tree.Expression;
+import org.sonar.plugins.python.api.tree.QualifiedExpression;
+import org.sonar.plugins.python.api.types.v2.ClassType;
 import org.sonar.plugins.python.api.types.v2.FunctionType;
 
 /**
@@ -33,9 +39,21 @@ public final class PasswordHelpers {
   public record Found(String helper, String hashing) {
   }
 
-  /** The password hashing that the sync top-level function of another module called here runs, or empty. */
+  /**
+   * The password hashing that the sync top-level function of another module called here runs, or the sync method of a
+   * class of another module ({@code AuthService.verify_password(...)} on the class, {@code service.verify(...)} on an
+   * instance built here or by a factory of that module), or empty.
+   */
   public static Optional<Found> of(CallExpression call, SubscriptionContext ctx) {
-    if (!(Trees.skipParentheses(call.callee()).typeV2() instanceof FunctionType function) || function.isAsynchronous()) {
+    Expression callee = Trees.skipParentheses(call.callee());
+    if (callee instanceof QualifiedExpression method && !(callee.typeV2() instanceof FunctionType f && f.isAsynchronous())) {
+      Optional<Found> found = Trees.skipParentheses(method.qualifier()).typeV2() instanceof ClassType owner
+        ? ofClassMethod(owner, method.name().name(), ctx) : ofMethod(method, ctx);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    if (!(callee.typeV2() instanceof FunctionType function) || function.isAsynchronous()) {
       return Optional.empty();
     }
     LocationInFile location = function.definitionLocation().orElse(null);
@@ -48,6 +66,78 @@ public final class PasswordHelpers {
         && module.functions().get(function.name()).nameRange().line() == location.startLine())
       .flatMap(module -> hashingIn(module, function.name(), 1))
       .map(hashing -> new Found(function.name() + "()", hashing));
+  }
+
+  /** {@code AuthService.verify_password(...)}: a method called on a class of another module. */
+  private static Optional<Found> ofClassMethod(ClassType owner, String method, SubscriptionContext ctx) {
+    LocationInFile location = owner.definitionLocation().orElse(null);
+    if (location == null || location.fileId() == null || location.fileId().equals(ctx.pythonFile().key())) {
+      return Optional.empty();
+    }
+    return ModuleSources.summaryAt(location, ctx)
+      .flatMap(module -> module.classAt(owner.name(), location.startLine()).flatMap(c -> methodHashing(module, c, method, 1)))
+      .map(hashing -> new Found(owner.name() + "." + method + "()", hashing));
+  }
+
+  /** {@code service.verify(...)} on an instance of a class of another module ({@link ProjectCallees#instanceOf}). */
+  private static Optional<Found> ofMethod(QualifiedExpression method, SubscriptionContext ctx) {
+    return ProjectCallees.instanceOf(method.qualifier(), ctx)
+      .filter(instance -> !instance.module().fileId().equals(ctx.pythonFile().key()))
+      .flatMap(instance -> methodHashing(instance.module(), instance.module().classes().get(instance.className()), method.name().name(), 1)
+        .map(hashing -> new Found(instance.className() + "." + method.name().name() + "()", hashing)));
+  }
+
+  /**
+   * The password hashing a sync method of the class runs in its own body: a hashing function, a hasher object of the
+   * module ({@code pwd_context.verify}) or of the class ({@code self.pwd_context.verify}, {@code cls.hasher.hash} with the
+   * object a class attribute or set in {@code __init__}), or through another method of the class or a top-level
+   * function of the module (one more level).
+   */
+  private static Optional<String> methodHashing(ModuleSummary module, ClassSummary owner, String method, int depth) {
+    MethodSummary summary = owner == null ? null : owner.methods().get(method);
+    if (summary == null || summary.decorators().stream().map(ModuleSummary::decoratorText).anyMatch("property"::equals)) {
+      return Optional.empty();
+    }
+    String receiver = summary.parameters().isEmpty() ? null : summary.parameters().get(0);
+    for (CallSite site : module.callsIn(owner.name() + "." + method)) {
+      String callee = site.callee();
+      if ("?".equals(callee)) {
+        continue;
+      }
+      Optional<String> found = BlockingCalls.passwordHashingFunction(module.resolve(callee));
+      if (found.isEmpty()) {
+        found = hasherMethod(module, callee);
+      }
+      String[] parts = callee.split("\\.");
+      boolean onOwner = parts.length > 1 && (parts[0].equals(receiver) || parts[0].equals(owner.name()));
+      if (found.isEmpty() && onOwner && parts.length == 3) {
+        found = classHasher(module, owner, parts[1], parts[2]);
+      }
+      if (found.isEmpty() && depth < MAX_DEPTH && onOwner && parts.length == 2 && !parts[1].equals(method)) {
+        found = methodHashing(module, owner, parts[1], depth + 1);
+      }
+      if (found.isEmpty() && depth < MAX_DEPTH && parts.length == 1 && module.functions().containsKey(callee) && !module.imports().containsKey(callee)) {
+        found = hashingIn(module, callee, depth + 1);
+      }
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code self.pwd_context.verify}: the hasher a class attribute or {@code __init__} holds. */
+  private static Optional<String> classHasher(ModuleSummary module, ClassSummary owner, String attribute, String method) {
+    ModuleSummary.Value value = owner.attributes().containsKey(attribute) ? owner.attributes().get(attribute).value()
+      : module.attributesSetInInit(owner.name()).get(attribute);
+    if (value instanceof ModuleSummary.Call constructor) {
+      return BlockingCalls.passwordHasherMethod(module.resolve(constructor.callee()), method);
+    }
+    if (value instanceof ModuleSummary.Dotted object && !object.text().contains(".")) {
+      // pwd_context = CryptContext(...) at module level, kept as an attribute
+      return hasherMethod(module, object.text() + "." + method);
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> hashingIn(ModuleSummary module, String function, int depth) {

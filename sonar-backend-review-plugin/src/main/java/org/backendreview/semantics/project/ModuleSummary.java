@@ -69,6 +69,8 @@ public final class ModuleSummary {
   private final Map<String, String> attributeAnnotations = new LinkedHashMap<>();
   private final Map<String, List<String>> yieldedCalls = new LinkedHashMap<>();
   private final Map<String, LazyGlobal> lazyGlobals = new LinkedHashMap<>();
+  private final Map<String, List<Returned>> returned = new LinkedHashMap<>();
+  private final Map<String, Map<String, Value>> initAttributes = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -210,6 +212,134 @@ public final class ModuleSummary {
     return decorator instanceof Call call ? call.callee() : decorator instanceof Dotted dotted ? dotted.text() : "";
   }
 
+  /**
+   * One value a top-level function or a method returns, type-free: its {@link Value} and its access chain, the names
+   * read from its root name on ({@code self.source.args.get(key)} gives {@code [self, source, args, get()]},
+   * {@code request.GET["q"]} gives {@code [request, GET, []]}; empty when the value is not rooted at a name). A returned
+   * local name ({@code conn = sqlite3.connect(..); return conn}) or attribute ({@code g.db = sqlite3.connect(..); return g.db})
+   * that the function assigns stands for each value it assigns there (one entry each). {@code guarded} is true when the
+   * function tests, asserts or raises anything in its own body ({@code if}, {@code assert}, {@code raise}, {@code try}):
+   * the returned value may have been validated there, which the summary does not follow.
+   */
+  public record Returned(Value value, List<String> chain, Range range, boolean guarded) {
+  }
+
+  private static final int MAX_RETURNS = 20;
+
+  /**
+   * What the top-level function ({@code name}) or the method ({@code Class.name}) of this module returns, in source
+   * order, at most {@value #MAX_RETURNS}; empty for an unknown function or one that returns nothing.
+   */
+  public List<Returned> returnsOf(String functionOrMethod) {
+    return returned.getOrDefault(functionOrMethod, List.of());
+  }
+
+  /**
+   * The attributes the {@code __init__} of the top-level class of this name sets once, with their value:
+   * {@code self.source = source} gives {@code source -> Dotted("source")} (a parameter of {@code __init__}),
+   * {@code self.pwd_context = CryptContext(...)} gives a {@link Call}; empty for an unknown class. Attributes set more
+   * than once are left out.
+   */
+  public Map<String, Value> attributesSetInInit(String className) {
+    return initAttributes.getOrDefault(className, Map.of());
+  }
+
+  private static List<Returned> returnedValues(FunctionDef function) {
+    Map<String, List<Expression>> assigned = new LinkedHashMap<>();
+    List<Expression> values = new ArrayList<>();
+    boolean[] tests = {false};
+    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+      tests[0] |= t.is(Tree.Kind.IF_STMT, Tree.Kind.ASSERT_STMT, Tree.Kind.RAISE_STMT, Tree.Kind.TRY_STMT);
+      if (t instanceof org.sonar.plugins.python.api.tree.ReturnStatement statement && statement.expressions().size() == 1
+        && values.size() < MAX_RETURNS) {
+        values.add(statement.expressions().get(0));
+      } else if (t instanceof AssignmentStatement assignment) {
+        for (var lhs : assignment.lhsExpressions()) {
+          if (lhs.expressions().size() == 1) {
+            dottedText(lhs.expressions().get(0))
+              .ifPresent(target -> assigned.computeIfAbsent(target, k -> new ArrayList<>()).add(assignment.assignedValue()));
+          }
+        }
+      }
+    });
+    boolean guarded = tests[0];
+    List<Returned> result = new ArrayList<>();
+    for (Expression expression : values) {
+      Expression returnedValue = Trees.skipParentheses(expression);
+      List<Expression> bound = dottedText(returnedValue).map(assigned::get).orElse(List.of(returnedValue));
+      for (Expression assignedValue : bound) {
+        Expression value = Trees.skipParentheses(assignedValue);
+        if (result.size() < MAX_RETURNS) {
+          result.add(new Returned(value(value), chain(value), Range.of(expression), guarded));
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** The names read from the root name of an expression on, through attributes, calls and subscripts; empty when not rooted at a name. */
+  private static List<String> chain(Expression expression) {
+    List<String> reversed = new ArrayList<>();
+    Expression current = Trees.skipParentheses(expression);
+    boolean called = false;
+    while (reversed.size() < 12) {
+      if (current instanceof CallExpression call) {
+        called = true;
+        current = Trees.skipParentheses(call.callee());
+      } else if (current instanceof org.sonar.plugins.python.api.tree.SubscriptionExpression subscription) {
+        reversed.add("[]");
+        current = Trees.skipParentheses(subscription.object());
+      } else if (current instanceof org.sonar.plugins.python.api.tree.AwaitExpression await) {
+        current = Trees.skipParentheses(await.expression());
+      } else if (current instanceof QualifiedExpression q) {
+        reversed.add(q.name().name() + (called ? "()" : ""));
+        called = false;
+        current = Trees.skipParentheses(q.qualifier());
+      } else if (current instanceof Name name) {
+        reversed.add(name.name() + (called ? "()" : ""));
+        java.util.Collections.reverse(reversed);
+        return List.copyOf(reversed);
+      } else {
+        return List.of();
+      }
+    }
+    return List.of();
+  }
+
+  /** {@code self.x = value} in {@code __init__}: attribute to value (attributes set once). */
+  private static Map<String, Value> initAttributes(ClassDef classDef) {
+    Map<String, Value> result = new LinkedHashMap<>();
+    java.util.Set<String> setTwice = new java.util.HashSet<>();
+    for (Statement statement : classDef.body().statements()) {
+      if (!(statement instanceof FunctionDef init) || !"__init__".equals(init.name().name())) {
+        continue;
+      }
+      List<String> parameters = parameterNames(init);
+      if (parameters.isEmpty()) {
+        continue;
+      }
+      String self = parameters.get(0);
+      Trees.walk(init.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
+        if (t instanceof AssignmentStatement assignment) {
+          for (var lhs : assignment.lhsExpressions()) {
+            for (Expression target : lhs.expressions()) {
+              if (target instanceof QualifiedExpression q && q.qualifier() instanceof Name n && n.name().equals(self)) {
+                String attribute = q.name().name();
+                if (result.containsKey(attribute) || setTwice.contains(attribute)) {
+                  result.remove(attribute);
+                  setTwice.add(attribute);
+                } else {
+                  result.put(attribute, value(assignment.assignedValue()));
+                }
+              }
+            }
+          }
+        }
+      });
+    }
+    return result;
+  }
+
   /** A {@code raise X}/{@code raise X(...)} of a top-level function: the raised name as dotted text. */
   public record Raised(String exception, Range range) {
   }
@@ -219,8 +349,9 @@ public final class ModuleSummary {
   }
 
   /**
-   * The calls the top-level function of this name makes directly in its body (not in nested functions, lambdas or
-   * classes), in source order, at most {@value #MAX_CALLS_PER_FUNCTION}; empty for an unknown function.
+   * The calls the top-level function of this name (or the method {@code Class.name} of a top-level class) makes directly
+   * in its body (not in nested functions, lambdas or classes), in source order, at most {@value #MAX_CALLS_PER_FUNCTION};
+   * empty for an unknown function.
    */
   public List<CallSite> callsIn(String function) {
     return functionCalls.getOrDefault(function, List.of());
@@ -365,6 +496,20 @@ public final class ModuleSummary {
     }
   }
 
+  private void noteReturns(ClassDef classDef) {
+    String className = classDef.name().name();
+    for (Statement statement : classDef.body().statements()) {
+      if (statement instanceof FunctionDef method) {
+        returned.put(className + "." + method.name().name(), returnedValues(method));
+        functionCalls.put(className + "." + method.name().name(), directCalls(method));
+      }
+    }
+    Map<String, Value> fromInit = initAttributes(classDef);
+    if (!fromInit.isEmpty()) {
+      initAttributes.put(className, fromInit);
+    }
+  }
+
   public Map<String, ClassSummary> classes() {
     return classes;
   }
@@ -439,6 +584,7 @@ public final class ModuleSummary {
         if (!classes.containsKey(classDef.name().name())) {
           classes.put(classDef.name().name(), summarize(classDef));
           noteAnnotations(classDef);
+          noteReturns(classDef);
         }
       } else if (tree instanceof FunctionDef functionDef) {
         functions.put(functionDef.name().name(), new FunctionSummary(functionDef.name().name(), Range.of(functionDef.name()),
@@ -446,6 +592,7 @@ public final class ModuleSummary {
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
         raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
         yieldedCalls.put(functionDef.name().name(), yieldedCalls(functionDef));
+        returned.put(functionDef.name().name(), returnedValues(functionDef));
         lazyGlobal(functionDef).ifPresent(lazy -> lazyGlobals.put(functionDef.name().name(), lazy));
       } else if (tree instanceof AssignmentStatement assignment) {
         singleTarget(assignment).ifPresentOrElse(

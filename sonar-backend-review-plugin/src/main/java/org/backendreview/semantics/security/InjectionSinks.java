@@ -14,6 +14,8 @@ import java.util.Set;
 import org.backendreview.semantics.django.DjangoModels;
 import org.backendreview.semantics.flask.FlaskApi;
 import org.backendreview.semantics.http.HttpLibraries;
+import org.backendreview.semantics.project.ModuleSummary;
+import org.backendreview.semantics.project.ProjectCallees;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
@@ -22,6 +24,7 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Types;
 import org.backendreview.tree.ValueResolver;
+import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.AwaitExpression;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -171,6 +174,14 @@ public final class InjectionSinks {
    * {@code execute()} on a receiver named like a cursor or connection counts too (for proven request data only).
    */
   public static List<Sink> sql(CallExpression call, boolean guessByName) {
+    return sql(call, guessByName, null);
+  }
+
+  /**
+   * Like {@link #sql(CallExpression, boolean)}; with a context, a connection, cursor or session returned by a project
+   * function counts too ({@code db().execute(sql)}, {@code conn = get_db(); conn.execute(sql)}: see {@link #helperDatabase}).
+   */
+  public static List<Sink> sql(CallExpression call, boolean guessByName, @javax.annotation.Nullable SubscriptionContext ctx) {
     Optional<String> fqn = Fqns.ofCallee(call);
     if (fqn.isPresent()) {
       String name = fqn.get();
@@ -211,6 +222,9 @@ public final class InjectionSinks {
       return sinks;
     }
     Optional<Database> database = databaseOf(receiver.get());
+    if (database.isEmpty() && ctx != null) {
+      database = helperDatabase(receiver.get(), ctx, 0);
+    }
     String api = receiverText(receiver.get()) + "." + m + "()";
     if (database.isPresent()) {
       switch (database.get()) {
@@ -219,7 +233,7 @@ public final class InjectionSinks {
         case SQLALCHEMY:
           return ("execute".equals(m) || "exec_driver_sql".equals(m)) && !isSqlAlchemyConstruct(call) ? first(call, "statement", api) : List.of();
         case ASYNC_DRIVER:
-          String library = libraryOf(receiver.get()).orElse("");
+          String library = libraryOf(receiver.get()).or(() -> ctx == null ? Optional.empty() : helperLibrary(receiver.get(), ctx, 0)).orElse("");
           if ("asyncpg".equals(library) ? ASYNCPG_QUERIES.contains(m) : "databases".equals(library) ? DATABASES_QUERIES.contains(m) : DBAPI_EXECUTE.contains(m)) {
             return first(call, "query", api);
           }
@@ -230,6 +244,66 @@ public final class InjectionSinks {
       return first(call, "sql", api);
     }
     return List.of();
+  }
+
+  /**
+   * The database library of an object a project function returned: {@code db()}, {@code get_db().cursor()},
+   * {@code conn} bound once from {@code get_db()} (or {@code with get_db() as conn}), where the function (in this module
+   * or another) returns {@code sqlite3.connect(...)}, {@code psycopg2.connect(...)}, {@code engine.connect()} or
+   * {@code SessionLocal()} with {@code engine}/{@code SessionLocal} created once at module level from a database
+   * library, or keeps such a connection on Flask's {@code g} ({@code g.db = sqlite3.connect(...); return g.db}).
+   */
+  private static Optional<Database> helperDatabase(Expression expression, SubscriptionContext ctx, int depth) {
+    return helperLibrary(expression, ctx, depth).map(DATABASE_MODULES::get);
+  }
+
+  private static Optional<String> helperLibrary(Expression expression, SubscriptionContext ctx, int depth) {
+    Expression expr = Trees.skipParentheses(expression);
+    if (depth > 3) {
+      return Optional.empty();
+    }
+    if (expr instanceof AwaitExpression await) {
+      return helperLibrary(await.expression(), ctx, depth + 1);
+    }
+    if (expr instanceof Name name) {
+      return ValueResolver.boundValue(name).flatMap(v -> helperLibrary(v, ctx, depth + 1));
+    }
+    if (!(expr instanceof CallExpression call)) {
+      return Optional.empty();
+    }
+    if (call.callee() instanceof QualifiedExpression method && DATABASE_FACTORY_METHODS.contains(method.name().name())) {
+      return helperLibrary(method.qualifier(), ctx, depth + 1);
+    }
+    Optional<ProjectCallees.Callee> callee = ProjectCallees.function(call, ctx);
+    if (callee.isEmpty()) {
+      return Optional.empty();
+    }
+    ModuleSummary module = callee.get().module();
+    for (ModuleSummary.Returned returned : callee.get().returns()) {
+      if (returned.value() instanceof ModuleSummary.Call created) {
+        Optional<String> library = createdBy(module, created.callee());
+        if (library.isPresent()) {
+          return library;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The database library whose factory the dotted callee of that module names, directly or through a module-level object. */
+  private static Optional<String> createdBy(ModuleSummary module, String callee) {
+    String top = topModule(module.resolve(callee));
+    if (DATABASE_MODULES.containsKey(top) && module.imports().containsKey(callee.contains(".") ? callee.substring(0, callee.indexOf('.')) : callee)) {
+      return Optional.of(top);
+    }
+    int dot = callee.lastIndexOf('.');
+    String object = dot < 0 ? callee : callee.substring(0, dot);
+    if (object.contains(".") || dot >= 0 && !DATABASE_FACTORY_METHODS.contains(callee.substring(dot + 1))
+      || module.assignmentsOf(object).size() != 1 || !(module.assignments().get(object).value() instanceof ModuleSummary.Call factory)) {
+      return Optional.empty();
+    }
+    String factoryModule = topModule(module.resolve(factory.callee()));
+    return DATABASE_MODULES.containsKey(factoryModule) && !factory.callee().equals(callee) ? Optional.of(factoryModule) : Optional.empty();
   }
 
   /** The database library a SQL sink of {@link #sql} belongs to, or empty when it was recognised by name only. */

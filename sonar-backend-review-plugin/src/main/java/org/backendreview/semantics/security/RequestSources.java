@@ -345,6 +345,31 @@ public final class RequestSources {
     return Optional.empty();
   }
 
+  /**
+   * How a read of request data is named, given the names read on a request object as a module summary gives them
+   * ({@link org.backendreview.semantics.project.ModuleSummary.Returned#chain()} without its root): {@code [args, get()]},
+   * {@code [GET, []]}, {@code [get_json()]}, {@code [body]}; empty when the chain does not read request data (the user,
+   * the path, the session, server facts of {@code META}).
+   */
+  public static Optional<String> readOfChain(List<String> afterRequest) {
+    if (afterRequest.isEmpty()) {
+      return Optional.empty();
+    }
+    String first = afterRequest.get(0);
+    if (first.endsWith("()")) {
+      return Optional.ofNullable(READ_METHODS.get(first.substring(0, first.length() - 2)));
+    }
+    if ("META".equals(first) || "[]".equals(first)) {
+      return Optional.empty();
+    }
+    String next = afterRequest.size() > 1 ? afterRequest.get(1) : "";
+    if (KEYED_COLLECTIONS.containsKey(first) && ("[]".equals(next) || next.endsWith("()")
+      && KEYED_GETTERS.contains(next.substring(0, next.length() - 2)))) {
+      return Optional.of(KEYED_COLLECTIONS.get(first));
+    }
+    return Optional.ofNullable(WHOLE_READS.get(first));
+  }
+
   /** The keyed-read naming of a request collection ({@code request.GET}), or empty when it is not one. */
   private static Optional<String> collectionKind(Expression object, Predicate<Expression> isRequestObject, boolean viewClassMethod) {
     if (object instanceof QualifiedExpression qualified) {

@@ -17,6 +17,12 @@ class SharedMutableGlobalStateCheckTest {
   }
 
   @Test
+  void process_local_brokers() {
+    CheckVerifier.verify(Samples.file("asynchronous/processLocalBroker.py"), new SharedMutableGlobalStateCheck());
+    CheckVerifier.verifyNoIssue(Samples.file("asynchronous/processLocalBrokerWithRedis.py"), new SharedMutableGlobalStateCheck());
+  }
+
+  @Test
   void lazy_singletons_run_in_the_threadpool() {
     CheckVerifier.verify(Samples.project("asynchronous/threadedSingletons"), new SharedMutableGlobalStateCheck());
   }

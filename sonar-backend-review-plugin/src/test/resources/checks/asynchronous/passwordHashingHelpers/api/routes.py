@@ -5,6 +5,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import security
 from api.security import check_bcrypt, compare_tokens, fingerprint, hash_password, verify_password
+from api.services import AuthService, get_auth_service
 
 router = APIRouter()
 
@@ -25,7 +26,27 @@ async def register(email: str, password: str):
     return hashed, legacy
 
 
+@router.post("/service-login")
+async def service_login(email: str, password: str):
+    service = AuthService()
+    ok = service.verify(password, email)  # Noncompliant {{"service.verify()" hashes a password on the event loop ("AuthService.verify()" calls "CryptContext.verify()"): run it in a thread with "await run_in_threadpool(...)" or "await asyncio.to_thread(...)".}}
+    hashed = service.hash(password)  # Noncompliant
+    legacy = AuthService.verify_password(password.encode(), hashed.encode())  # Noncompliant
+    again = AuthService.check(password, hashed)  # Noncompliant
+    factory = get_auth_service().verify(password, hashed)  # Noncompliant
+    return ok, legacy, again, factory
+
+
 # Compliant look-alikes
+
+@router.post("/service-threaded")
+async def service_threaded(email: str, password: str):
+    service = AuthService()
+    ok = await run_in_threadpool(service.verify, password, email)
+    same = service.same_token(password, email)
+    text = service.describe()
+    return ok, same, text
+
 
 @router.post("/login-threaded")
 async def login_threaded(email: str, password: str):

@@ -1,5 +1,7 @@
 # Labelled taint suite: helpers in another module (a wrapper around the request, a factory).
-from flask import request
+import shlex
+
+from flask import abort, request
 
 
 class RequestParams:
@@ -16,3 +18,34 @@ def current_params():
 
 def query_value(key):
     return request.args.get(key, "")
+
+
+class Settings:
+    def __init__(self, values):
+        self.values = values
+
+    def text(self, key):
+        return self.values.get(key, "")
+
+
+def current_settings():
+    return Settings({"dir": "/srv"})
+
+
+def request_path():
+    return request.path
+
+
+def quoted_value(key):
+    return shlex.quote(request.args.get(key, ""))
+
+
+def form_value(source, key):
+    return source.form.get(key, "")
+
+
+def checked_value(key):
+    value = request.args.get(key, "")
+    if not value.isalnum():
+        abort(400)
+    return value
