@@ -113,7 +113,7 @@ public class WritingViewWithoutAuthorizationCheck extends BackendReviewCheck {
       return;
     }
     for (FunctionDef view : candidates) {
-      if (DjangoSessionAuth.isPublicByName(view.name().name()) || DjangoSessionAuth.checksAccessInline(view) || isCalledInModule(view)) {
+      if (DjangoSessionAuth.isPublicByName(view.name().name()) || DjangoSessionAuth.checksAccessInline(view)) {
         continue;
       }
       Optional<CallExpression> write = firstWrite(view, ctx);
@@ -176,12 +176,7 @@ public class WritingViewWithoutAuthorizationCheck extends BackendReviewCheck {
   }
 
   private static Optional<Tree> drfWrite(Tree view, SubscriptionContext ctx) {
-    if (view instanceof ClassDef classDef) {
-      return DrfPermissions.write(classDef);
-    }
-    FunctionDef function = (FunctionDef) view;
-    return DrfPermissions.writes(function) ? firstWrite(function, ctx).map(Tree.class::cast).or(() -> Optional.of(function.name()))
-      : Optional.empty();
+    return view instanceof ClassDef classDef ? DrfPermissions.write(classDef, ctx) : DrfPermissions.write((FunctionDef) view, ctx).map(Tree.class::cast);
   }
 
   private static boolean isPublicDrfView(DrfView view) {
@@ -189,8 +184,9 @@ public class WritingViewWithoutAuthorizationCheck extends BackendReviewCheck {
       return DrfPermissions.isPublicByDesign(classDef) || DrfPermissions.checksAccessInline(classDef);
     }
     FunctionDef function = (FunctionDef) view.view();
-    return DjangoSessionAuth.isPublicByName(function.name().name()) || DjangoSessionAuth.checksAccessInline(function)
-      || function.decorators().stream().anyMatch(d -> DjangoSessionAuth.decoratorFqn(d).filter(f -> f.startsWith("rest_framework.decorators.")).isEmpty());
+    return DjangoSessionAuth.isPublicByName(function.name().name()) || DrfPermissions.checksAccessInline(function)
+      || function.decorators().stream().anyMatch(d -> DjangoSessionAuth.decoratorFqn(d)
+        .filter(f -> f.startsWith("rest_framework.decorators.") || f.startsWith(DJANGO_VIEW_DECORATORS)).isEmpty());
   }
 
   // ------------------------------------------------------------------ FastAPI
@@ -271,13 +267,6 @@ public class WritingViewWithoutAuthorizationCheck extends BackendReviewCheck {
     }
     return Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class).stream()
       .anyMatch(call -> DjangoSessionAuth.isRequestVerification(call) || Fqns.calleeName(call).filter(FastApiAuth::isAuthName).isPresent());
-  }
-
-  /** A helper the module's views call ({@code perform_delete(request, comment)}), not a view: its callers check access. */
-  private static boolean isCalledInModule(FunctionDef function) {
-    SymbolV2 symbol = function.name().symbolV2();
-    return symbol != null && symbol.usages().stream()
-      .anyMatch(u -> u.tree().parent() instanceof CallExpression call && call.callee() == u.tree());
   }
 
   private static boolean onlyDjangoDecorators(FunctionDef function) {

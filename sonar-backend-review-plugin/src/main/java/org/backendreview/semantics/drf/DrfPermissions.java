@@ -13,11 +13,13 @@ import java.util.function.Predicate;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.semantics.security.DjangoSessionAuth;
+import org.backendreview.semantics.security.Secrets;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.ValueResolver;
+import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Argument;
 import org.sonar.plugins.python.api.tree.CallExpression;
 import org.sonar.plugins.python.api.tree.ClassDef;
@@ -62,6 +64,13 @@ public final class DrfPermissions {
   private static final Set<String> WRITE_VERBS = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> PERMISSION_METHODS = Set.of("get_permissions", "has_permission", "check_permissions",
     "has_object_permission", "initial", "dispatch");
+  private static final Set<String> CREATE_ONLY_VIEWS = Set.of("rest_framework.generics.CreateAPIView",
+    "rest_framework.generics.ListCreateAPIView", "rest_framework.mixins.CreateModelMixin");
+  /** Words of a create-only view or its serializer that create accounts: a sign-up. */
+  private static final Set<String> ACCOUNT_WORDS = Set.of("user", "users", "account", "accounts", "profile", "member", "customer",
+    "registration", "register", "signup");
+  private static final Set<String> DRF_INLINE_CHECKS = Set.of("NotAuthenticated", "AuthenticationFailed", "HTTP_401_UNAUTHORIZED",
+    "HTTP_403_FORBIDDEN", "IsAuthenticated", "permission_denied");
   private static final String API_VIEW = "rest_framework.decorators.api_view";
   private static final String PERMISSION_CLASSES_DECORATOR = "rest_framework.decorators.permission_classes";
   private static final String ACTION = "rest_framework.decorators.action";
@@ -138,8 +147,27 @@ public final class DrfPermissions {
     return true;
   }
 
-  /** Where the view shows it writes: a writing generic base, a write method, a writing {@code @action}; empty when read-only. */
-  public static Optional<Tree> write(ClassDef view) {
+  /**
+   * Where the view shows it writes: a writing generic base or mixin (they write by construction), or a write
+   * ({@link DjangoSessionAuth#isViewWrite}) in a write method or a writing {@code @action}; empty when it does not.
+   */
+  public static Optional<Tree> write(ClassDef view, SubscriptionContext ctx) {
+    Optional<Tree> generic = writingBase(view);
+    if (generic.isPresent()) {
+      return generic;
+    }
+    for (Statement statement : view.body().statements()) {
+      if (statement instanceof FunctionDef method && (WRITING_METHODS.contains(method.name().name()) || isWritingAction(method))) {
+        Optional<CallExpression> write = firstWrite(method, ctx);
+        if (write.isPresent()) {
+          return Optional.of(write.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Tree> writingBase(ClassDef view) {
     if (view.args() != null) {
       for (Argument argument : view.args().arguments()) {
         if (argument instanceof RegularArgument regular && Fqns.of(regular.expression()).filter(WRITING_VIEWS::contains).isPresent()) {
@@ -147,31 +175,41 @@ public final class DrfPermissions {
         }
       }
     }
-    for (Statement statement : view.body().statements()) {
-      if (statement instanceof FunctionDef method && (WRITING_METHODS.contains(method.name().name()) || isWritingAction(method))) {
-        return Optional.of(method.name());
-      }
-    }
     return Optional.empty();
   }
 
-  /** The write methods an {@code @api_view([...])} function serves; empty when it serves only safe ones. */
-  public static boolean writes(FunctionDef view) {
-    return decorator(view, API_VIEW).flatMap(call -> Arguments.value(call, 0, "http_method_names"))
+  /** The first write in the body of an {@code @api_view([...])} function serving a write method; empty otherwise. */
+  public static Optional<CallExpression> write(FunctionDef view, SubscriptionContext ctx) {
+    boolean writeMethod = decorator(view, API_VIEW).flatMap(call -> Arguments.value(call, 0, "http_method_names"))
       .flatMap(Literals::collectionElements)
       .map(methods -> methods.stream().anyMatch(m -> Literals.stringValue(m).filter(v -> WRITE_VERBS.contains(v.toUpperCase(Locale.ROOT))).isPresent()))
       .orElse(false);
+    return writeMethod ? firstWrite(view, ctx) : Optional.empty();
   }
 
+  private static Optional<CallExpression> firstWrite(FunctionDef function, SubscriptionContext ctx) {
+    return Trees.descendantsInSameScope(function.body(), Tree.Kind.CALL_EXPR, CallExpression.class).stream()
+      .filter(call -> DjangoSessionAuth.isViewWrite(call, ctx)).findFirst();
+  }
+
+  /**
+   * An {@code @action(methods=["post"])} that inherits the view's permissions: an action with its own
+   * {@code permission_classes=} other than {@code AllowAny} is guarded by them.
+   */
   private static boolean isWritingAction(FunctionDef method) {
-    return decorator(method, ACTION).flatMap(call -> Arguments.value(call, 0, "methods")).flatMap(Literals::collectionElements)
+    Optional<CallExpression> action = decorator(method, ACTION);
+    if (action.isEmpty() || Arguments.value(action.get(), -1, "permission_classes").filter(p -> classify(p) != Access.ALLOW_ANY).isPresent()) {
+      return false;
+    }
+    return Arguments.value(action.get(), 0, "methods").flatMap(Literals::collectionElements)
       .map(methods -> methods.stream().anyMatch(m -> Literals.stringValue(m).filter(v -> WRITE_VERBS.contains(v.toUpperCase(Locale.ROOT))).isPresent()))
       .orElse(false);
   }
 
   /**
-   * True for a view that is public by design: named for it (sign-up, login, token, password reset, webhook...), or
-   * derived from a base that is (DRF's {@code ObtainAuthToken}, simplejwt's token views, a base named for it).
+   * True for a view that is public by design: named for it (sign-up, login, token, password reset, webhook...), derived
+   * from a base that is (DRF's {@code ObtainAuthToken}, simplejwt's token views, a base named for it), or a create-only
+   * view of accounts ({@code UserCreateView}, a {@code CreateAPIView} with a {@code UserSerializer}): a sign-up.
    */
   public static boolean isPublicByDesign(ClassDef view) {
     if (DjangoSessionAuth.isPublicByName(view.name().name())) {
@@ -189,17 +227,62 @@ public final class DrfPermissions {
         }
       }
     }
-    return false;
+    return isAccountCreation(view);
   }
 
-  /** True when a method of the view checks the user itself ({@code request.user.is_authenticated}, {@code PermissionDenied}). */
+  private static boolean isAccountCreation(ClassDef view) {
+    boolean createOnly = view.args() != null && view.args().arguments().stream().anyMatch(a -> a instanceof RegularArgument r
+      && Fqns.of(r.expression()).filter(CREATE_ONLY_VIEWS::contains).isPresent());
+    if (!createOnly) {
+      boolean postOnly = true;
+      boolean post = false;
+      for (Statement statement : view.body().statements()) {
+        if (statement instanceof FunctionDef method && WRITING_METHODS.contains(method.name().name())) {
+          post |= "post".equals(method.name().name()) || "create".equals(method.name().name());
+          postOnly &= "post".equals(method.name().name()) || "create".equals(method.name().name());
+        }
+      }
+      createOnly = post && postOnly && writingBase(view).isEmpty();
+    }
+    if (!createOnly) {
+      return false;
+    }
+    if (names(view.name().name())) {
+      return true;
+    }
+    return DjangoQuerySets.classAttribute(view, "serializer_class").filter(s -> s instanceof Name n && names(n.name())).isPresent();
+  }
+
+  private static boolean names(String identifier) {
+    return Secrets.words(identifier).stream().anyMatch(ACCOUNT_WORDS::contains);
+  }
+
+  /**
+   * True when a method of the view checks the user itself ({@code request.user.is_authenticated},
+   * {@code PermissionDenied}, an answer 401/403, DRF's {@code NotAuthenticated}).
+   */
   public static boolean checksAccessInline(ClassDef view) {
     for (Statement statement : view.body().statements()) {
-      if (statement instanceof FunctionDef method && DjangoSessionAuth.checksAccessInline(method)) {
+      if (statement instanceof FunctionDef method && checksAccessInline(method)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The same for a function view. */
+  public static boolean checksAccessInline(FunctionDef function) {
+    if (DjangoSessionAuth.checksAccessInline(function)) {
+      return true;
+    }
+    boolean[] found = {false};
+    Trees.walk(function.body(), t -> !found[0], t -> {
+      if (t instanceof Name name && DRF_INLINE_CHECKS.contains(name.name())
+        || t instanceof org.sonar.plugins.python.api.tree.NumericLiteral number && ("401".equals(number.valueAsString()) || "403".equals(number.valueAsString()))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   private static Optional<CallExpression> decorator(FunctionDef function, String fqn) {

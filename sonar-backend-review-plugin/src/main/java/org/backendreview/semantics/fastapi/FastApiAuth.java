@@ -106,8 +106,12 @@ public final class FastApiAuth {
     if (parameter.typeAnnotation() != null) {
       Expression annotation = parameter.typeAnnotation().expression();
       if (Trees.skipParentheses(annotation) instanceof Name alias) {
-        // CurrentUser = Annotated[User, Depends(get_current_user)]
-        annotation = ValueResolver.singleAssignedValue(alias).orElse(annotation);
+        // CurrentUser = Annotated[User, Depends(get_current_user)], here or imported from the project's deps module
+        Optional<Expression> aliased = ValueResolver.singleAssignedValue(alias);
+        if (aliased.isEmpty() && isAuthName(alias.name())) {
+          return Optional.of(parameter);
+        }
+        annotation = aliased.orElse(annotation);
       }
       List<Expression> parts = Pydantic.unwrapAnnotated(annotation);
       for (Expression metadata : parts.subList(1, parts.size())) {

@@ -1,3 +1,4 @@
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import generics, mixins, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
@@ -122,3 +123,60 @@ def product_count(request):  # Compliant: reads only
 def contact(request):  # Compliant: a contact form is public by design
     Comment.objects.create(text=request.data["text"])
     return Response(status=201)
+
+
+class UserCreateView(generics.CreateAPIView):  # Compliant: creating an account is a sign-up
+    queryset = Order.objects.all()
+    serializer_class = SignupSerializer
+    permission_classes = [AllowAny]
+
+
+class NewAccountView(APIView):  # Compliant: a sign-up under another name
+    permission_classes = [AllowAny]
+
+    def post(self, request):
+        serializer = SignupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(status=201)
+
+
+class QuoteView(APIView):  # Compliant: its POST computes, it does not write
+    permission_classes = [AllowAny]
+
+    def post(self, request):
+        return Response({"total": sum(request.data["prices"])})
+
+
+class TokenCheckedView(APIView):  # Compliant: answers 401 itself (a token checked by a middleware)
+    permission_classes = [AllowAny]
+
+    def post(self, request):
+        if not getattr(request, "user_jwt", None):
+            return Response(status=401)
+        Order.objects.create(owner_id=request.user_jwt["user_id"])
+        return Response(status=201)
+
+
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def check_username(request):  # Compliant: a POST that reads
+    return Response({"taken": Order.objects.filter(name=request.data["name"]).exists()})
+
+
+class FollowViewSet(viewsets.GenericViewSet):  # Compliant: its writing action requires a login itself
+    queryset = Order.objects.all()
+    permission_classes = (AllowAny,)
+
+    @action(detail=True, methods=("post",), permission_classes=[IsAuthenticated])
+    def follow(self, request, pk=None):
+        Order.objects.create(owner=request.user)
+        return Response(status=201)
+
+
+@csrf_exempt
+@api_view(["DELETE"])
+@permission_classes([AllowAny])
+def delete_order(request, pk):  # Noncompliant
+    Order.objects.filter(pk=pk).delete()
+    return Response(status=204)

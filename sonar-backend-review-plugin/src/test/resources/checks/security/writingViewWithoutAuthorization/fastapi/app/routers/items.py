@@ -5,6 +5,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
 from ..db import get_db
+from ..deps import AdminUser
 from ..models import Item, User
 from ..schemas import ItemIn
 
@@ -45,8 +46,14 @@ def set_price(item_id: int, price: float, db: Session = Depends(get_db)):
     db.commit()
 
 
+@router.post("/{item_id}/publish")
+def publish_item(item_id: int, admin: AdminUser, db: Session = Depends(get_db)):  # Compliant: an imported Annotated alias named for the user
+    db.query(Item).filter(Item.id == item_id).update({"published": True})
+    db.commit()
+
+
 @router.delete("/{item_id}")
-def delete_item(item_id: int, db: Session = Depends(get_db)):  # Noncompliant {{Verify that "delete_item" may be called by anyone: this DELETE route has no authentication dependency, while 3 routes of "router" declare one.}}
+def delete_item(item_id: int, db: Session = Depends(get_db)):  # Noncompliant {{Verify that "delete_item" may be called by anyone: this DELETE route has no authentication dependency, while 4 routes of "router" declare one.}}
 #   ^^^^^^^^^^^
     db.query(Item).filter(Item.id == item_id).delete()
     db.commit()
