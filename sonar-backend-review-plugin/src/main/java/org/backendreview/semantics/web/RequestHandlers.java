@@ -39,7 +39,7 @@ import org.sonar.plugins.python.api.tree.Tree;
  *   <li>Django class-based views: HTTP-verb methods and {@code dispatch} of {@code django.views} subclasses;</li>
  *   <li>Django function views: a module-level function whose first parameter is {@code request} and that is routed in
  *   a {@code urls.py} (SonarPython's Django view index), decorated with a Django view decorator, or defined in a
- *   {@code views} module that imports Django and not called in that module (a helper of the views is not one).</li>
+ *   {@code views} module.</li>
  * </ul>
  * Unknown frameworks or unresolvable decorators give no handler (callers stay silent).
  */
@@ -167,7 +167,7 @@ public final class RequestHandlers {
         methods = djangoDecoratorMethods(fqn.get(), call).orElse(methods);
       }
     }
-    if (decorated || isRoutedDjangoView(function, ctx) || isViewsModule(ctx) && isUnroutedViewCandidate(function, ctx)) {
+    if (decorated || isRoutedDjangoView(function, ctx) || isViewsModule(ctx)) {
       return Optional.of(new Handler(function, Framework.DJANGO, methods, request));
     }
     return Optional.empty();
@@ -195,20 +195,6 @@ public final class RequestHandlers {
       // older frontends or contexts without a project table
       return false;
     }
-  }
-
-  /**
-   * For a {@code request}-first function of a views module that no URLconf or decorator shows to be a view: true when the
-   * module imports Django (a views module of another framework is not Django's) and the function is not called in its
-   * module (a helper the views call, {@code perform_delete(request, comment)}, whose callers check access, is not a view).
-   */
-  private static boolean isUnroutedViewCandidate(FunctionDef function, SubscriptionContext ctx) {
-    if (!org.backendreview.semantics.security.DjangoSessionAuth.importsDjango(org.backendreview.semantics.project.AnalysisContext.of(ctx))) {
-      return false;
-    }
-    org.sonar.plugins.python.api.symbols.v2.SymbolV2 symbol = function.name().symbolV2();
-    return symbol == null || symbol.usages().stream()
-      .noneMatch(u -> u.tree().parent() instanceof CallExpression call && call.callee() == u.tree());
   }
 
   private static boolean isViewsModule(SubscriptionContext ctx) {

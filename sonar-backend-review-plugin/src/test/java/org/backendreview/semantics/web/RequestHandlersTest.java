@@ -149,28 +149,6 @@ class RequestHandlersTest {
   }
 
   @Test
-  void views_module_helpers_and_other_frameworks_are_not_django_views() {
-    Map<String, String> helpers = handlers("views.py", """
-      from django.shortcuts import redirect
-
-      def approve(request, pk):
-          perform_approve(request, pk)
-          return redirect("orders")
-
-      def perform_approve(request, pk):
-          pass
-      """);
-    assertThat(helpers).containsEntry("approve", "DJANGO [] request").containsEntry("perform_approve", "-");
-    Map<String, String> pyramid = handlers("views.py", """
-      from pyramid.response import Response
-
-      def index(request):
-          return Response("ok")
-      """);
-    assertThat(pyramid).containsEntry("index", "-");
-  }
-
-  @Test
   void request_functions_outside_views_modules_need_a_decorator_or_a_route() {
     Map<String, String> result = handlers("utils.py", """
       from django.contrib.auth.decorators import login_required
