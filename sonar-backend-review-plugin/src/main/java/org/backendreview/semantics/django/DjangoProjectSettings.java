@@ -56,6 +56,7 @@ public final class DjangoProjectSettings {
   private static final Set<String> KNOWN_SETTINGS = Set.of("INSTALLED_APPS", "DATABASES", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF",
     "SECRET_KEY", "REST_FRAMEWORK", "ALLOWED_HOSTS", "TEMPLATES", "WSGI_APPLICATION");
   private static final Pattern NON_DEPLOYABLE = DjangoSettings.wordsPattern(DjangoSettings.DEFAULT_NON_DEPLOYABLE);
+  private static final String ALLOW_ANY = "rest_framework.permissions.AllowAny";
   private static final AnalysisCache.ProjectCache<Path, Facts> CACHE = AnalysisCache.project(100);
 
   private DjangoProjectSettings() {
@@ -77,9 +78,13 @@ public final class DjangoProjectSettings {
    * @param settingsFiles how many deployable settings modules were read
    * @param postgresql whether a database of {@code DATABASES} is PostgreSQL (PostGIS included); FALSE only when every
    *   engine is a literal naming another backend
+   * @param defaultPermissionAllowsAny whether DRF's {@code DEFAULT_PERMISSION_CLASSES} let anyone in: TRUE when every
+   *   {@code REST_FRAMEWORK} leaves it out (DRF's default is {@code AllowAny}) or lists only {@code AllowAny}, FALSE when one
+   *   lists another class
    */
-  public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt, TriBool postgresql) {
-    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0, TriBool.UNKNOWN);
+  public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt, TriBool postgresql,
+    TriBool defaultPermissionAllowsAny) {
+    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0, TriBool.UNKNOWN, TriBool.UNKNOWN);
   }
 
   static Optional<Path> root(PythonFile file) {
@@ -114,12 +119,34 @@ public final class DjangoProjectSettings {
         .ifPresent(settings::add);
     }
     if (settings.isEmpty()) {
-      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now, TriBool.UNKNOWN);
+      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now, TriBool.UNKNOWN, TriBool.UNKNOWN);
     }
     boolean unresolvedImports = settings.stream().flatMap(s -> s.wildcardImports().stream())
       .anyMatch(module -> !moduleNames.contains(module.substring(module.lastIndexOf('.') + 1)));
     return new Facts(atomicRequests(settings, unresolvedImports), pagination(settings, unresolvedImports), settings.size(), now,
-      postgresql(settings, unresolvedImports));
+      postgresql(settings, unresolvedImports), defaultPermissionAllowsAny(settings, unresolvedImports));
+  }
+
+  private static TriBool defaultPermissionAllowsAny(List<ModuleSummary> settings, boolean unresolvedImports) {
+    boolean unknown = unresolvedImports;
+    for (ModuleSummary module : settings) {
+      unknown |= module.mutatedNames().contains("REST_FRAMEWORK");
+      for (Assigned restFramework : module.assignmentsOf("REST_FRAMEWORK")) {
+        if (!(restFramework.value() instanceof Dict dict)) {
+          unknown = true;
+          continue;
+        }
+        Value permissions = dict.entries().get("DEFAULT_PERMISSION_CLASSES");
+        if (permissions instanceof ModuleSummary.Seq classes) {
+          if (!classes.elements().stream().allMatch(c -> c instanceof ModuleSummary.Str s && ALLOW_ANY.equals(s.value()))) {
+            return TriBool.FALSE;
+          }
+        } else {
+          unknown |= permissions != null || !dict.complete();
+        }
+      }
+    }
+    return unknown ? TriBool.UNKNOWN : TriBool.TRUE;
   }
 
   private static TriBool postgresql(List<ModuleSummary> settings, boolean unresolvedImports) {

@@ -22,4 +22,25 @@ class WritingViewWithoutAuthorizationCheckTest {
   void module_with_a_single_protected_view() {
     CheckVerifier.verifyNoIssue(Samples.file("security/writingViewWithoutAuthorization/open/views.py"), check);
   }
+
+  @Test
+  void drf_views_that_let_anyone_write() {
+    CheckVerifier.verify(Samples.file("security/writingViewWithoutAuthorization/drf/api/views.py"), check);
+  }
+
+  @Test
+  void drf_default_permissions_unknown_without_settings() {
+    CheckVerifier.verifyNoIssue(Samples.file("security/writingViewWithoutAuthorization/drfopen/views.py"), check);
+  }
+
+  @Test
+  void fastapi_route_without_the_dependency_of_its_siblings() {
+    CheckVerifier.verify(Samples.file("security/writingViewWithoutAuthorization/fastapi/app/routers/items.py"), check);
+  }
+
+  @Test
+  void fastapi_router_or_app_with_dependencies() {
+    CheckVerifier.verifyNoIssue(Samples.file("security/writingViewWithoutAuthorization/fastapi/app/routers/admin.py"), check);
+    CheckVerifier.verifyNoIssue(Samples.file("security/writingViewWithoutAuthorization/fastapi/app/routers/orders.py"), check);
+  }
 }

@@ -99,4 +99,71 @@ class DrfSemanticsTest {
       Map.entry("One", "false BookSerializer/Book " + List.of("author.name", "author.name", "tags*", "chapter_set.count()", "id*@", "tags*@", "url*@")
         + " | Book sel=[] pre=[]"));
   }
+
+  @Test
+  void permissions_writes_and_public_views() {
+    Map<String, String> facts = new LinkedHashMap<>();
+    Analysis.onEach("views.py", """
+      from rest_framework import generics, permissions, viewsets
+      from rest_framework.decorators import action, api_view, permission_classes
+      from rest_framework.permissions import AllowAny, IsAuthenticated
+      from rest_framework.views import APIView
+      from .base import ProjectView
+      from .serializers import UserSerializer
+
+      OPEN = [AllowAny]
+
+      class A(viewsets.ModelViewSet):
+          permission_classes = [AllowAny]
+
+      class B(viewsets.ReadOnlyModelViewSet):
+          permission_classes = (permissions.IsAuthenticated,)
+
+      class C(APIView):
+          permission_classes = OPEN
+
+          def post(self, request):
+              Thing.objects.create(name=request.data["name"])
+
+      class D(generics.CreateAPIView):
+          serializer_class = UserSerializer
+
+      class E(ProjectView):
+          def delete(self, request, pk):
+              Thing.objects.filter(pk=pk).delete()
+
+      class F(viewsets.GenericViewSet):
+          permission_classes = []
+
+          def get_permissions(self):
+              return [IsAuthenticated()]
+
+      class G(viewsets.GenericViewSet):
+          permission_classes = [AllowAny]
+
+          @action(detail=True, methods=["post"])
+          def rate(self, request, pk=None):
+              Thing.objects.filter(pk=pk).update(rating=1)
+
+          @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+          def follow(self, request, pk=None):
+              Thing.objects.create(pk=pk)
+      """, Tree.Kind.CLASSDEF, (tree, ctx) -> {
+        ClassDef view = (ClassDef) tree;
+        facts.put(view.name().name(), DrfPermissions.isView(view) + " " + DrfPermissions.access(view) + " "
+          + DrfPermissions.write(view, ctx).map(w -> "writes@" + w.firstToken().line()).orElse("reads") + " " + DrfPermissions.isPublicByDesign(view));
+      });
+    assertThat(facts).containsExactly(
+      Map.entry("A", "true ALLOW_ANY writes@10 false"),
+      Map.entry("B", "true RESTRICTED reads false"),
+      // a module constant is followed
+      Map.entry("C", "true ALLOW_ANY writes@20 false"),
+      // a create-only view of users is a sign-up
+      Map.entry("D", "true DEFAULT writes@22 true"),
+      // a project base class may set permissions
+      Map.entry("E", "false UNKNOWN writes@27 false"),
+      Map.entry("F", "true UNKNOWN reads false"),
+      // the action with its own permission_classes does not count
+      Map.entry("G", "true ALLOW_ANY writes@40 false"));
+  }
 }
