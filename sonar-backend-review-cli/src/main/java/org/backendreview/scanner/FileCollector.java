@@ -8,6 +8,7 @@ package org.backendreview.scanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,7 +90,7 @@ final class FileCollector {
     if (config.respectGitignore()) {
       loadAncestorGitignores(root, gitignores);
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+    SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
         if (!dir.equals(root)) {
@@ -128,7 +129,23 @@ final class FileCollector {
         gitignores.remove(dir);
         return FileVisitResult.CONTINUE;
       }
-    });
+    };
+    if (Files.isSymbolicLink(root)) {
+      // a scan path that is a symbolic link to a directory is followed (walkFileTree would see only the link); links
+      // inside the tree are not, as everywhere else
+      visitor.preVisitDirectory(root, Files.readAttributes(root, BasicFileAttributes.class));
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+        stream.forEach(children::add);
+      }
+      children.sort(Comparator.naturalOrder());
+      for (Path child : children) {
+        Files.walkFileTree(child, visitor);
+      }
+      visitor.postVisitDirectory(root, null);
+    } else {
+      Files.walkFileTree(root, visitor);
+    }
   }
 
   /** {@code .gitignore} files of the directories between the repository root (the nearest {@code .git}) and the scan root. */

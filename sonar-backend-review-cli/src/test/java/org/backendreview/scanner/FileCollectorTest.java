@@ -116,6 +116,18 @@ class FileCollectorTest {
   }
 
   @Test
+  void a_scan_path_that_is_a_symbolic_link_to_a_directory_is_followed() throws Exception {
+    write(dir.resolve("real/pkg/views.py"), "x = 1");
+    write(dir.resolve("real/pkg/build/gen.py"), "x = 1");
+    write(dir.resolve("elsewhere/other.py"), "x = 1");
+    Files.createDirectories(dir.resolve("src"));
+    Files.createSymbolicLink(dir.resolve("src/pkg"), dir.resolve("real/pkg"));
+    Files.createSymbolicLink(dir.resolve("real/pkg/linked"), dir.resolve("elsewhere"));
+    // the link given as the path is followed; the default excludes and the links inside the tree behave as always
+    assertThat(collect(ScanConfig.builder(dir.resolve("src/pkg")))).containsExactly("src/pkg/views.py");
+  }
+
+  @Test
   void missing_path_is_an_error() {
     assertThatThrownBy(() -> collect(ScanConfig.builder(dir.resolve("nope")))).isInstanceOf(IllegalArgumentException.class)
       .hasMessageContaining("Path not found");
