@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * third-party code that the repository never holds. Downloads are kept under the given cache directory (its/target/),
  * so a second run in the same checkout fetches nothing.
  */
-record DebianPackage(String name, String version, Path root) {
+public record DebianPackage(String name, String version, Path root) {
 
-  static DebianPackage fetch(String name, Path cache) {
+  public static DebianPackage fetch(String name, Path cache) {
     try {
       Path debs = Files.createDirectories(cache.resolve("debs"));
       Path deb = find(debs, name);

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -213,17 +214,26 @@ public final class SonarQubeServer implements AutoCloseable {
       .setProperty("sonar.scm.disabled", "true")
       .setProperty("sonar.python.version", "3.12")
       // the scanner's cache (provisioned JRE 21, engine, plugins) stays in target/, outside the user's ~/.sonar
-      .setProperty("sonar.userHome", Its.targetDir().resolve("scanner-user-home").toString())
+      .setProperty("sonar.userHome", scannerUserHome().toString())
       .setProperty("sonar.working.directory", Its.targetDir().resolve("scanner-work").resolve(projectKey).toString());
     properties.forEach(scanner::setProperty);
     long t0 = System.nanoTime();
     BuildResult result = orchestrator.executeBuildQuietly(scanner);
     Timings.record("scan " + projectKey + " (scanner + compute engine)", System.nanoTime() - t0);
-    Matcher sensor = PYTHON_SENSOR_TIME.matcher(result.getLogs());
-    if (sensor.find()) {
-      Timings.record("  of which Python Sensor (SonarPython + our checks)", Long.parseLong(sensor.group(1)) * 1_000_000);
-    }
+    pythonSensorMillis(result.getLogs())
+      .ifPresent(ms -> Timings.record("  of which Python Sensor (SonarPython + our checks)", ms * 1_000_000));
     return result;
+  }
+
+  /** The scanner's cache (provisioned JRE 21, engine, plugins), in target/ rather than the user's ~/.sonar. */
+  static Path scannerUserHome() {
+    return Its.targetDir().resolve("scanner-user-home");
+  }
+
+  /** The Python sensor's time from a scanner log ({@code Sensor Python Sensor [python] (done) | time=...ms}). */
+  static OptionalLong pythonSensorMillis(String scannerLogs) {
+    Matcher sensor = PYTHON_SENSOR_TIME.matcher(scannerLogs);
+    return sensor.find() ? OptionalLong.of(Long.parseLong(sensor.group(1))) : OptionalLong.empty();
   }
 
   @Override
