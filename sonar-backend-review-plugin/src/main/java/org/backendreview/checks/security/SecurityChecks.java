@@ -36,7 +36,8 @@ public final class SecurityChecks {
     SensitiveDataLoggedCheck.class,
     CsrfExemptStateChangingViewCheck.class,
     SessionNotRotatedOnLoginCheck.class,
-    WritingViewWithoutAuthorizationCheck.class);
+    WritingViewWithoutAuthorizationCheck.class,
+    AuthEndpointWithoutRateLimitCheck.class);
 
   private SecurityChecks() {
   }
