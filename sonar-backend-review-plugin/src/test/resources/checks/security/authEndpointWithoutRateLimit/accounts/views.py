@@ -28,6 +28,8 @@ def login_view(request):  # Noncompliant {{Limit the attempts on this login endp
     return HttpResponse()
 
 
+# Compliant look-alikes: limited by django-ratelimit's decorator, or by a call in the body
+
 @ratelimit(key="ip", rate="5/m", block=True)
 def limited_login_view(request):
     user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
