@@ -37,7 +37,8 @@ public final class SecurityChecks {
     CsrfExemptStateChangingViewCheck.class,
     SessionNotRotatedOnLoginCheck.class,
     WritingViewWithoutAuthorizationCheck.class,
-    InsecureDirectObjectReferenceCheck.class);
+    InsecureDirectObjectReferenceCheck.class,
+    AuthEndpointWithoutRateLimitCheck.class);
 
   private SecurityChecks() {
   }

@@ -8,6 +8,7 @@ package org.backendreview.checks.security;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.backendreview.checks.BackendReviewCheck;
+import org.backendreview.semantics.security.PasswordStorage;
 import org.backendreview.semantics.security.Secrets;
 import org.backendreview.semantics.security.SecurityApi;
 import org.backendreview.tree.Arguments;
@@ -35,7 +36,9 @@ import org.sonar.plugins.python.api.tree.Tree;
  * directly or as the first scheme of a {@code CryptContext}), or stored raw on a Django user
  * ({@code User.objects.create(password=password)}, {@code user.password = password} then {@code user.save()}) instead of
  * through {@code create_user()}/{@code set_password()}. Unlike SonarPython's S4790, which flags every md5/sha1 call, only
- * values the code names as passwords count.
+ * values the code names as passwords count, and only when the hash is stored ({@link PasswordStorage}: returned by a
+ * {@code hash_password}-like helper, assigned to a password or hash attribute, key or model field): a digest of a
+ * password used as a cache key, a checksum, a breached-password lookup or a login protocol's digest is not reported.
  */
 @Rule(key = "WeakPasswordStorage")
 public class WeakPasswordStorageCheck extends BackendReviewCheck {
@@ -61,7 +64,8 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
     if (hash.isPresent()) {
       Optional<Expression> data = SecurityApi.HASHLIB_NEW.contains(hash.get()) ? Arguments.value(call, 1, "data") : Arguments.value(call, 0, "data")
         .or(() -> Arguments.keyword(call, "string").map(a -> a.expression()));
-      data.flatMap(WeakPasswordStorageCheck::password).ifPresent(password -> reportFastHash(ctx, call, hash.get(), password));
+      data.flatMap(WeakPasswordStorageCheck::password).filter(password -> PasswordStorage.isStored(call))
+        .ifPresent(password -> reportFastHash(ctx, call, hash.get(), password));
       return;
     }
     if (Fqns.calleeName(call).filter("update"::equals).isPresent()) {
@@ -70,7 +74,7 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
         Optional<Expression> created = ValueResolver.singleAssignedValue(name);
         if (created.isPresent() && created.get() instanceof CallExpression constructor) {
           Optional<String> digest = SecurityApi.FAST_HASHES.calleeOf(constructor);
-          if (digest.isPresent()) {
+          if (digest.isPresent() && PasswordStorage.isDigestStored(name)) {
             Arguments.value(call, 0, null).flatMap(WeakPasswordStorageCheck::password)
               .ifPresent(password -> reportFastHash(ctx, call, digest.get(), password));
           }
@@ -92,8 +96,9 @@ public class WeakPasswordStorageCheck extends BackendReviewCheck {
   private static void checkPasslib(SubscriptionContext ctx, CallExpression call) {
     Optional<String> method = Fqns.calleeName(call);
     Optional<Expression> receiver = Fqns.receiver(call);
-    if (method.filter(m -> "hash".equals(m) || "encrypt".equals(m) || "using".equals(m)).isPresent() && receiver.isPresent()
-      && SecurityApi.PASSLIB_WEAK_SCHEMES.matches(receiver.get())) {
+    // hash()/encrypt() when the hash is stored; using() configures a handler that only hashes passwords
+    if (method.filter(m -> "using".equals(m) || ("hash".equals(m) || "encrypt".equals(m)) && PasswordStorage.isStored(call)).isPresent()
+      && receiver.isPresent() && SecurityApi.PASSLIB_WEAK_SCHEMES.matches(receiver.get())) {
       String scheme = Fqns.of(receiver.get()).map(f -> f.substring(f.lastIndexOf('.') + 1)).orElse("this scheme");
       ctx.addIssue(call, "Hash passwords with argon2 or bcrypt instead of passlib's \"" + scheme + "\": it is fast or unsalted, "
         + "so leaked hashes are cracked in hours.");

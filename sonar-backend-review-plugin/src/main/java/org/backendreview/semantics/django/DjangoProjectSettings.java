@@ -55,6 +55,9 @@ public final class DjangoProjectSettings {
     "migrations", "static", "media", "templates", "locale", "docs", "htmlcov");
   private static final Set<String> KNOWN_SETTINGS = Set.of("INSTALLED_APPS", "DATABASES", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF",
     "SECRET_KEY", "REST_FRAMEWORK", "ALLOWED_HOSTS", "TEMPLATES", "WSGI_APPLICATION");
+  /** The apps that lock out repeated failed logins: django-axes, django-defender. */
+  private static final Set<String> BRUTE_FORCE_APPS = Set.of("axes", "defender");
+  private static final Set<String> BRUTE_FORCE_SETTINGS = Set.of("INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "AUTHENTICATION_BACKENDS");
   private static final Pattern NON_DEPLOYABLE = DjangoSettings.wordsPattern(DjangoSettings.DEFAULT_NON_DEPLOYABLE);
   private static final String ALLOW_ANY = "rest_framework.permissions.AllowAny";
   private static final AnalysisCache.ProjectCache<Path, Facts> CACHE = AnalysisCache.project(100);
@@ -83,8 +86,20 @@ public final class DjangoProjectSettings {
    *   lists another class
    */
   public record Facts(TriBool atomicRequests, TriBool defaultPagination, int settingsFiles, long computedAt, TriBool postgresql,
-    TriBool defaultPermissionAllowsAny) {
-    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0, TriBool.UNKNOWN, TriBool.UNKNOWN);
+    TriBool defaultPermissionAllowsAny, Throttling throttling) {
+    static final Facts UNKNOWN = new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, 0, TriBool.UNKNOWN, TriBool.UNKNOWN, Throttling.UNKNOWN);
+  }
+
+  /**
+   * How the project limits authentication attempts.
+   *
+   * @param drfDefaultThrottle DRF's {@code DEFAULT_THROTTLE_CLASSES} in {@code REST_FRAMEWORK}: TRUE when a deployable
+   *   settings module sets it to a non-empty value, FALSE when the settings are literal and do not
+   * @param bruteForceApp TRUE when django-axes or django-defender is in {@code INSTALLED_APPS}, {@code MIDDLEWARE} or
+   *   {@code AUTHENTICATION_BACKENDS} (they count failed {@code authenticate()} calls and lock the account or address)
+   */
+  public record Throttling(TriBool drfDefaultThrottle, TriBool bruteForceApp) {
+    static final Throttling UNKNOWN = new Throttling(TriBool.UNKNOWN, TriBool.UNKNOWN);
   }
 
   static Optional<Path> root(PythonFile file) {
@@ -119,12 +134,13 @@ public final class DjangoProjectSettings {
         .ifPresent(settings::add);
     }
     if (settings.isEmpty()) {
-      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now, TriBool.UNKNOWN, TriBool.UNKNOWN);
+      return new Facts(TriBool.UNKNOWN, TriBool.UNKNOWN, 0, now, TriBool.UNKNOWN, TriBool.UNKNOWN, Throttling.UNKNOWN);
     }
     boolean unresolvedImports = settings.stream().flatMap(s -> s.wildcardImports().stream())
       .anyMatch(module -> !moduleNames.contains(module.substring(module.lastIndexOf('.') + 1)));
     return new Facts(atomicRequests(settings, unresolvedImports), pagination(settings, unresolvedImports), settings.size(), now,
-      postgresql(settings, unresolvedImports), defaultPermissionAllowsAny(settings, unresolvedImports));
+      postgresql(settings, unresolvedImports), defaultPermissionAllowsAny(settings, unresolvedImports),
+      new Throttling(defaultThrottle(settings, unresolvedImports), bruteForceApp(settings, unresolvedImports)));
   }
 
   private static TriBool defaultPermissionAllowsAny(List<ModuleSummary> settings, boolean unresolvedImports) {
@@ -147,6 +163,40 @@ public final class DjangoProjectSettings {
       }
     }
     return unknown ? TriBool.UNKNOWN : TriBool.TRUE;
+  }
+
+  private static TriBool defaultThrottle(List<ModuleSummary> settings, boolean unresolvedImports) {
+    return restFrameworkSets(settings, unresolvedImports, "DEFAULT_THROTTLE_CLASSES",
+      value -> !(value instanceof NoneValue) && !(value instanceof ModuleSummary.Seq seq && seq.elements().isEmpty()));
+  }
+
+  /** django-axes or django-defender named in the apps, middleware or authentication backends. */
+  private static TriBool bruteForceApp(List<ModuleSummary> settings, boolean unresolvedImports) {
+    boolean unknown = unresolvedImports;
+    for (ModuleSummary module : settings) {
+      for (ModuleSummary.Step step : module.steps()) {
+        if (BRUTE_FORCE_SETTINGS.contains(step.target()) && step.value() != null && namesBruteForceApp(step.value())) {
+          return TriBool.TRUE;
+        }
+      }
+      for (String setting : BRUTE_FORCE_SETTINGS) {
+        for (Assigned assigned : module.assignmentsOf(setting)) {
+          if (namesBruteForceApp(assigned.value())) {
+            return TriBool.TRUE;
+          }
+          unknown |= !(assigned.value() instanceof ModuleSummary.Seq);
+        }
+        unknown |= module.mutatedNames().contains(setting);
+      }
+    }
+    return unknown ? TriBool.UNKNOWN : TriBool.FALSE;
+  }
+
+  private static boolean namesBruteForceApp(Value value) {
+    if (value instanceof ModuleSummary.Str s) {
+      return BRUTE_FORCE_APPS.stream().anyMatch(app -> s.value().equals(app) || s.value().startsWith(app + "."));
+    }
+    return value instanceof ModuleSummary.Seq seq && seq.elements().stream().anyMatch(DjangoProjectSettings::namesBruteForceApp);
   }
 
   private static TriBool postgresql(List<ModuleSummary> settings, boolean unresolvedImports) {
@@ -199,6 +249,12 @@ public final class DjangoProjectSettings {
   }
 
   private static TriBool pagination(List<ModuleSummary> settings, boolean unresolvedImports) {
+    return restFrameworkSets(settings, unresolvedImports, "DEFAULT_PAGINATION_CLASS", value -> !(value instanceof NoneValue));
+  }
+
+  /** TRUE when a {@code REST_FRAMEWORK} dict sets the key to an accepted value, FALSE when the literal dicts do not. */
+  private static TriBool restFrameworkSets(List<ModuleSummary> settings, boolean unresolvedImports, String key,
+    java.util.function.Predicate<Value> accepted) {
     boolean unknown = unresolvedImports;
     for (ModuleSummary module : settings) {
       unknown |= module.mutatedNames().contains("REST_FRAMEWORK");
@@ -207,8 +263,8 @@ public final class DjangoProjectSettings {
           unknown = true;
           continue;
         }
-        Value paginationClass = dict.entries().get("DEFAULT_PAGINATION_CLASS");
-        if (paginationClass != null && !(paginationClass instanceof NoneValue)) {
+        Value value = dict.entries().get(key);
+        if (value != null && accepted.test(value)) {
           return TriBool.TRUE;
         }
         unknown |= !dict.complete();

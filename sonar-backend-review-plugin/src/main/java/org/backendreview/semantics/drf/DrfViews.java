@@ -45,6 +45,9 @@ public final class DrfViews {
     "rest_framework.viewsets.ModelViewSet", "rest_framework.viewsets.ReadOnlyModelViewSet", "rest_framework.mixins.ListModelMixin");
   private static final Predicate<String> LIST_VIEW = LIST_VIEWS::contains;
   private static final String PAGINATION = "pagination_class";
+  /** Libraries whose view classes set neither {@code pagination_class} nor {@code throttle_classes}. */
+  private static final List<String> LIBRARY_BASES = List.of("rest_framework.", "rest_framework_simplejwt.", "django.views.",
+    "django.contrib.auth.views.");
 
   private DrfViews() {
   }
@@ -109,7 +112,15 @@ public final class DrfViews {
    * class; {@code UNKNOWN} when a base class outside DRF cannot be read.
    */
   public static TriBool setsPagination(ClassDef view, SubscriptionContext ctx) {
-    if (DjangoQuerySets.classAttribute(view, PAGINATION).isPresent()) {
+    return setsAttribute(view, PAGINATION, ctx);
+  }
+
+  /**
+   * Whether the view sets the class attribute (to anything) in its body or in a project base class; {@code UNKNOWN}
+   * when a base class outside DRF, Django and the authentication libraries that never set it cannot be read.
+   */
+  public static TriBool setsAttribute(ClassDef view, String attribute, SubscriptionContext ctx) {
+    if (DjangoQuerySets.classAttribute(view, attribute).isPresent()) {
       return TriBool.TRUE;
     }
     if (view.args() == null) {
@@ -118,7 +129,7 @@ public final class DrfViews {
     TriBool result = TriBool.FALSE;
     for (Argument argument : view.args().arguments()) {
       if (argument instanceof RegularArgument regular && regular.keywordArgument() == null) {
-        TriBool base = baseSetsPagination(regular.expression().typeV2(), regular.expression(), ctx, 0);
+        TriBool base = baseSets(attribute, regular.expression().typeV2(), regular.expression(), ctx, 0);
         if (base == TriBool.TRUE) {
           return TriBool.TRUE;
         }
@@ -130,17 +141,21 @@ public final class DrfViews {
     return result;
   }
 
-  private static TriBool baseSetsPagination(PythonType type, Expression expression, SubscriptionContext ctx, int depth) {
+  private static boolean isLibraryBase(String fqn) {
+    return fqn.equals("object") || LIBRARY_BASES.stream().anyMatch(fqn::startsWith);
+  }
+
+  private static TriBool baseSets(String attribute, PythonType type, Expression expression, SubscriptionContext ctx, int depth) {
     Optional<String> fqn = expression == null ? Optional.empty() : org.backendreview.tree.Fqns.of(expression);
-    if (fqn.isPresent() && (fqn.get().startsWith("rest_framework.") || fqn.get().equals("object"))
-      || type instanceof UnknownType.UnresolvedImportType unresolved && unresolved.importPath().startsWith("rest_framework.")) {
+    if (fqn.isPresent() && isLibraryBase(fqn.get())
+      || type instanceof UnknownType.UnresolvedImportType unresolved && isLibraryBase(unresolved.importPath())) {
       return TriBool.FALSE;
     }
     if (!(type instanceof ClassType classType) || depth > 10) {
       return TriBool.UNKNOWN;
     }
     String classFqn = classType.fullyQualifiedName();
-    if (classFqn != null && classFqn.startsWith("rest_framework.") || "object".equals(classType.name())) {
+    if (classFqn != null && isLibraryBase(classFqn) || "object".equals(classType.name())) {
       return TriBool.FALSE;
     }
     Optional<ClassSummary> summary = classType.definitionLocation()
@@ -148,12 +163,12 @@ public final class DrfViews {
     if (summary.isEmpty()) {
       return TriBool.UNKNOWN;
     }
-    if (summary.get().attributes().containsKey(PAGINATION)) {
+    if (summary.get().attributes().containsKey(attribute)) {
       return TriBool.TRUE;
     }
     TriBool result = TriBool.FALSE;
     for (TypeWrapper base : classType.superClasses()) {
-      TriBool inherited = baseSetsPagination(base.type(), null, ctx, depth + 1);
+      TriBool inherited = baseSets(attribute, base.type(), null, ctx, depth + 1);
       if (inherited == TriBool.TRUE) {
         return TriBool.TRUE;
       }
