@@ -67,20 +67,7 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
     }
   }
 
-  private static final Api DJANGO_AUTHENTICATE = Api.of("django.contrib.auth.authenticate");
-  private static final Api PASSWORD_RESET_FORM = Api.of("django.contrib.auth.forms.PasswordResetForm");
-  private static final Api OTP_MATCH = Api.of("django_otp.match_token", "django_otp.verify_token");
   private static final Set<String> OTP_NAMES = Set.of("verify_otp", "check_otp", "verify_totp", "verify_hotp", "validate_otp");
-  private static final Api FASTAPI_PASSWORD_FORM = Api.of("fastapi.security.OAuth2PasswordRequestForm",
-    "fastapi.security.oauth2.OAuth2PasswordRequestForm", "fastapi.security.OAuth2PasswordRequestFormStrict",
-    "fastapi.security.oauth2.OAuth2PasswordRequestFormStrict");
-  /** Library views that take a password (or send a reset mail) on each request. */
-  private static final Predicate<String> TOKEN_VIEWS = ClassHierarchy.oneOf("rest_framework.authtoken.views.ObtainAuthToken",
-    "rest_framework_simplejwt.views.TokenObtainPairView", "rest_framework_simplejwt.views.TokenObtainSlidingView",
-    "rest_framework_simplejwt.views.TokenObtainView", "dj_rest_auth.views.LoginView", "rest_auth.views.LoginView");
-  private static final Predicate<String> DJANGO_LOGIN_VIEWS = ClassHierarchy.oneOf("django.contrib.auth.views.LoginView",
-    "django.contrib.auth.views.PasswordResetView");
-  private static final Api OBTAIN_AUTH_TOKEN = Api.of("rest_framework.authtoken.views.obtain_auth_token");
   private static final Set<String> URL_PATTERNS = Set.of("path", "re_path", "url");
 
   @Override
@@ -100,7 +87,7 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
       return;
     }
     ClassDef owner = Trees.methodOwner(function);
-    if (owner != null && (TestCode.isTestClass(owner) || ClassHierarchy.extendsAny(owner, TOKEN_VIEWS.or(DJANGO_LOGIN_VIEWS)))) {
+    if (owner != null && (TestCode.isTestClass(owner) || ClassHierarchy.extendsAny(owner, RateLimits.TOKEN_VIEWS.or(RateLimits.DJANGO_LOGIN_VIEWS)))) {
       // the view class is reported once, on its name
       return;
     }
@@ -140,7 +127,7 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
       return null;
     }
     Optional<Expression> receiver = Fqns.receiver(call).map(Trees::skipParentheses);
-    if (DJANGO_AUTHENTICATE.isCalledBy(call)) {
+    if (RateLimits.DJANGO_AUTHENTICATE.isCalledBy(call)) {
       return new Evidence(Kind.LOGIN, call, false, true);
     }
     if (("authenticate".equals(name.get()) || "authenticate_user".equals(name.get())) && receiver.filter(r -> r instanceof Name n
@@ -150,12 +137,12 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
     if (PasswordVerifications.isVerification(call)) {
       return new Evidence(Kind.LOGIN, call, true, false);
     }
-    if (OTP_MATCH.isCalledBy(call) || OTP_NAMES.contains(name.get())
+    if (RateLimits.OTP_MATCH.isCalledBy(call) || OTP_NAMES.contains(name.get())
       || "verify_token".equals(name.get()) && receiver.map(SourceText::of).filter(r -> r.toLowerCase(java.util.Locale.ROOT).contains("device")).isPresent()
       || "verify".equals(name.get()) && (Fqns.ofCallee(call).filter(f -> f.startsWith("pyotp.")).isPresent() || receiver.filter(AuthEndpointWithoutRateLimitCheck::isOneTimePassword).isPresent())) {
       return new Evidence(Kind.OTP, call, false, false);
     }
-    if (PASSWORD_RESET_FORM.isCalledBy(call) || sendsResetMail(name.get())) {
+    if (RateLimits.PASSWORD_RESET_FORM.isCalledBy(call) || sendsResetMail(name.get())) {
       return new Evidence(Kind.RESET, call, false, false);
     }
     return null;
@@ -189,11 +176,11 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
 
   private static boolean passwordForm(FunctionDef function) {
     for (Parameter parameter : RequestHandlers.namedParameters(function)) {
-      if (parameter.typeAnnotation() != null && FASTAPI_PASSWORD_FORM.matches(parameter.typeAnnotation().expression())) {
+      if (parameter.typeAnnotation() != null && RateLimits.FASTAPI_PASSWORD_FORM.matches(parameter.typeAnnotation().expression())) {
         return true;
       }
       if (parameter.defaultValue() instanceof CallExpression depends && depends.arguments().size() == 1
-        && depends.arguments().get(0) instanceof RegularArgument dependency && FASTAPI_PASSWORD_FORM.matches(dependency.expression())) {
+        && depends.arguments().get(0) instanceof RegularArgument dependency && RateLimits.FASTAPI_PASSWORD_FORM.matches(dependency.expression())) {
         return true;
       }
     }
@@ -242,8 +229,8 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
     if (TestCode.isTestClass(view)) {
       return;
     }
-    boolean token = ClassHierarchy.extendsAny(view, TOKEN_VIEWS);
-    if (!token && !ClassHierarchy.extendsAny(view, DJANGO_LOGIN_VIEWS)) {
+    boolean token = ClassHierarchy.extendsAny(view, RateLimits.TOKEN_VIEWS);
+    if (!token && !ClassHierarchy.extendsAny(view, RateLimits.DJANGO_LOGIN_VIEWS)) {
       return;
     }
     if (view.decorators().stream().anyMatch(d -> RateLimits.namesLimiter(SourceText.of(d.expression()))) || importsLimiter(ctx)
@@ -257,7 +244,7 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
     if (token ? drfThrottled(view, ctx, project) : project.bruteForceApp() == TriBool.TRUE) {
       return;
     }
-    boolean reset = ClassHierarchy.extendsAny(view, ClassHierarchy.oneOf("django.contrib.auth.views.PasswordResetView"));
+    boolean reset = ClassHierarchy.extendsAny(view, RateLimits.DJANGO_PASSWORD_RESET_VIEW);
     ctx.addIssue(view.name(), message(reset ? Kind.RESET : token ? Kind.TOKEN : Kind.LOGIN, token ? Framework.DRF : Framework.DJANGO));
   }
 
@@ -271,13 +258,13 @@ public class AuthEndpointWithoutRateLimitCheck extends BackendReviewCheck {
     Expression view = Trees.skipParentheses(viewArgument.expression());
     boolean token;
     Kind kind;
-    if (OBTAIN_AUTH_TOKEN.matches(view)) {
+    if (RateLimits.OBTAIN_AUTH_TOKEN.matches(view)) {
       token = true;
       kind = Kind.TOKEN;
     } else if (view instanceof CallExpression asView && Fqns.calleeName(asView).filter("as_view"::equals).isPresent()
       && asView.callee() instanceof QualifiedExpression q) {
-      token = ClassHierarchy.isOrExtends(q.qualifier(), TOKEN_VIEWS);
-      boolean login = ClassHierarchy.isOrExtends(q.qualifier(), DJANGO_LOGIN_VIEWS);
+      token = ClassHierarchy.isOrExtends(q.qualifier(), RateLimits.TOKEN_VIEWS);
+      boolean login = ClassHierarchy.isOrExtends(q.qualifier(), RateLimits.DJANGO_LOGIN_VIEWS);
       if (!token && !login || Trees.enclosingClass(pattern) != null) {
         return;
       }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.project.AnalysisContext;
+import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -43,6 +44,21 @@ public final class RateLimits {
   /** Modules whose decorators limit the rate of calls or lock out failed logins. */
   private static final Set<String> LIMITER_MODULES = Set.of("django_ratelimit", "ratelimit", "axes", "defender", "brake", "slowapi",
     "fastapi_limiter", "flask_limiter", "limits");
+  // the endpoints that take a credential (or send a password-reset mail) on each request
+  public static final Api DJANGO_AUTHENTICATE = Api.of("django.contrib.auth.authenticate");
+  public static final Api PASSWORD_RESET_FORM = Api.of("django.contrib.auth.forms.PasswordResetForm");
+  public static final Api OTP_MATCH = Api.of("django_otp.match_token", "django_otp.verify_token");
+  public static final Api FASTAPI_PASSWORD_FORM = Api.of("fastapi.security.OAuth2PasswordRequestForm",
+    "fastapi.security.oauth2.OAuth2PasswordRequestForm", "fastapi.security.OAuth2PasswordRequestFormStrict",
+    "fastapi.security.oauth2.OAuth2PasswordRequestFormStrict");
+  /** Library views that take a password (or send a reset mail) on each request. */
+  public static final Predicate<String> TOKEN_VIEWS = ClassHierarchy.oneOf("rest_framework.authtoken.views.ObtainAuthToken",
+    "rest_framework_simplejwt.views.TokenObtainPairView", "rest_framework_simplejwt.views.TokenObtainSlidingView",
+    "rest_framework_simplejwt.views.TokenObtainView", "dj_rest_auth.views.LoginView", "rest_auth.views.LoginView");
+  public static final Predicate<String> DJANGO_LOGIN_VIEWS = ClassHierarchy.oneOf("django.contrib.auth.views.LoginView",
+    "django.contrib.auth.views.PasswordResetView");
+  public static final Api OBTAIN_AUTH_TOKEN = Api.of("rest_framework.authtoken.views.obtain_auth_token");
+  public static final Predicate<String> DJANGO_PASSWORD_RESET_VIEW = ClassHierarchy.oneOf("django.contrib.auth.views.PasswordResetView");
   public static final Api DRF_THROTTLE_DECORATOR = Api.of("rest_framework.decorators.throttle_classes");
   /** Words in names of decorators, calls and dependencies that limit attempts. */
   private static final Set<String> LIMIT_WORDS = Set.of("ratelimit", "ratelimited", "throttle", "throttled", "throttles", "throttling",
