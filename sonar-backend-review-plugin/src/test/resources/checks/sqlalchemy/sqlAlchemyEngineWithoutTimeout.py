@@ -48,3 +48,7 @@ def one_off_command():
     with engine_.connect() as connection:
         connection.exec_driver_sql("VACUUM")
     engine_.dispose()
+
+
+def create_mock_engine(url, executor):
+    return create_engine("postgresql://", strategy="mock", executor=executor)  # SQLAlchemy 1.x mock engine: no connections

@@ -55,7 +55,9 @@ public class SqlAlchemyEngineWithoutTimeoutCheck extends BackendReviewCheck {
   private void check(SubscriptionContext ctx) {
     CallExpression call = (CallExpression) ctx.syntaxNode();
     Optional<Boolean> async = SqlAlchemy.engineCreation(call);
-    if (async.isEmpty() || Arguments.hasKeywordUnpacking(call) || !EngineCreations.isLongLived(call) || EngineCreations.isSqliteConnectArgs(call)) {
+    if (async.isEmpty() || Arguments.hasKeywordUnpacking(call) || !EngineCreations.isLongLived(call) || EngineCreations.isSqliteConnectArgs(call)
+      // SQLAlchemy 1.x mock engine (strategy="mock"): no connections
+      || Arguments.keyword(call, "strategy").isPresent()) {
       return;
     }
     Optional<Expression> url = Arguments.value(call, 0, "url");
