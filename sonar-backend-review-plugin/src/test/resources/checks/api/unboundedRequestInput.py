@@ -6,18 +6,18 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, StringCons
 router = APIRouter()
 
 
-class DebateCreate(BaseModel):  # Noncompliant {{Bound the size of request fields "prompt", "tags", "context" with "max_length" so that oversized values are rejected before they are stored or processed.}}
-#     ^^^^^^^^^^^^
-    prompt: str
-    tags: List[str] = []
-    context: Optional[dict] = None
+class DebateCreate(BaseModel):
+    prompt: str  # Noncompliant {{Bound the size of request field "prompt" of DebateCreate with "max_length" so that oversized values are rejected before they are stored or processed.}}
+#   ^^^^^^^^^^^
+    tags: List[str] = []  # Noncompliant
+    context: Optional[dict] = None  # Noncompliant
     rounds: int = 3
     title: str = Field(..., max_length=200)
     mode: Literal["fast", "slow"] = "fast"
 
 
-class Comment(BaseModel):  # Noncompliant {{Bound the size of request field "text" with "max_length" so that oversized values are rejected before they are stored or processed.}}
-    text: str | None = None
+class Comment(BaseModel):
+    text: str | None = None  # Noncompliant {{Bound the size of request field "text" of Comment with "max_length" so that oversized values are rejected before they are stored or processed.}}
     author_email: EmailStr
 
 
@@ -102,3 +102,48 @@ async def other(limit: str = "all"):
 class TokenPayload(BaseModel):
     # the content of a JWT, not a request body
     sub: str | None = None
+
+
+# Nested models: followed from the body model through its fields, the issue on the unbounded field of the nested model
+
+class Address(BaseModel):
+    street: str  # Noncompliant {{Bound the size of request field "street" of Address with "max_length" so that oversized values are rejected before they are stored or processed.}}
+    zip_code: Annotated[str, Field(max_length=10)]
+
+
+class LineItem(BaseModel):
+    sku: constr(max_length=32)
+    note: Optional[str] = None  # Noncompliant
+    children: list["LineItem"] = Field(default_factory=list, max_length=10)
+
+
+class Order(BaseModel):
+    shipping: Address
+    billing: Optional[Address] = None
+    lines: list[LineItem]  # Noncompliant {{Bound the size of request field "lines" of Order with "max_length" so that oversized values are rejected before they are stored or processed.}}
+    parent: Optional["Order"] = None
+
+
+@router.post("/orders")
+async def create_order(order: Order):
+    return order
+
+
+class Tag(BaseModel):
+    # only in a bounded list of a request model: still a request model, its own fields bounded
+    label: Annotated[str, Field(max_length=30)]
+
+
+class Labelled(BaseModel):
+    tags: list[Tag] = Field(default_factory=list, max_length=5)
+
+
+@router.put("/labels")
+async def put_labels(body: Labelled):
+    return body
+
+
+class OrderSummary(BaseModel):
+    # a response model nesting a model: not a request model
+    address: Address
+    comment: str

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.fastapi.FastApi.Param;
 import org.backendreview.semantics.fastapi.FastApi.Route;
@@ -18,6 +17,8 @@ import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.Pydantic.ModelField;
 import org.backendreview.semantics.fastapi.Pydantic;
 import org.backendreview.semantics.fastapi.PydanticApi;
+import org.backendreview.semantics.fastapi.RequestModels;
+import org.backendreview.semantics.fastapi.RequestModels.Lead;
 import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Api;
@@ -27,6 +28,7 @@ import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
 import org.sonar.check.Rule;
 import org.sonar.check.RuleProperty;
+import org.sonar.plugins.python.api.IssueLocation;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.AssignmentStatement;
 import org.sonar.plugins.python.api.tree.BinaryExpression;
@@ -43,11 +45,11 @@ import org.sonar.plugins.python.api.tree.SubscriptionExpression;
 import org.sonar.plugins.python.api.tree.Tree;
 
 /**
- * Request inputs without size limits. (1) Pydantic request models (used as a path operation body in the same
- * module, or named like one: {@code ...Create}, {@code ...Update}, {@code ...Request}, {@code ...In}, ...) whose
- * {@code str}/{@code bytes}/{@code list}/{@code dict}/{@code set} fields have no {@code max_length} (through
+ * Request inputs without size limits. (1) Fields of Pydantic request models ({@link RequestModels}: a path operation's
+ * body in any module of the project, a model named like one, or a model nested in one, followed recursively) whose
+ * {@code str}/{@code bytes}/{@code list}/{@code dict}/{@code set} type has no {@code max_length} (through
  * {@code Field}, {@code constr}, {@code conlist}, {@code StringConstraints}, {@code Annotated} metadata or the model's
- * {@code str_max_length}) and no validator; (2) pagination parameters ({@code limit}, {@code page_size}, ...) of path
+ * {@code str_max_length}) and no validator, one issue per field in the model's own file; (2) pagination parameters ({@code limit}, {@code page_size}, ...) of path
  * operations without an upper bound ({@code le=}/{@code lt=}). Part (1) only with {@code checkFieldLengths=true}: Pydantic
  * validates a field after the whole body was received and parsed, so a maximum length protects storage and processing
  * but not the server's memory (the body size is bounded by the server or proxy); that is a project's policy, not a
@@ -60,8 +62,6 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
     + "length (off by default: most teams bound the request body at the server or proxy instead).", defaultValue = "false")
   public boolean checkFieldLengths = false;
 
-  private static final Pattern REQUEST_MODEL_NAME = Pattern.compile(
-    ".*(Create|Update|Request|In|Input|Command|Patch|Upsert|Submission|Prompt)$");
   private static final Set<String> UNBOUNDED_TYPES = Api.anyOf(PythonApi.STR, PythonApi.BYTES, PythonApi.LIST, PythonApi.DICT, PythonApi.SET,
     PythonApi.FROZENSET, PythonApi.SEQUENCE, PythonApi.MAPPING).fqns();
   private static final Set<String> WRAPPERS = Api.anyOf(PythonApi.OPTIONAL, PythonApi.UNION).fqns();
@@ -78,42 +78,24 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
 
   private void checkFile(SubscriptionContext ctx) {
     AnalysisContext file = AnalysisContext.of(ctx);
-    Set<String> bodyModels = new HashSet<>();
-    List<ClassDef> models = new ArrayList<>();
-    // routes and models declared outside functions (module level or in classes)
+    // routes declared outside functions (module level or in classes)
     for (FunctionDef function : file.functions()) {
       if (!isInFunction(function)) {
-        FastApi.route(function).ifPresent(route -> checkRoute(ctx, route, bodyModels));
-      }
-    }
-    for (ClassDef classDef : file.classes()) {
-      if (!isInFunction(classDef) && Pydantic.isModelClassDef(classDef) && !Pydantic.isSettingsClassDef(classDef)) {
-        models.add(classDef);
+        FastApi.route(function).ifPresent(route -> checkRoute(ctx, route));
       }
     }
     if (!checkFieldLengths) {
       return;
     }
-    for (ClassDef model : models) {
-      String name = model.name().name();
-      if (bodyModels.contains(name) || REQUEST_MODEL_NAME.matcher(name).matches()) {
-        checkModel(ctx, model);
-      }
-    }
+    RequestModels.of(ctx).forEach((model, leads) -> checkModel(ctx, model, leads));
   }
 
   private static boolean isInFunction(Tree definition) {
     return Trees.firstAncestor(definition, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA) != null;
   }
 
-  private static void checkRoute(SubscriptionContext ctx, Route route, Set<String> bodyModels) {
+  private static void checkRoute(SubscriptionContext ctx, Route route) {
     for (Param param : FastApi.params(route)) {
-      if (param.kind() == FastApi.ParamKind.BODY && param.type() != null) {
-        Expression type = Trees.skipParentheses(param.type());
-        if (type instanceof Name name) {
-          bodyModels.add(name.name());
-        }
-      }
       if (param.kind() == FastApi.ParamKind.QUERY && PAGINATION.contains(param.parameter().name().name().toLowerCase(java.util.Locale.ROOT))
         && isIntType(param.type()) && !hasUpperBound(param)) {
         ctx.addIssue(param.parameter(), "Make sure this page size is bounded: add \"le=\" to " + (param.marker() == null ? "a Query()" : "its Query()")
@@ -151,25 +133,24 @@ public class UnboundedRequestInputCheck extends BackendReviewCheck {
     return false;
   }
 
-  private static void checkModel(SubscriptionContext ctx, ClassDef model) {
+  /** One issue per unbounded field, on the field; the route parameter or outer field that makes the model a request model as secondary locations. */
+  private static void checkModel(SubscriptionContext ctx, ClassDef model, List<Lead> leads) {
     if (hasStrMaxLengthConfig(model)) {
       return;
     }
     Set<String> validated = validatedFields(model);
-    List<ModelField> unbounded = new ArrayList<>();
     for (ModelField field : Pydantic.fields(model)) {
       if (!validated.contains(field.name().name()) && isUnbounded(field)) {
-        unbounded.add(field);
+        var issue = ctx.addIssue(field.declaration(), "Bound the size of request field \"" + field.name().name() + "\" of " + model.name().name()
+          + " with \"max_length\" so that oversized values are rejected before they are stored or processed.");
+        for (Lead lead : leads) {
+          if (lead.tree() != null) {
+            issue.secondary(lead.tree(), lead.message());
+          } else {
+            issue.secondary(IssueLocation.preciseLocation(lead.location(), lead.message()));
+          }
+        }
       }
-    }
-    if (unbounded.isEmpty()) {
-      return;
-    }
-    List<String> names = unbounded.stream().map(f -> "\"" + f.name().name() + "\"").toList();
-    var issue = ctx.addIssue(model.name(), "Bound the size of request field" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
-      + " with \"max_length\" so that oversized values are rejected before they are stored or processed.");
-    for (ModelField field : unbounded) {
-      issue.secondary(field.declaration(), "Unbounded " + field.name().name());
     }
   }
 

@@ -13,12 +13,15 @@ import org.backendreview.semantics.django.DjangoApi;
 import org.backendreview.semantics.django.DjangoQuerySets;
 import org.backendreview.semantics.drf.DrfApi;
 import org.backendreview.semantics.drf.DrfSerializers;
+import org.backendreview.semantics.project.AnalysisContext;
+import org.backendreview.semantics.sqlalchemy.SqlAlchemyResults;
 import org.backendreview.semantics.web.RequestHandlers;
 import org.backendreview.tree.Api;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.Trees;
+import org.backendreview.tree.ValueResolver;
 import org.sonar.check.Rule;
 import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.CallExpression;
@@ -38,6 +41,10 @@ import org.sonar.plugins.python.api.types.v2.ClassType;
  * (FastAPI), {@code list(qs)}, a comprehension over it, {@code JsonResponse}/{@code Response}, {@code serializers.serialize},
  * a DRF serializer with {@code many=True}, or a value of the context dictionary given to {@code render()}. Handlers
  * that paginate anything ({@code Paginator}, {@code paginate_queryset}...) are left alone.
+ * <p>
+ * The same for SQLAlchemy ({@link SqlAlchemyResults}), also in Flask views: every row of a mapped class read with
+ * {@code session.scalars(select(M)).all()}, {@code session.execute(select(M)).scalars().all()} or
+ * {@code session.query(M).all()}, without a {@code where}/{@code filter} or a {@code limit}/{@code offset}/{@code slice}.
  */
 @Rule(key = "UnboundedQuerySetResponse")
 public class UnboundedQuerySetResponseCheck extends BackendReviewCheck {
@@ -56,15 +63,25 @@ public class UnboundedQuerySetResponseCheck extends BackendReviewCheck {
   private static void check(SubscriptionContext ctx) {
     FunctionDef function = (FunctionDef) ctx.syntaxNode();
     Optional<RequestHandlers.Handler> handler = RequestHandlers.of(function, ctx);
-    if (handler.isEmpty() || handler.get().framework() == RequestHandlers.Framework.FLASK || paginates(function)) {
+    if (handler.isEmpty() || paginates(function)) {
       return;
     }
+    // Flask views: SQLAlchemy results only (Flask has no Django querysets)
+    boolean flask = handler.get().framework() == RequestHandlers.Framework.FLASK;
     boolean fastApi = handler.get().framework() == RequestHandlers.Framework.FASTAPI;
+    ValueResolver resolver = AnalysisContext.of(ctx).values();
     Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
       for (Expression listed : listedExpressions(t, fastApi, ctx)) {
-        report(listed, ctx);
+        if (flask || !report(listed, ctx)) {
+          reportSqlAlchemy(listed, resolver, ctx);
+        }
       }
     });
+  }
+
+  private static void reportSqlAlchemy(Expression listed, ValueResolver resolver, SubscriptionContext ctx) {
+    SqlAlchemyResults.of(listed, resolver, ctx).ifPresent(rows -> ctx.addIssue(listed, "Paginate or limit this list of every \"" + rows.model()
+      + "\" row: the response grows with the table.").secondary(rows.query(), "Select without a filter or a limit"));
   }
 
   /** The expressions this node turns into a whole response or list. */
@@ -104,14 +121,19 @@ public class UnboundedQuerySetResponseCheck extends BackendReviewCheck {
     return Fqns.ofCallee(call).filter(fqns::contains).isPresent();
   }
 
-  private static void report(Expression listed, SubscriptionContext ctx) {
+  /** Reports a Django queryset of every row; true when the expression is a Django queryset (reported or not). */
+  private static boolean report(Expression listed, SubscriptionContext ctx) {
     Optional<DjangoQuerySets.QuerySet> qs = DjangoQuerySets.of(listed, ctx);
-    if (qs.isEmpty() || qs.get().sliced() || qs.get().model() == null
+    if (qs.isEmpty()) {
+      return false;
+    }
+    if (qs.get().sliced() || qs.get().model() == null
       || qs.get().methods().stream().anyMatch(m -> Fqns.calleeName(m).filter(FILTERING::contains).isPresent())) {
-      return;
+      return true;
     }
     ctx.addIssue(listed, "Paginate or slice this list of every \"" + qs.get().model().name() + "\" row: the response grows with the table.")
       .secondary(qs.get().origin(), "Queryset without a filter or a limit");
+    return true;
   }
 
   /** True when the handler paginates or slices in any way the rule does not follow. */

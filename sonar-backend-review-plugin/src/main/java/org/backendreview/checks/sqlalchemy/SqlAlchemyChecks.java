@@ -12,6 +12,7 @@ public final class SqlAlchemyChecks {
 
   public static final List<Class<?>> CHECKS = List.of(
     SqlAlchemyEngineWithoutPrePingCheck.class,
+    SqlAlchemyEngineWithoutTimeoutCheck.class,
     SqlAlchemySessionNotClosedCheck.class,
     SqlAlchemyMultipleCommitsCheck.class,
     SqlAlchemyLegacyQueryApiCheck.class,

@@ -71,6 +71,8 @@ public final class ModuleSummary {
   private final Map<String, LazyGlobal> lazyGlobals = new LinkedHashMap<>();
   private final Map<String, List<Returned>> returned = new LinkedHashMap<>();
   private final Map<String, Map<String, Value>> initAttributes = new LinkedHashMap<>();
+  private final Map<String, List<TypedMember>> fieldTypes = new LinkedHashMap<>();
+  private final Map<String, List<TypedMember>> parameterTypes = new LinkedHashMap<>();
 
   private ModuleSummary(String fileId) {
     this.fileId = fileId;
@@ -510,6 +512,69 @@ public final class ModuleSummary {
     }
   }
 
+  /**
+   * An annotated class-body attribute or an annotated parameter of a top-level function: the dotted names its annotation
+   * mentions, as written (for {@code list["Item"] | None}: {@code list}, {@code Item}), and the dotted
+   * callee of its default value when that is a call ({@code Depends}, {@code Field}; else "").
+   */
+  public record TypedMember(String name, List<String> typeNames, String defaultCallee, Range range) {
+  }
+
+  /** The annotated attributes of a top-level class body, in order (empty for an unknown class). */
+  public List<TypedMember> fieldTypes(String className) {
+    return fieldTypes.getOrDefault(className, List.of());
+  }
+
+  /** The annotated parameters of a top-level function, in order (empty for an unknown function). */
+  public List<TypedMember> parameterTypes(String function) {
+    return parameterTypes.getOrDefault(function, List.of());
+  }
+
+  private static List<TypedMember> typedFields(ClassDef classDef) {
+    List<TypedMember> result = new ArrayList<>();
+    for (Statement statement : classDef.body().statements()) {
+      if (statement instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name) {
+        result.add(new TypedMember(name.name(), typeNames(annotated.annotation().expression()), defaultCallee(annotated.assignedValue()),
+          Range.of(annotated)));
+      }
+    }
+    return result;
+  }
+
+  private static List<TypedMember> typedParameters(FunctionDef function) {
+    List<TypedMember> result = new ArrayList<>();
+    if (function.parameters() != null) {
+      for (var any : function.parameters().all()) {
+        if (any instanceof Parameter parameter && parameter.name() != null && parameter.typeAnnotation() != null) {
+          result.add(new TypedMember(parameter.name().name(), typeNames(parameter.typeAnnotation().expression()),
+            defaultCallee(parameter.defaultValue()), Range.of(parameter)));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String defaultCallee(Expression value) {
+    return value != null && Trees.skipParentheses(value) instanceof CallExpression call ? dottedText(call.callee()).orElse("") : "";
+  }
+
+  /** The dotted names an annotation mentions, outermost first; string forward references that are dotted names count. */
+  static List<String> typeNames(Expression annotation) {
+    List<String> names = new ArrayList<>();
+    if (Trees.skipParentheses(annotation) instanceof QualifiedExpression qualified) {
+      dottedText(qualified).ifPresent(names::add);
+      return names;
+    }
+    Trees.walk(annotation, t -> !(t instanceof QualifiedExpression) && !(t instanceof CallExpression), t -> {
+      if (t instanceof QualifiedExpression || t instanceof Name) {
+        dottedText((Expression) t).ifPresent(names::add);
+      } else if (t instanceof Expression e && t.is(Tree.Kind.STRING_LITERAL)) {
+        Literals.stringValue(e).filter(v -> v.matches("[A-Za-z_][\\w.]*")).ifPresent(names::add);
+      }
+    });
+    return names;
+  }
+
   public Map<String, ClassSummary> classes() {
     return classes;
   }
@@ -585,11 +650,13 @@ public final class ModuleSummary {
           classes.put(classDef.name().name(), summarize(classDef));
           noteAnnotations(classDef);
           noteReturns(classDef);
+          fieldTypes.put(classDef.name().name(), typedFields(classDef));
         }
       } else if (tree instanceof FunctionDef functionDef) {
         functions.put(functionDef.name().name(), new FunctionSummary(functionDef.name().name(), Range.of(functionDef.name()),
           decorators(functionDef.decorators()), parameterNames(functionDef)));
         functionCalls.put(functionDef.name().name(), directCalls(functionDef));
+        parameterTypes.put(functionDef.name().name(), typedParameters(functionDef));
         raises.put(functionDef.name().name(), raisedOutsideTry(functionDef));
         yieldedCalls.put(functionDef.name().name(), yieldedCalls(functionDef));
         returned.put(functionDef.name().name(), returnedValues(functionDef));

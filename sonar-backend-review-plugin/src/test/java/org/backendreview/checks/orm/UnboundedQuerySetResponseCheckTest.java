@@ -6,6 +6,7 @@
 package org.backendreview.checks.orm;
 
 import org.backendreview.testing.CheckVerifier;
+import org.backendreview.testing.Samples;
 import org.junit.jupiter.api.Test;
 
 class UnboundedQuerySetResponseCheckTest {
@@ -14,5 +15,10 @@ class UnboundedQuerySetResponseCheckTest {
   void handlers_listing_every_row_of_a_model() {
     // models in shop/models.py, views and serializers in api/
     CheckVerifier.verify(OrmSamples.withShop("orm/unboundedQuerySetResponse"), new UnboundedQuerySetResponseCheck());
+  }
+
+  @Test
+  void sqlalchemy_selects_of_every_row() {
+    CheckVerifier.verify(Samples.file("orm/unboundedSqlAlchemyResponse.py"), new UnboundedQuerySetResponseCheck());
   }
 }

@@ -17,6 +17,28 @@ class ModuleSummaryFactsTest {
   }
 
   @Test
+  void typed_fields_and_parameters() {
+    ModuleSummary module = summary("""
+      class Order(BaseModel):
+          lines: list["OrderLine"] | None = Field(default=None, max_length=3)
+          shipping: schemas.Address
+          note = "x"
+
+      @router.post("/orders")
+      async def create(order: Order, db: Session = Depends(get_db), q=None):
+          pass
+      """);
+    assertThat(module.fieldTypes("Order")).extracting(ModuleSummary.TypedMember::name).containsExactly("lines", "shipping");
+    assertThat(module.fieldTypes("Order").get(0).typeNames()).containsExactly("list", "OrderLine");
+    assertThat(module.fieldTypes("Order").get(0).defaultCallee()).isEqualTo("Field");
+    assertThat(module.fieldTypes("Order").get(1).typeNames()).containsExactly("schemas.Address");
+    assertThat(module.parameterTypes("create")).extracting(ModuleSummary.TypedMember::name).containsExactly("order", "db");
+    assertThat(module.parameterTypes("create").get(1).defaultCallee()).isEqualTo("Depends");
+    assertThat(module.fieldTypes("Unknown")).isEmpty();
+    assertThat(module.parameterTypes("unknown")).isEmpty();
+  }
+
+  @Test
   void yielded_calls_follow_local_bindings_and_with_items() {
     ModuleSummary module = summary("""
       def scope():
