@@ -270,7 +270,7 @@ public final class RuleCatalog {
     return in;
   }
 
-  /** A rule's description, read from the class path when first asked for (once). */
+  /** A rule's description, read from the class path when first asked for (once); equal by its resource. */
   private static final class LazyText implements Supplier<String> {
     private final String resource;
     private volatile String text;
@@ -287,6 +287,22 @@ public final class RuleCatalog {
         text = result;
       }
       return result;
+    }
+
+    /** The same resource gives the same text: two loads of the catalogue give equal rules (and equal findings). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof LazyText lazy && resource.equals(lazy.resource);
+    }
+
+    @Override
+    public int hashCode() {
+      return resource.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return resource;
     }
   }
 }
