@@ -91,7 +91,7 @@ public final class RuleCatalog {
       boolean inProfile = sonarWay.contains(key) && !BackendReviewProfile.SUPERSEDED.containsKey(key);
       loaders.add(() -> load(RuleInfo.PYTHON_REPOSITORY, key, PYTHON_RESOURCE_FOLDER, PYTHON_FAMILY, checkClass, inProfile));
     }
-    // reading and parsing some 480 rules' JSON and HTML is a good part of a rescan's start-up: on all CPUs (in order)
+    // reading and parsing some 480 rules' JSON (their HTML is read when a report asks for it) is a good part of a rescan's start-up: on all CPUs (in order)
     List<RuleInfo> loaded = loaders.parallelStream().map(Supplier::get).toList();
     Map<String, RuleInfo> rules = new LinkedHashMap<>();
     loaded.forEach(rule -> rules.put(rule.qualifiedKey(), rule));
@@ -133,7 +133,7 @@ public final class RuleCatalog {
 
   private static RuleInfo load(String repository, String key, String folder, String family, Class<?> checkClass, boolean inProfile) {
     JsonNode json = readJson(folder + "/" + key + ".json");
-    String html = readText(folder + "/" + key + ".html");
+    Supplier<String> html = new LazyText(folder + "/" + key + ".html");
     Map<String, Severity> impacts = new LinkedHashMap<>();
     JsonNode code = json.path("code");
     code.path("impacts").properties().forEach(e -> impacts.put(e.getKey(), Severity.valueOf(e.getValue().asText())));
@@ -247,21 +247,62 @@ public final class RuleCatalog {
   }
 
   private static JsonNode readJson(String resource) {
-    try {
-      return JSON.readTree(readText(resource));
+    try (InputStream in = open(resource)) {
+      return JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Invalid rule metadata " + resource, e);
     }
   }
 
   private static String readText(String resource) {
-    try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Rule metadata not found on the class path: " + resource);
-      }
+    try (InputStream in = open(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String resource) {
+    InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("Rule metadata not found on the class path: " + resource);
+    }
+    return in;
+  }
+
+  /** A rule's description, read from the class path when first asked for (once); equal by its resource. */
+  private static final class LazyText implements Supplier<String> {
+    private final String resource;
+    private volatile String text;
+
+    LazyText(String resource) {
+      this.resource = resource;
+    }
+
+    @Override
+    public String get() {
+      String result = text;
+      if (result == null) {
+        result = readText(resource);
+        text = result;
+      }
+      return result;
+    }
+
+    /** The same resource gives the same text: two loads of the catalogue give equal rules (and equal findings). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof LazyText lazy && resource.equals(lazy.resource);
+    }
+
+    @Override
+    public int hashCode() {
+      return resource.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return resource;
     }
   }
 }

@@ -7,6 +7,7 @@ package org.backendreview.scanner;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What SonarQube shows about a rule, read from the same metadata ({@code <Key>.json}, {@code <Key>.html},
@@ -23,7 +24,8 @@ import java.util.Map;
  * @param family the rule family (feature-matrix section), e.g. "Settings & deployment"
  * @param remediationMinutes constant remediation effort per issue
  * @param linearMinutes remediation effort per unit of an issue's gap (0 when the function is constant)
- * @param htmlDescription the rule description SonarQube shows
+ * @param description the rule description SonarQube shows, as HTML ({@link #htmlDescription()}): read when first
+ *     asked for (a scan reports few rules' descriptions, and reading some 480 of them was a good part of a rescan's start-up)
  * @param inDefaultProfile whether the built-in profile "Backend Review way" activates it
  */
 public record RuleInfo(
@@ -42,10 +44,19 @@ public record RuleInfo(
   String family,
   int remediationMinutes,
   int linearMinutes,
-  String htmlDescription,
+  Supplier<String> description,
   List<RuleParam> params,
   boolean inDefaultProfile,
   Class<?> checkClass) {
+
+  /** A rule whose description is already in memory. */
+  public RuleInfo(String repository, String key, String title, String type, Severity severity, Map<String, Severity> impacts,
+    String cleanCodeAttribute, List<String> tags, List<String> owasp2021, List<String> owasp2017, List<Integer> cwe,
+    String ruleSpecification, String family, int remediationMinutes, int linearMinutes, String htmlDescription,
+    List<RuleParam> params, boolean inDefaultProfile, Class<?> checkClass) {
+    this(repository, key, title, type, severity, impacts, cleanCodeAttribute, tags, owasp2021, owasp2017, cwe, ruleSpecification,
+      family, remediationMinutes, linearMinutes, () -> htmlDescription, params, inDefaultProfile, checkClass);
+  }
 
   public static final String REPOSITORY = "backendreview";
   /** SonarPython's repository. */
@@ -87,14 +98,19 @@ public record RuleInfo(
     return "VULNERABILITY".equals(type) || "SECURITY_HOTSPOT".equals(type) || impacts.containsKey("SECURITY");
   }
 
+  /** The rule description SonarQube shows (HTML). */
+  public String htmlDescription() {
+    return description.get();
+  }
+
   /** The first paragraph of the description, as plain text. */
   public String summary() {
-    return Html.firstParagraph(htmlDescription, null);
+    return Html.firstParagraph(htmlDescription(), null);
   }
 
   /** The first paragraph of the "How to fix it" section, as plain text (the summary when there is none). */
   public String howToFix() {
-    String fix = Html.firstParagraph(htmlDescription, "How to fix it");
+    String fix = Html.firstParagraph(htmlDescription(), "How to fix it");
     return fix.isEmpty() ? summary() : fix;
   }
 
