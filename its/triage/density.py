@@ -36,7 +36,7 @@ def main():
         lines = data.get('summary', {}).get('lines', 0)
         if lines < args.min_lines or lines == 0:
             continue
-        rules = collections.Counter(x['rule'] for x in data.get('findings', []) if x['rule'] in profile)
+        rules = collections.Counter(k for k in (x['rule'].split(':')[-1] for x in data.get('findings', [])) if k in profile)
         rows.append((project, lines, sum(rules.values()), rules))
     print('| project | lines | findings | per 10 kLOC | rules (findings) |')
     print('|---|---:|---:|---:|---|')
