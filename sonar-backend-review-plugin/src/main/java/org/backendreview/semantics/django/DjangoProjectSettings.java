@@ -144,25 +144,15 @@ public final class DjangoProjectSettings {
   }
 
   private static TriBool defaultPermissionAllowsAny(List<ModuleSummary> settings, boolean unresolvedImports) {
-    boolean unknown = unresolvedImports;
-    for (ModuleSummary module : settings) {
-      unknown |= module.mutatedNames().contains("REST_FRAMEWORK");
-      for (Assigned restFramework : module.assignmentsOf("REST_FRAMEWORK")) {
-        if (!(restFramework.value() instanceof Dict dict)) {
-          unknown = true;
-          continue;
-        }
-        Value permissions = dict.entries().get("DEFAULT_PERMISSION_CLASSES");
-        if (permissions instanceof ModuleSummary.Seq classes) {
-          if (!classes.elements().stream().allMatch(c -> c instanceof ModuleSummary.Str s && ALLOW_ANY.equals(s.value()))) {
-            return TriBool.FALSE;
-          }
-        } else {
-          unknown |= permissions != null || !dict.complete();
-        }
-      }
+    // DRF's default is AllowAny: it lets anyone in unless a REST_FRAMEWORK dict sets another permission (or a value
+    // that cannot be read as a list of AllowAny)
+    TriBool restricted = restFrameworkSets(settings, unresolvedImports, "DEFAULT_PERMISSION_CLASSES",
+      value -> !(value instanceof ModuleSummary.Seq classes
+        && classes.elements().stream().allMatch(c -> c instanceof ModuleSummary.Str s && ALLOW_ANY.equals(s.value()))));
+    if (restricted == TriBool.UNKNOWN) {
+      return TriBool.UNKNOWN;
     }
-    return unknown ? TriBool.UNKNOWN : TriBool.TRUE;
+    return restricted == TriBool.TRUE ? TriBool.FALSE : TriBool.TRUE;
   }
 
   private static TriBool defaultThrottle(List<ModuleSummary> settings, boolean unresolvedImports) {
