@@ -88,7 +88,12 @@ for rep in $(seq 1 "$reps"); do
     daemon_cpu_before="$(daemon_cpu "$daemon_pid")"
     measure "$profile-rescan-daemon" "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json \
       -o "$work/$profile-rescan-daemon.json" --fail-on none -q --cache-dir "$work/cache-$profile-daemon" --daemon
-    echo "  (the daemon $daemon_pid: $(echo "$(daemon_cpu "$daemon_pid") - $daemon_cpu_before" | bc) CPU-s for that scan, peak RSS $(daemon_rss "$daemon_pid") MiB)"
+    daemon_scan_cpu="$(echo "$(daemon_cpu "$daemon_pid") - $daemon_cpu_before" | bc)"
+    echo "  (the daemon $daemon_pid: $daemon_scan_cpu CPU-s for that scan, counted in the row below; peak RSS $(daemon_rss "$daemon_pid") MiB)"
+    # the row's CPU time: the client's and the launcher's plus the daemon's for that scan
+    read -r label wall cpu rss < <(tail -n 1 "$work/runs")
+    sed -i '$d' "$work/runs"
+    printf '%-24s %8.2f %8.2f %8.0f\n' "$label+daemon" "$wall" "$(echo "$cpu + $daemon_scan_cpu" | bc)" "$rss" | tee -a "$work/runs"
     if [ "$rep" = "$reps" ]; then
       # the reference of the rescan's findings: the edited tree without a cache (not measured)
       "$root/backend-review" scan "$target" --base-dir "$target" "$@" --format json -o "$work/$profile-edited-cold.json" --fail-on none -q \
@@ -122,7 +127,7 @@ def findings(name):
 for p in profiles:
     cold, warm = findings(f"{p}-cold.json"), findings(f"{p}-warm.json")
     rescan, reference = findings(f"{p}-rescan.json"), findings(f"{p}-edited-cold.json")
-    daemon = findings(f"{p}-rescan-daemon.json")
+    daemon = findings(f"{p}-rescan-daemon.json")  # the runs' label: {p}-rescan-daemon+daemon
     n = lambda x: "?" if x is None else len(x)
     print(f"findings {p}: cold {n(cold)}, warm {n(warm)} (identical: {cold == warm}), rescan {n(rescan)}, "
           f"rescan through the daemon {n(daemon)}, cold scan of the edited tree {n(reference)} "
