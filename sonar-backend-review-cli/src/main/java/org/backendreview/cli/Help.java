@@ -68,9 +68,9 @@ final class Help {
           --no-config              ignore pyproject.toml
       -j, --threads N              worker threads (default: the number of CPUs)
           --no-cache               do not read or write the findings cache
-          --daemon                 hand the scan to a resident scanner process (started on first use,
-                                   it exits after 15 idle minutes; not in CI): near-instant rescans.
-                                   backend-review daemon status|stop
+          --daemon                 hand the scan to a resident scanner process that keeps the JVM and
+                                   the rules between scans (started on first use, exits after 15 idle
+                                   minutes; never when CI is set). backend-review daemon status|stop
           --cache-dir DIR              the findings cache (default: .backend-review-cache in the base
                                    directory)
       -V, --version                print the version
