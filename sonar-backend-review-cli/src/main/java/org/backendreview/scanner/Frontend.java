@@ -158,12 +158,7 @@ final class Frontend {
    * of the table: the file is still analysed.
    */
   void addModule(String content, String packageName, LocalPythonFile file) {
-    AstNode ast;
-    try {
-      ast = parsers.get().python.parse(content);
-    } catch (RecognitionException e) {
-      throw new SyntaxError(e);
-    }
+    AstNode ast = parseModule(content);
     try {
       symbols.addModule(new PythonTreeMaker().fileInput(ast), packageName, file);
     } catch (RuntimeException | StackOverflowError e) {
@@ -171,11 +166,73 @@ final class Frontend {
     }
   }
 
+  private AstNode parseModule(String content) {
+    try {
+      return parsers.get().python.parse(content);
+    } catch (RecognitionException e) {
+      throw new SyntaxError(e);
+    }
+  }
+
+  /** Held while a module that may register Django views is added, and while cached views are restored. */
+  private final Object viewsLock = new Object();
+
+  /**
+   * {@link #addModule} for a file that may register Django views, returning the views its module registered: view
+   * fully qualified name to the URL patterns this module added to it (possibly none). The parse runs in parallel; the
+   * adding is serialised with the other such files so that the views that appeared in the table are this module's.
+   */
+  Map<String, Set<String>> addModuleRecordingViews(String content, String packageName, LocalPythonFile file) {
+    AstNode ast = parseModule(content);
+    FileInput tree;
+    try {
+      tree = new PythonTreeMaker().fileInput(ast);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Map.of();
+    }
+    synchronized (viewsLock) {
+      Map<String, org.sonar.plugins.python.api.DjangoViewInfo> before = Map.copyOf(symbols.djangoViews());
+      try {
+        symbols.addModule(tree, packageName, file);
+      } catch (RuntimeException | StackOverflowError e) {
+        // as in addModule; the views registered before the failure stay, and are recorded
+      }
+      Map<String, Set<String>> added = new TreeMap<>();
+      symbols.djangoViews().forEach((view, info) -> {
+        org.sonar.plugins.python.api.DjangoViewInfo old = before.get(view);
+        if (old == null || !old.urlPatterns().containsAll(info.urlPatterns())) {
+          Set<String> patterns = new TreeSet<>(info.urlPatterns());
+          if (old != null) {
+            patterns.removeAll(old.urlPatterns());
+          }
+          added.put(view, patterns);
+        }
+      });
+      return added;
+    }
+  }
+
+  /** Puts back the Django views a cached module registered ({@link #addModuleRecordingViews}), merged with the table's. */
+  void restoreViews(Map<String, Set<String>> views) {
+    synchronized (viewsLock) {
+      views.forEach((view, patterns) -> {
+        Set<String> all = new TreeSet<>(patterns);
+        symbols.getDjangoViewInfo(view).ifPresent(info -> all.addAll(info.urlPatterns()));
+        symbols.restoreDjangoView(view, all);
+      });
+    }
+  }
+
+  /** Whether any module registered a Django view so far. */
+  boolean hasDjangoViews() {
+    return !symbols.djangoViews().isEmpty();
+  }
+
   /**
    * What the index step learnt from one module, in the frontend's own serialised form: the descriptors' protobuf, as
    * SonarQube's incremental analysis caches them.
    */
-  record ModuleEntry(String module, byte[] descriptors, byte[] digest) {
+  record ModuleEntry(String module, byte[] descriptors, byte[] digest, byte[] shape) {
   }
 
   /** The fully qualified name of a file's module. */
@@ -194,9 +251,10 @@ final class Frontend {
       return Optional.empty();
     }
     Message message = DescriptorsToProtobuf.toProtobufModuleDescriptor(descriptors);
-    byte[] digest = canonical(message);
-    moduleDigests.put(module, new KnownDigest(descriptors, digest));
-    return Optional.of(new ModuleEntry(module, message.toByteArray(), digest));
+    byte[] digest = canonical(message, true);
+    byte[] shape = canonical(message, false);
+    moduleDigests.put(module, new KnownDigest(descriptors, digest, shape));
+    return Optional.of(new ModuleEntry(module, message.toByteArray(), digest, shape));
   }
 
   /**
@@ -208,11 +266,14 @@ final class Frontend {
     Set<org.sonar.python.index.Descriptor> descriptors = DescriptorsToProtobuf.fromProtobuf(
       org.sonar.python.types.protobuf.DescriptorsProtos.ModuleDescriptor.parseFrom(entry.descriptors()));
     symbols.insertEntry(entry.module(), descriptors);
-    moduleDigests.put(entry.module(), new KnownDigest(symbols.descriptorsForModule(entry.module()), entry.digest()));
+    moduleDigests.put(entry.module(), new KnownDigest(symbols.descriptorsForModule(entry.module()), entry.digest(), entry.shape()));
   }
 
-  /** A module's digest, valid while the table still holds that very set of descriptors for the module. */
-  private record KnownDigest(Set<org.sonar.python.index.Descriptor> descriptors, byte[] digest) {
+  /**
+   * A module's digests, valid while the table still holds that very set of descriptors for the module: {@code digest}
+   * of everything, {@code shape} of everything but the definitions' locations.
+   */
+  private record KnownDigest(Set<org.sonar.python.index.Descriptor> descriptors, byte[] digest, byte[] shape) {
   }
 
   /** Digests of modules computed in the index step (in parallel) or read from the index cache. */
@@ -264,26 +325,54 @@ final class Frontend {
    */
   byte[] symbolTableDigest(boolean reuse) {
     MessageDigest digest = sha256();
-    for (Map.Entry<String, Set<org.sonar.python.index.Descriptor>> module : new TreeMap<>(symbols.globalDescriptorsByModuleName()).entrySet()) {
-      update(digest, "module " + module.getKey());
-      KnownDigest known = reuse ? moduleDigests.get(module.getKey()) : null;
-      update(digest, known != null && known.descriptors() == module.getValue() ? known.digest()
-        : canonical(DescriptorsToProtobuf.toProtobufModuleDescriptor(module.getValue())));
-    }
+    modulesDigest(digest, reuse, true);
     new TreeMap<>(symbols.djangoViews()).forEach((view, info) -> update(digest, "view " + view + " " + new TreeSet<>(info.urlPatterns())));
     update(digest, "packages " + new TreeSet<>(symbols.projectBasePackages()));
     return digest.digest();
   }
 
-  /** A protobuf message's bytes with the set-valued repeated fields in a fixed order. */
-  private static byte[] canonical(Message message) {
+  /**
+   * A digest of the modules in the table and of the project's base packages, without the definitions' locations:
+   * what the type of a name another module imports can depend on (an edit that only moves definitions keeps it).
+   */
+  byte[] symbolTableShape() {
+    MessageDigest digest = sha256();
+    modulesDigest(digest, true, false);
+    update(digest, "packages " + new TreeSet<>(symbols.projectBasePackages()));
+    return digest.digest();
+  }
+
+  private void modulesDigest(MessageDigest digest, boolean reuse, boolean locations) {
+    for (Map.Entry<String, Set<org.sonar.python.index.Descriptor>> module : new TreeMap<>(symbols.globalDescriptorsByModuleName()).entrySet()) {
+      update(digest, "module " + module.getKey());
+      KnownDigest known = reuse ? moduleDigests.get(module.getKey()) : null;
+      if (known != null && known.descriptors() == module.getValue()) {
+        update(digest, locations ? known.digest() : known.shape());
+      } else {
+        update(digest, canonical(DescriptorsToProtobuf.toProtobufModuleDescriptor(module.getValue()), locations));
+      }
+    }
+  }
+
+  /** The protobuf message type of the descriptors' definition locations. */
+  private static final String LOCATION_TYPE = "LocationInFile";
+
+  /**
+   * A protobuf message's bytes with the set-valued repeated fields in a fixed order; {@code locations}: with the
+   * definitions' locations (fields of type {@value #LOCATION_TYPE}) or without.
+   */
+  private static byte[] canonical(Message message, boolean locations) {
     MessageDigest digest = sha256();
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
+      if (!locations && field.getKey().getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && field.getKey().getMessageType().getName().equals(LOCATION_TYPE)) {
+        continue;
+      }
       update(digest, "#" + field.getKey().getNumber());
       if (field.getKey().isRepeated()) {
         List<byte[]> items = new ArrayList<>();
         for (Object item : (List<?>) field.getValue()) {
-          items.add(valueBytes(item));
+          items.add(valueBytes(item, locations));
         }
         String name = field.getKey().getName().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith("descriptors") || UNORDERED_FIELDS.contains(name)) {
@@ -292,14 +381,14 @@ final class Frontend {
         update(digest, "[" + items.size());
         items.forEach(item -> update(digest, item));
       } else {
-        update(digest, valueBytes(field.getValue()));
+        update(digest, valueBytes(field.getValue(), locations));
       }
     }
     return digest.digest();
   }
 
-  private static byte[] valueBytes(Object value) {
-    return value instanceof Message message ? canonical(message) : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+  private static byte[] valueBytes(Object value, boolean locations) {
+    return value instanceof Message message ? canonical(message, locations) : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void update(MessageDigest digest, String text) {

@@ -12,8 +12,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backendreview.scanner.cache.CacheStore;
@@ -25,29 +27,37 @@ import org.backendreview.scanner.cache.CacheStore;
  * its findings are reused too.
  * <p>
  * An entry's key hashes the scanner's code (checks and frontend), the Python versions, the project's packages, the
- * file's path, module name and content. Not cached, so always parsed:
+ * file's path, module name and content. Files that may register Django views ({@code path(...)}/{@code re_path(...)}
+ * calls or an alias of them) are indexed after all the others ({@link ProjectIndex#indexRegisteringViews}): their
+ * entries also hold the views their module registered (the frontend records views while indexing and its own cache
+ * leaves them out), and their keys also hash the shape of the table the other files made (every module's descriptors
+ * without their locations) and the content of every file that may register views, on which the views a module
+ * registers can depend. Not cached, so always parsed:
  * <ul>
- *   <li>files that may register Django views ({@code path(...)}/{@code re_path(...)} calls or an alias of them): the
- *   frontend records views while indexing and its own cache leaves them out;</li>
  *   <li>files sharing their module name with another scanned file (the table merges them);</li>
- *   <li>files that could not be parsed, or whose module the frontend left out of the table, and notebooks.</li>
+ *   <li>files that could not be parsed, or whose module the frontend left out of the table, and notebooks;</li>
+ *   <li>any file of the first wave in a scan where that wave registered a view (a file registered one in a form the
+ *   check above does not see: its entry would lose the view).</li>
  * </ul>
  * Entries are written after the index step, only when it finished; a damaged entry is a miss (with a warning).
  */
 final class IndexCache {
 
-  private static final byte FORMAT = 2;
+  private static final byte FORMAT = 3;
 
   private final CacheStore store;
   private final String scanKey;
-  private final Set<String> sharedModules;
   private final List<Pending> pending = new ArrayList<>();
   final AtomicInteger restored = new AtomicInteger();
 
-  private record Pending(String key, Frontend.ModuleEntry entry) {
+  private record Pending(String key, Frontend.ModuleEntry entry, Map<String, Set<String>> views, boolean firstWave) {
   }
 
-  IndexCache(CacheStore store, ScanConfig config, Set<String> packages, Set<String> sharedModules) {
+  /** A cached module with the Django views it registered. */
+  record Entry(Frontend.ModuleEntry module, Map<String, Set<String>> views) {
+  }
+
+  IndexCache(CacheStore store, ScanConfig config, Set<String> packages) {
     this.store = store;
     List<String> parts = new ArrayList<>();
     parts.add("index " + FORMAT);
@@ -55,12 +65,6 @@ final class IndexCache {
     parts.add("python " + config.pythonVersions());
     parts.add("packages " + new TreeSet<>(packages));
     this.scanKey = CacheStore.sha256Hex(parts);
-    this.sharedModules = sharedModules;
-  }
-
-  /** Whether the file's module may be cached (see the class comment). */
-  boolean cacheable(String module, String content) {
-    return !sharedModules.contains(module) && !mayRegisterViews(content);
   }
 
   /**
@@ -103,8 +107,20 @@ final class IndexCache {
     return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.content));
   }
 
-  /** The cached module of the file, or empty (a damaged entry is deleted, with a warning). */
-  Optional<Frontend.ModuleEntry> lookup(String key, String module) {
+  /** The key of a file of the second wave: {@code context} is what its views may depend on besides its text. */
+  String keyOf(ProjectIndex.IndexedFile item, String context) {
+    return CacheStore.sha256Hex(List.of(scanKey, "views", item.file.relativePath(), item.packageName, item.content, context));
+  }
+
+  /**
+   * The cached module of the file and the views it registered, or empty (a damaged entry is deleted, with a warning).
+   * {@code withViews}: a file of the second wave (an entry of the first wave records no view).
+   */
+  Optional<Entry> lookup(String key, String module, boolean withViews) {
+    return read(key, module).filter(entry -> withViews || entry.views().isEmpty());
+  }
+
+  private Optional<Entry> read(String key, String module) {
     Optional<byte[]> bytes = store.read(key);
     if (bytes.isEmpty()) {
       return Optional.empty();
@@ -113,16 +129,34 @@ final class IndexCache {
       if (in.readByte() != FORMAT || !in.readUTF().equals(module)) {
         throw new IOException("unexpected entry");
       }
-      byte[] descriptors = in.readNBytes(in.readInt());
-      byte[] digest = in.readNBytes(in.readInt());
-      if (in.read() != -1 || digest.length != 32) {
+      byte[] descriptors = readBytes(in);
+      byte[] digest = readBytes(in);
+      byte[] shape = readBytes(in);
+      Map<String, Set<String>> views = new TreeMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        String view = in.readUTF();
+        Set<String> patterns = new TreeSet<>();
+        for (int j = in.readInt(); j > 0; j--) {
+          patterns.add(in.readUTF());
+        }
+        views.put(view, patterns);
+      }
+      if (in.read() != -1 || digest.length != 32 || shape.length != 32) {
         throw new IOException("trailing bytes");
       }
-      return Optional.of(new Frontend.ModuleEntry(module, descriptors, digest));
+      return Optional.of(new Entry(new Frontend.ModuleEntry(module, descriptors, digest, shape), views));
     } catch (IOException | RuntimeException e) {
       store.damaged(key);
       return Optional.empty();
     }
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("bad length");
+    }
+    return in.readNBytes(length);
   }
 
   /** Forgets an entry the frontend could not read back. */
@@ -130,23 +164,37 @@ final class IndexCache {
     store.damaged(key);
   }
 
-  /** Remembers an entry to write once the index step is over. */
-  synchronized void add(String key, Frontend.ModuleEntry entry) {
-    pending.add(new Pending(key, entry));
+  /** Remembers an entry to write once the index step is over, with the views its module registered. */
+  synchronized void add(String key, Frontend.ModuleEntry entry, Map<String, Set<String>> views, boolean firstWave) {
+    pending.add(new Pending(key, entry, views, firstWave));
+  }
+
+  /** Forgets the first wave's entries (that wave registered a view, which no entry records). */
+  synchronized void dropFirstWave() {
+    pending.removeIf(Pending::firstWave);
   }
 
   /** Writes the entries of the files parsed by this scan. */
   synchronized void flush() {
     for (Pending item : pending) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(item.entry().descriptors().length + 64);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(item.entry().descriptors().length + 128);
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeByte(FORMAT);
         out.writeUTF(item.entry().module());
-        out.writeInt(item.entry().descriptors().length);
-        out.write(item.entry().descriptors());
-        out.writeInt(item.entry().digest().length);
-        out.write(item.entry().digest());
-      } catch (IOException e) {
+        for (byte[] part : List.of(item.entry().descriptors(), item.entry().digest(), item.entry().shape())) {
+          out.writeInt(part.length);
+          out.write(part);
+        }
+        out.writeInt(item.views().size());
+        for (Map.Entry<String, Set<String>> view : new TreeMap<>(item.views()).entrySet()) {
+          out.writeUTF(view.getKey());
+          out.writeInt(view.getValue().size());
+          for (String pattern : new TreeSet<>(view.getValue())) {
+            out.writeUTF(pattern);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // e.g. a name longer than writeUTF takes: not cached
         continue;
       }
       store.write(item.key(), bytes.toByteArray());

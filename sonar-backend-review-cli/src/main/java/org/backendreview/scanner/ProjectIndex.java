@@ -31,6 +31,8 @@ final class ProjectIndex {
     final String packageName;
     String content;
     Frontend.Notebook notebook;
+    /** Set by the first wave: the file may register Django views, the second wave indexes it. */
+    boolean registersViews;
 
     IndexedFile(SourceFile file, String packageName) {
       this.file = file;
@@ -76,20 +78,35 @@ final class ProjectIndex {
     return indexed;
   }
 
+  /**
+   * The first wave of the index step: reads the file, and indexes it unless it may register Django views (then
+   * {@link IndexedFile#registersViews} is set and {@link #indexRegisteringViews} indexes it in the second wave).
+   */
   void index(IndexedFile item) {
+    if (read(item) && !item.file.notebook()) {
+      if (IndexCache.mayRegisterViews(item.content)) {
+        item.registersViews = true;
+      } else {
+        indexModule(item, null);
+      }
+    }
+  }
+
+  /** Reads the file (a notebook is also converted); false when it is not analysed (with a warning). */
+  private boolean read(IndexedFile item) {
     SourceFile file = item.file;
     SourceText text;
     try {
       text = SourceText.read(file.path(), config.maxFileSize());
     } catch (IOException | RuntimeException e) {
       warnings.warn(file, "cannot be read, skipped (" + e + ")");
-      return;
+      return false;
     }
     if (text.problem() != null) {
       warnings.warn(file, text.problem());
     }
     if (text.content() == null) {
-      return;
+      return false;
     }
     item.content = text.content();
     if (file.notebook()) {
@@ -105,17 +122,36 @@ final class ProjectIndex {
         warnings.warn(file, "invalid notebook, skipped (" + ScanWarnings.describe(e) + ")");
         item.content = null;
       }
-      return;
     }
+    return item.content != null;
+  }
+
+  /**
+   * The second wave of the index step, after every other module is in the table: a file that may register Django
+   * views. Its cache entry also holds the views its module registered, and its key the shape of the table the first
+   * wave built ({@code tableShape}) and every such file's content ({@code registeringFiles}): what the views it
+   * registers (and its own descriptors) can depend on besides its text.
+   */
+  void indexRegisteringViews(IndexedFile item, String tableShape, String registeringFiles) {
+    indexModule(item, tableShape + " " + registeringFiles);
+  }
+
+  /**
+   * Adds the file's module to the table: from the cache, else parsed. {@code viewsContext}: null in the first wave, else
+   * what the views the module registers may depend on besides its text (the entry then records the views).
+   */
+  private void indexModule(IndexedFile item, @javax.annotation.Nullable String viewsContext) {
+    SourceFile file = item.file;
     IndexCache indexCache = cache;
     String module = Frontend.moduleName(item.packageName, file);
     String key = null;
-    if (indexCache != null && indexCache.cacheable(module, item.content)) {
-      key = indexCache.keyOf(item);
-      Optional<Frontend.ModuleEntry> entry = indexCache.lookup(key, module);
+    if (indexCache != null && !sharedModules.contains(module)) {
+      key = viewsContext == null ? indexCache.keyOf(item) : indexCache.keyOf(item, viewsContext);
+      Optional<IndexCache.Entry> entry = indexCache.lookup(key, module, viewsContext != null);
       if (entry.isPresent()) {
         try {
-          frontend.restoreModule(entry.get());
+          frontend.restoreModule(entry.get().module());
+          frontend.restoreViews(entry.get().views());
           indexCache.restored.incrementAndGet();
           return;
         } catch (IOException | RuntimeException e) {
@@ -123,13 +159,21 @@ final class ProjectIndex {
         }
       }
     }
+    String cached = key;
     try {
-      frontend.addModule(item.content, item.packageName, new LocalPythonFile(file, item.content));
+      LocalPythonFile python = new LocalPythonFile(file, item.content);
+      Map<String, Set<String>> views = Map.of();
+      if (cached != null && viewsContext != null) {
+        views = frontend.addModuleRecordingViews(item.content, item.packageName, python);
+      } else {
+        // nothing to record: added in parallel with the others
+        frontend.addModule(item.content, item.packageName, python);
+      }
       if (!sharedModules.contains(module)) {
         // the module's digest, here in parallel rather than in the symbol table's digest after the step
         Optional<Frontend.ModuleEntry> entry = frontend.moduleEntry(module);
-        if (key != null && entry.isPresent()) {
-          indexCache.add(key, entry.get());
+        if (cached != null && entry.isPresent()) {
+          indexCache.add(cached, entry.get(), views, viewsContext == null);
         }
       }
     } catch (Frontend.SyntaxError e) {

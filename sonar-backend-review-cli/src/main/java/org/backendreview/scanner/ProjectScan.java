@@ -82,12 +82,13 @@ final class ProjectScan {
     ProjectIndex.IndexedFile[] indexed = index.prepare(files);
     CacheStore store = openStore();
     if (store != null) {
-      index.cache = new IndexCache(store, config, index.packages, index.sharedModules);
+      index.cache = new IndexCache(store, config, index.packages);
     }
     ExecutorService executor = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
     try {
       long start = System.nanoTime();
       parallel(executor, "index", files.size(), i -> index.index(indexed[i]));
+      indexRegisteringViews(executor, indexed);
       if (index.cache != null) {
         indexCacheHits = index.cache.restored.get();
         index.cache.flush();
@@ -119,6 +120,36 @@ final class ProjectScan {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /**
+   * The index step's second wave ({@link ProjectIndex#indexRegisteringViews}): the files that may register Django
+   * views, once every other module is in the table (in every scan, with a cache or not, so that both see the same
+   * table when these files are indexed).
+   */
+  private void indexRegisteringViews(ExecutorService executor, ProjectIndex.IndexedFile[] indexed) {
+    List<ProjectIndex.IndexedFile> second = new ArrayList<>();
+    for (ProjectIndex.IndexedFile item : indexed) {
+      if (item.registersViews) {
+        second.add(item);
+      }
+    }
+    String tableShape = "";
+    String registeringFiles = "";
+    if (index.cache != null) {
+      if (frontend.hasDjangoViews()) {
+        index.cache.dropFirstWave();
+      }
+      tableShape = java.util.HexFormat.of().formatHex(frontend.symbolTableShape());
+      List<String> parts = new ArrayList<>();
+      for (ProjectIndex.IndexedFile item : second) {
+        parts.add(item.file.relativePath() + " " + item.packageName + " " + CacheStore.sha256Hex(List.of(item.content)));
+      }
+      registeringFiles = CacheStore.sha256Hex(parts);
+    }
+    String shape = tableShape;
+    String files = registeringFiles;
+    parallel(executor, "index (URL configurations)", second.size(), i -> index.indexRegisteringViews(second.get(i), shape, files));
   }
 
   /** Files whose findings came from the cache (for the statistics). */

@@ -769,7 +769,7 @@ public final class TaintEngine {
       || functionGuards != null && Trees.nearestFunctionDef(d) == function && functionGuards.validatesDefinition(d, name, kind, isClean);
     Taint result = Taint.CLEAN;
     boolean reaching = false;
-    Set<Expression> assigned = ValueResolver.valuesAtLocation(name, ctx);
+    Set<Expression> assigned = resolver.valuesAtLocation(name, ctx);
     if (assigned.stream().anyMatch(value -> Trees.isAncestorOrSelf(value, name))) {
       // x = x.replace(...): the frontend may give the new value for the x read on the right; use the reaching definitions
       assigned = Set.of();

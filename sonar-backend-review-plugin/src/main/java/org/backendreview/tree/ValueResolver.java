@@ -123,8 +123,8 @@ public final class ValueResolver {
     return true;
   }
 
-  private static List<Expression> nameValues(Name name, SubscriptionContext ctx) {
-    Set<Expression> reaching = ctx.valuesAtLocation(name);
+  private List<Expression> nameValues(Name name, SubscriptionContext ctx) {
+    Set<Expression> reaching = reaching(name, ctx);
     if (!reaching.isEmpty()) {
       return new ArrayList<>(reaching);
     }
@@ -355,17 +355,47 @@ public final class ValueResolver {
    * The frontend's reaching assignments ({@code ctx.valuesAtLocation}), or none inside a loop, where it may miss the
    * values from before the loop ({@code x = a; while True: x = x + b; use(x)} gives only {@code x + b}).
    */
-  public static Set<Expression> valuesAtLocation(Name name, @Nullable SubscriptionContext ctx) {
+  public Set<Expression> valuesAtLocation(Name name, @Nullable SubscriptionContext ctx) {
     if (Trees.firstAncestor(name, t -> t.is(Tree.Kind.FOR_STMT, Tree.Kind.WHILE_STMT, Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA)) instanceof
       org.sonar.plugins.python.api.tree.Statement loop && !loop.is(Tree.Kind.FUNCDEF)) {
       return Set.of();
     }
     try {
-      Set<Expression> result = ctx == null || name.symbol() == null ? Set.of() : ctx.valuesAtLocation(name);
+      Set<Expression> result = ctx == null || name.symbol() == null ? Set.of() : reaching(name, ctx);
       return result == null ? Set.of() : result;
     } catch (RuntimeException e) {
       return Set.of();
     }
+  }
+
+  /** Per scope (a function, or the file), whether it holds a try statement outside nested functions and classes. */
+  private final Map<Tree, Boolean> scopesWithTry = new IdentityHashMap<>();
+
+  /**
+   * The frontend's reaching assignments of the name ({@code ctx.valuesAtLocation}), as is. The frontend gives none in a
+   * scope (the enclosing function, else the file) that holds a {@code try} statement outside nested functions and
+   * classes, and finds that out by walking the scope at every call without remembering it: on a large module that walk,
+   * once per name asked, was the scan's largest cost in our code. Here it is done once per scope and file.
+   */
+  public Set<Expression> reaching(Name name, SubscriptionContext ctx) {
+    Tree scope = Trees.firstAncestor(name, t -> t.is(Tree.Kind.FUNCDEF, Tree.Kind.FILE_INPUT));
+    if (scope != null && scopesWithTry.computeIfAbsent(scope, ValueResolver::holdsTry)) {
+      return Set.of();
+    }
+    // the frontend keeps only the answers of a scope's own variables: others (a class attribute, a global read in a
+    // function) redo its analysis of the whole scope at each call, so the answer is kept here per name
+    return reachingByName.computeIfAbsent(name, n -> ctx.valuesAtLocation(n));
+  }
+
+  private final Map<Name, Set<Expression>> reachingByName = new IdentityHashMap<>();
+
+  private static boolean holdsTry(Tree scope) {
+    for (Tree child : scope.children()) {
+      if (child.is(Tree.Kind.TRY_STMT) || !child.is(Tree.Kind.FUNCDEF, Tree.Kind.CLASSDEF) && holdsTry(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBefore(Tree definition, Tree use) {

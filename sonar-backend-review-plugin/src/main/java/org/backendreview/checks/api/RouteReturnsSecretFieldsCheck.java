@@ -16,6 +16,7 @@ import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.checks.ReportsIn;
 import org.backendreview.semantics.fastapi.FastApi;
 import org.backendreview.semantics.fastapi.FastApi.Route;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.CodeScope;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.Types;
@@ -133,7 +134,7 @@ public class RouteReturnsSecretFieldsCheck extends BackendReviewCheck {
         if (type instanceof ClassType classType && isProjectClass(classType)) {
           classes.add(classType);
         } else if (!(type instanceof ClassType)) {
-          toVisit.addAll(ctx.valuesAtLocation(name));
+          toVisit.addAll(AnalysisContext.of(ctx).values().reaching(name, ctx));
         }
       } else if (expr instanceof CallExpression call) {
         if (call.callee().typeV2() instanceof ClassType constructed && isProjectClass(constructed)) {

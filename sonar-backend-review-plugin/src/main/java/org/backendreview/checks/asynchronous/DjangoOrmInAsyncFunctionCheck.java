@@ -11,6 +11,7 @@ import java.util.Set;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.asyncio.AsyncContext;
 import org.backendreview.semantics.django.DjangoModels;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.SourceText;
@@ -104,7 +105,7 @@ public class DjangoOrmInAsyncFunctionCheck extends BackendReviewCheck {
       return false;
     }
     if (expr instanceof Name name) {
-      Set<Expression> values = ctx.valuesAtLocation(name);
+      Set<Expression> values = AnalysisContext.of(ctx).values().reaching(name, ctx);
       return !values.isEmpty() && values.stream().allMatch(DjangoModels::isQuerySetCall);
     }
     return false;

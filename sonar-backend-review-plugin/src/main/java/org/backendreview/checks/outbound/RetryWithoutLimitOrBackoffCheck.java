@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.backendreview.checks.BackendReviewCheck;
 import org.backendreview.semantics.celery.CeleryApi;
 import org.backendreview.semantics.http.HttpLibraries;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.python.PythonApi;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
@@ -129,7 +130,7 @@ public class RetryWithoutLimitOrBackoffCheck extends BackendReviewCheck {
     List<Expression> values = new java.util.ArrayList<>(List.of(wait));
     Expression expr = Trees.skipParentheses(wait);
     if (expr instanceof org.sonar.plugins.python.api.tree.Name name) {
-      values.addAll(ctx.valuesAtLocation(name));
+      values.addAll(AnalysisContext.of(ctx).values().reaching(name, ctx));
       org.backendreview.tree.ValueResolver.singleAssignedValue(name).ifPresent(values::add);
     }
     boolean[] found = {false};

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Trees;
@@ -135,7 +136,7 @@ public final class DjangoModels {
     if (fromLoop.isPresent()) {
       return fromLoop;
     }
-    Set<Expression> values = ctx.valuesAtLocation(name);
+    Set<Expression> values = AnalysisContext.of(ctx).values().reaching(name, ctx);
     if (values.isEmpty()) {
       return Optional.empty();
     }

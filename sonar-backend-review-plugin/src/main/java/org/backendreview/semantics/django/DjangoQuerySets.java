@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.tree.Arguments;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -204,7 +205,7 @@ public final class DjangoQuerySets {
     }
     // the frontend may give the value being assigned for a name read on its own right-hand side (qs = qs.filter(...)):
     // such values are dropped, and every other assignment of the name stands for them
-    Set<Expression> values = withoutEnclosing(ctx.valuesAtLocation(name), name);
+    Set<Expression> values = withoutEnclosing(AnalysisContext.of(ctx).values().reaching(name, ctx), name);
     if (values.isEmpty()) {
       values = withoutEnclosing(allAssignedValues(symbol), name);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.project.ClassHierarchy;
 import org.backendreview.tree.Fqns;
 import org.backendreview.tree.Literals;
@@ -84,7 +85,7 @@ public final class FastApiResponses {
 
   /** The values reaching the name, or, where the frontend gives none (a reassigned parameter), every value assigned to it. */
   private static Set<Expression> assignedValues(Name name, SubscriptionContext ctx) {
-    Set<Expression> values = new HashSet<>(ctx.valuesAtLocation(name));
+    Set<Expression> values = new HashSet<>(AnalysisContext.of(ctx).values().reaching(name, ctx));
     if (values.isEmpty() && name.symbolV2() != null) {
       for (UsageV2 usage : name.symbolV2().usages()) {
         if (usage.kind() == UsageV2.Kind.ASSIGNMENT_LHS && usage.tree().parent() != null
