@@ -11,6 +11,7 @@ final class Help {
   static final String TEXT = """
     Usage: backend-review [scan] [options] [PATH...]
            backend-review --list-rules [--format text|json|markdown]
+           backend-review daemon status|stop
 
     Runs the "Backend Review way" profile (SonarPython's Sonar way and the Backend Review rules for
     Django, DRF, FastAPI, SQLAlchemy, Celery, async, OWASP) on the Python files under PATH (default:
@@ -67,6 +68,9 @@ final class Help {
           --no-config              ignore pyproject.toml
       -j, --threads N              worker threads (default: the number of CPUs)
           --no-cache               do not read or write the findings cache
+          --daemon                 hand the scan to a resident scanner process that keeps the JVM and
+                                   the rules between scans (started on first use, exits after 15 idle
+                                   minutes; never when CI is set). backend-review daemon status|stop
           --cache-dir DIR              the findings cache (default: .backend-review-cache in the base
                                    directory)
       -V, --version                print the version

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 import org.backendreview.scanner.AnalysisWarning;
@@ -49,12 +50,23 @@ public final class Main {
   private final PrintStream err;
   private final Path cwd;
   private final Map<String, String> env;
+  private final Supplier<RuleCatalog> catalog;
+  /** Set when {@link #run} ended because the heap was exhausted (the {@link Daemon} then stops, its client scans without it). */
+  volatile boolean ranOutOfMemory;
+  /** Whether to tell the user to raise the heap when it is exhausted (the daemon's client scans in a fresh JVM instead). */
+  boolean explainOutOfMemory = true;
 
   Main(PrintStream out, PrintStream err, Path cwd, Map<String, String> env) {
+    this(out, err, cwd, env, RuleCatalog::load);
+  }
+
+  /** One command in a JVM that may run others before and after it (the {@link Daemon}): keeps no state between runs. */
+  Main(PrintStream out, PrintStream err, Path cwd, Map<String, String> env, Supplier<RuleCatalog> catalog) {
     this.out = out;
     this.err = err;
     this.cwd = cwd.toAbsolutePath().normalize();
     this.env = env;
+    this.catalog = catalog;
   }
 
   public static void main(String[] args) {
@@ -80,7 +92,7 @@ public final class Main {
           yield OK;
         }
         case LIST_RULES -> {
-          out.print(RuleListing.render(RuleCatalog.load().rules(), options.get(Setting.FORMAT) == null ? Options.Format.TEXT : options.get(Setting.FORMAT)));
+          out.print(RuleListing.render(catalog.get().rules(), options.get(Setting.FORMAT) == null ? Options.Format.TEXT : options.get(Setting.FORMAT)));
           yield OK;
         }
         case SCAN -> scan(options);
@@ -93,6 +105,10 @@ public final class Main {
       return ERROR;
     } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
       if (outOfMemory(e)) {
+        ranOutOfMemory = true;
+        if (!explainOutOfMemory) {
+          return ERROR;
+        }
         err.printf(Locale.ROOT, "%s: this project needs more memory than the Java heap's %d MiB: run again with a larger heap, e.g. "
           + "BACKEND_REVIEW_JAVA_OPTS=-Xmx2g (docs/cli.md, \"Memory and JVM options\")%n", Report.TOOL, Runtime.getRuntime().maxMemory() >> 20);
         return ERROR;
@@ -159,7 +175,7 @@ public final class Main {
       builder.listener(new Progress(err));
     }
     ScanConfig scanConfig = builder.build();
-    ScanResult result = Scanner.scan(scanConfig);
+    ScanResult result = Scanner.scan(scanConfig, catalog.get());
 
     if (!quiet) {
       for (AnalysisWarning warning : result.warnings()) {

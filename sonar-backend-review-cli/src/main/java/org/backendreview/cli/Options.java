@@ -78,6 +78,9 @@ final class Options {
         case "-h", "--help" -> options.command = Command.HELP;
         case "-V", "--version" -> options.command = Command.VERSION;
         case "--list-rules" -> options.command = Command.LIST_RULES;
+        case "--daemon" -> {
+          // the launcher's: it hands the scan to the resident scanner (docs/cli.md, "Daemon"); here, a scan like any other
+        }
         default -> options.read(name, value);
       }
       value.checkUsed();

@@ -103,6 +103,11 @@ final class Frontend {
     return SymbolUtils.pythonPackageName(file, roots);
   }
 
+  /** The frontend keeps typeshed's symbols for the Python versions of its first use: reloads them (another scan's versions). */
+  static void reloadTypeshedSymbols() {
+    org.sonar.python.types.TypeShed.resetBuiltinSymbols();
+  }
+
   /** SonarPython's check classes, as its sensor gets them (python-checks' list of open-source checks). */
   static List<Class<?>> pythonCheckClasses() {
     return new OpenSourceCheckList().getChecks().toList();

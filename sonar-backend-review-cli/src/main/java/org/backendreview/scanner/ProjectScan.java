@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.backendreview.scanner.cache.CacheStore;
+import org.backendreview.semantics.project.AnalysisCache;
 import org.sonar.plugins.python.api.ProjectPythonVersion;
 import org.sonar.plugins.python.api.PythonVersionUtils;
 
@@ -57,9 +59,11 @@ final class ProjectScan {
     RuleSelection selection = RuleSelection.of(catalog, config);
     Map<String, Duration> phases = new LinkedHashMap<>();
     synchronized (ProjectPythonVersion.class) {
-      ProjectPythonVersion.setCurrentVersions(config.pythonVersions().isEmpty()
+      Set<PythonVersionUtils.Version> versions = config.pythonVersions().isEmpty()
         ? PythonVersionUtils.allVersions()
-        : PythonVersionUtils.fromStringArray(config.pythonVersions().toArray(String[]::new)));
+        : PythonVersionUtils.fromStringArray(config.pythonVersions().toArray(String[]::new));
+      ProjectPythonVersion.setCurrentVersions(versions);
+      forgetPreviousScan(versions);
       ProjectScan scan = new ProjectScan(config, selection);
       long phaseStart = System.nanoTime();
       FileCollector.Result collected = FileCollector.collect(config);
@@ -206,6 +210,22 @@ final class ProjectScan {
       return os.getProcessCpuTime();
     }
     return 0;
+  }
+
+  /** The Python versions of the previous scan in this JVM (guarded by the lock on ProjectPythonVersion). */
+  private static Set<PythonVersionUtils.Version> previousVersions;
+
+  /**
+   * A JVM that scans more than once (the resident daemon, tests, the Java API) must answer each scan as a fresh JVM
+   * would: the plugin's per-project caches of files read from disk are emptied, and the frontend's typeshed symbols,
+   * which it keeps for the Python versions of the first scan, are reloaded when the versions change.
+   */
+  private static void forgetPreviousScan(Set<PythonVersionUtils.Version> versions) {
+    AnalysisCache.clearProjectCaches();
+    if (previousVersions != null && !previousVersions.equals(versions)) {
+      Frontend.reloadTypeshedSymbols();
+    }
+    previousVersions = Set.copyOf(versions);
   }
 
   private static final class WorkerThreads implements ThreadFactory {

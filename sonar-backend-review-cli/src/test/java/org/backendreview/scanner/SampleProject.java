@@ -27,9 +27,14 @@ public final class SampleProject {
 
   /** A copy of the sample project under {@code target}, to be modified by a test. */
   public static Path copyTo(Path target) {
-    try (Stream<Path> files = Files.walk(DIR)) {
+    return copy(DIR, target);
+  }
+
+  /** A copy of the directory {@code source} under {@code target}. */
+  public static Path copy(Path source, Path target) {
+    try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
-        Path copy = target.resolve(DIR.relativize(file).toString());
+        Path copy = target.resolve(source.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);
         } else {

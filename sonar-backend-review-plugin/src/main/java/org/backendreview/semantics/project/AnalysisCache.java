@@ -41,6 +41,9 @@ public final class AnalysisCache {
   /** The current thread's recent files, most recent first: {tree, the value kept for it}. */
   private static final ThreadLocal<Object[][]> RECENT = ThreadLocal.withInitial(() -> new Object[FILES_PER_THREAD][]);
 
+  /** How to empty each per-project cache of the plugin ({@link #clearProjectCaches}). */
+  private static final List<Runnable> PROJECT_CACHES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private AnalysisCache() {
   }
 
@@ -62,6 +65,21 @@ public final class AnalysisCache {
     System.arraycopy(recent, 0, recent, 1, recent.length - 1);
     recent[0] = new Object[] {file, created};
     return created;
+  }
+
+  /**
+   * Empties every per-project cache (the {@link ProjectCache}s and the caches of {@link DeclaredDependencies},
+   * {@link RoleOverrides} and {@link SiblingFiles}). A process that analyses a project again, or another one, calls it
+   * before each analysis (the standalone scanner's resident daemon): their validation by size and modification time,
+   * or by age, suits an editor, not a second analysis that must equal a fresh one.
+   */
+  public static void clearProjectCaches() {
+    PROJECT_CACHES.forEach(Runnable::run);
+  }
+
+  /** Registers a per-project cache of plain data with {@link #clearProjectCaches}. */
+  static void registerProjectCache(Runnable clear) {
+    PROJECT_CACHES.add(clear);
   }
 
   /** Forgets the current thread's file contexts (tests). */
@@ -86,6 +104,7 @@ public final class AnalysisCache {
 
     private ProjectCache(int maxEntries) {
       this.maxEntries = maxEntries;
+      registerProjectCache(this::clear);
     }
 
     /** The cached value when {@code valid} accepts it, else a new one from {@code compute} (then cached). */

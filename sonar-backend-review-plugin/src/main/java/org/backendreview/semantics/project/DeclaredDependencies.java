@@ -39,6 +39,10 @@ public final class DeclaredDependencies {
   private static final List<String> LOCK_FILES = List.of("poetry.lock", "uv.lock");
   private static final Map<String, Optional<Version>> CACHE = new ConcurrentHashMap<>();
 
+  static {
+    AnalysisCache.registerProjectCache(CACHE::clear);
+  }
+
   /** A major.minor version. */
   public record Version(int major, int minor) implements Comparable<Version> {
     @Override

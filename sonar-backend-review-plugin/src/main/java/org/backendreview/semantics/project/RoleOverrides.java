@@ -45,6 +45,10 @@ public final class RoleOverrides {
   private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'");
   private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
 
+  static {
+    AnalysisCache.registerProjectCache(CACHE::clear);
+  }
+
   private record Entry(long size, long modified, Optional<RoleOverrides> overrides) {
   }
 

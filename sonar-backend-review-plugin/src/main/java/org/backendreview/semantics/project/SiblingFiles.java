@@ -33,6 +33,10 @@ public final class SiblingFiles {
   private static final int MAX_FILES = 5_000;
   private static final Map<Key, Entry> CACHE = new ConcurrentHashMap<>();
 
+  static {
+    AnalysisCache.registerProjectCache(CACHE::clear);
+  }
+
   private record Key(Path path, String kind) {
   }
 
