@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backendreview.scanner.cache.CacheStore;
+import org.backendreview.semantics.project.DeclaredDependencies;
 import org.backendreview.semantics.project.FileReads;
 
 /**
@@ -127,8 +128,14 @@ final class FindingCache {
     return PROJECT_FILES.contains(name) || (name.startsWith("requirements") && name.endsWith(".txt"));
   }
 
-  private static final Set<String> PROJECT_FILES = Set.of("pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "manage.py", ".git",
-    "requirements");
+  /** The project files the checks look up by name: the declared dependencies' (lock files included), Django's, git's. */
+  private static final Set<String> PROJECT_FILES = projectFiles();
+
+  private static Set<String> projectFiles() {
+    Set<String> names = new java.util.HashSet<>(DeclaredDependencies.fileNames());
+    names.addAll(List.of("manage.py", ".git", "requirements"));
+    return Set.copyOf(names);
+  }
 
   private static String facts(Path entry) {
     try {

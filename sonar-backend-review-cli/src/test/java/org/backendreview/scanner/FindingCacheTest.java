@@ -108,6 +108,14 @@ class FindingCacheTest {
       "    return {\"id\": order.pk}");
     assertSameAsCold();
 
+    // a lock file pins the installed FastAPI at 0.115: on_event is deprecated there (FastApiOnEventDeprecated), so the
+    // module's cached findings (none) must not be reused
+    SampleProject.write(project.resolve("inventory_service/events.py"), "from fastapi import FastAPI", "", "app = FastAPI()", "", "",
+      "@app.on_event(\"startup\")", "def start():", "    pass");
+    assertThat(findingsOf(assertSameAsCold(), "inventory_service/events.py")).noneMatch(f -> f.startsWith("FastApiOnEventDeprecated"));
+    SampleProject.write(project.resolve("poetry.lock"), "[[package]]", "name = \"fastapi\"", "version = \"0.115.0\"");
+    assertThat(findingsOf(assertSameAsCold(), "inventory_service/events.py")).anyMatch(f -> f.startsWith("FastApiOnEventDeprecated"));
+
     // an entry damaged on disk is reported, deleted and recomputed: the entry the last scan wrote or used most recently
     // (older entries belong to earlier project states and are never read again)
     Path entry;

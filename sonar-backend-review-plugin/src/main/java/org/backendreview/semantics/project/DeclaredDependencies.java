@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sonar.plugins.python.api.SubscriptionContext;
@@ -29,7 +27,7 @@ import org.sonar.plugins.python.api.SubscriptionContext;
  * ({@code poetry.lock}, {@code uv.lock}: the locked version wins) and the project files are read as text. A lower bound comes
  * from {@code ==}, {@code ===}, {@code >=}, {@code >}, {@code ~=} or Poetry's {@code ^}; a bare name or an upper
  * bound only says nothing. Unknown (no file, no bound, unreadable, not a {@code file:} URI) is empty: callers stay
- * silent. Results are cached per directory for the analysis (dependency files rarely change during one).
+ * silent. Results are cached per directory for two minutes (dependency files rarely change during an analysis).
  */
 public final class DeclaredDependencies {
 
@@ -37,10 +35,15 @@ public final class DeclaredDependencies {
   private static final long MAX_FILE_BYTES = 1_000_000;
   private static final List<String> PROJECT_FILES = List.of("pyproject.toml", "setup.py", "setup.cfg", "Pipfile");
   private static final List<String> LOCK_FILES = List.of("poetry.lock", "uv.lock");
-  private static final Map<String, Optional<Version>> CACHE = new ConcurrentHashMap<>();
+  /**
+   * How long a project's declared versions are reused: an analysis reads them once, an editor (SonarLint) sees an edited
+   * {@code pyproject.toml} after at most this long (as the Django settings' facts). The standalone scanner's daemon
+   * empties the cache before each scan ({@link AnalysisCache#clearProjectCaches}).
+   */
+  private static final long TTL_MILLIS = 120_000;
+  private static final AnalysisCache.ProjectCache<String, Declared> CACHE = AnalysisCache.project(100);
 
-  static {
-    AnalysisCache.registerProjectCache(CACHE::clear);
+  private record Declared(Optional<Version> version, long computedAt) {
   }
 
   /** A major.minor version. */
@@ -58,6 +61,16 @@ public final class DeclaredDependencies {
   private DeclaredDependencies() {
   }
 
+  /**
+   * The names of the files read in a project directory, besides {@code requirements*.txt} and {@code requirements/}: a
+   * cache of findings must depend on them (the standalone scanner's does).
+   */
+  public static List<String> fileNames() {
+    List<String> names = new ArrayList<>(PROJECT_FILES);
+    names.addAll(LOCK_FILES);
+    return List.copyOf(names);
+  }
+
   /** The lowest version of the distribution (lower-case name, e.g. {@code fastapi}) the project declares, or empty. */
   public static Optional<Version> minimumVersion(String distribution, SubscriptionContext ctx) {
     Optional<Path> directory = ModuleSources.directoryOf(ctx.pythonFile());
@@ -69,7 +82,9 @@ public final class DeclaredDependencies {
     if (root.isEmpty()) {
       return Optional.empty();
     }
-    return CACHE.computeIfAbsent(distribution + "@" + root.get(), k -> read(distribution, root.get()));
+    long now = System.currentTimeMillis();
+    return CACHE.get(distribution + "@" + root.get(), cached -> now - cached.computedAt() < TTL_MILLIS,
+      k -> new Declared(read(distribution, root.get()), now)).version();
   }
 
   private static Optional<Path> projectDirectory(Path start) {
