@@ -160,8 +160,10 @@ final class FindingCache {
 
   private static String computeCodeVersion() {
     List<String> parts = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-      Path path = Path.of(entry);
+    for (String element : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+      // absolute: `java -jar` from another directory runs the same code
+      Path path = Path.of(element).toAbsolutePath().normalize();
+      String entry = path.toString();
       try {
         if (Files.isDirectory(path)) {
           try (var files = Files.walk(path)) {
@@ -198,7 +200,7 @@ final class FindingCache {
   }
 
   private String keyOf(ProjectIndex.IndexedFile item) {
-    return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.content));
+    return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.contentDigest()));
   }
 
   /** The cached analysis of the file, when there is one and none of the files it read changed. */

@@ -104,12 +104,12 @@ final class IndexCache {
   }
 
   String keyOf(ProjectIndex.IndexedFile item) {
-    return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.content));
+    return CacheStore.sha256Hex(List.of(scanKey, item.file.relativePath(), item.packageName, item.contentDigest()));
   }
 
   /** The key of a file of the second wave: {@code context} is what its views may depend on besides its text. */
   String keyOf(ProjectIndex.IndexedFile item, String context) {
-    return CacheStore.sha256Hex(List.of(scanKey, "views", item.file.relativePath(), item.packageName, item.content, context));
+    return CacheStore.sha256Hex(List.of(scanKey, "views", item.file.relativePath(), item.packageName, item.contentDigest(), context));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.backendreview.scanner.cache.CacheStore;
 
 /**
  * The index step: reads every file, parses it and adds its module to the project-level symbol table (in parallel),
@@ -34,9 +35,22 @@ final class ProjectIndex {
     /** Set by the first wave: the file may register Django views, the second wave indexes it. */
     boolean registersViews;
 
+    private String digestedContent;
+    private String contentDigest;
+
     IndexedFile(SourceFile file, String packageName) {
       this.file = file;
       this.packageName = packageName;
+    }
+
+    /** The SHA-256 of {@link #content}, computed once for the index, the views' context and the findings keys. */
+    String contentDigest() {
+      String text = content;
+      if (text != digestedContent || contentDigest == null) {
+        contentDigest = CacheStore.sha256Hex(List.of(String.valueOf(text)));
+        digestedContent = text;
+      }
+      return contentDigest;
     }
   }
 

@@ -143,7 +143,7 @@ final class ProjectScan {
       tableShape = java.util.HexFormat.of().formatHex(frontend.symbolTableShape());
       List<String> parts = new ArrayList<>();
       for (ProjectIndex.IndexedFile item : second) {
-        parts.add(item.file.relativePath() + " " + item.packageName + " " + CacheStore.sha256Hex(List.of(item.content)));
+        parts.add(item.file.relativePath() + " " + item.packageName + " " + item.contentDigest());
       }
       registeringFiles = CacheStore.sha256Hex(parts);
     }

@@ -124,6 +124,16 @@ class FindingCacheTest {
         .max(java.util.Comparator.comparing(FindingCacheTest::modified)).orElseThrow();
     }
     Files.writeString(entry, "backend-review-cache 1\ngarbage");
+    ScanResult truncated = assertSameAsCold();
+    assertThat(truncated.warnings()).anyMatch(w -> w.message().startsWith("damaged cache entry"));
+    // one flipped bit in a whole entry's payload: the checksum catches it
+    try (Stream<Path> files = Files.walk(cache)) {
+      entry = files.filter(f -> f.getParent().getFileName().toString().length() == 2)
+        .max(java.util.Comparator.comparing(FindingCacheTest::modified)).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(entry);
+    bytes[bytes.length - 1] ^= 0x01;
+    Files.write(entry, bytes);
     ScanResult damaged = assertSameAsCold();
     assertThat(damaged.warnings()).anyMatch(w -> w.message().startsWith("damaged cache entry"));
     assertThat(assertSameAsCold().warnings()).isEmpty();
