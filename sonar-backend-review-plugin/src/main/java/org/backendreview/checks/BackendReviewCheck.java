@@ -28,8 +28,33 @@ import org.sonar.plugins.python.api.tree.Tree;
 public abstract class BackendReviewCheck extends PythonSubscriptionCheck {
 
   /** The roles of the file this check instance analyses now, read once per file (at its root) from its analysis context. */
-  private record CurrentFile(@Nullable PythonFile file, FileRoles roles) {
+  private record CurrentFile(@Nullable PythonFile file, FileRoles roles, Gate gate) {
   }
+
+  /** What the scope says of a whole file: every node passes, none does, or it depends on the node's line. */
+  private enum Gate {
+    ALL, NONE, PER_LINE;
+
+    static Gate of(CodeScope scope, FileRoles roles) {
+      if (!roles.mainBlocks().isEmpty()) {
+        return PER_LINE;
+      }
+      return scope.includes(roles.role()) ? ALL : NONE;
+    }
+  }
+
+  private static final ClassValue<CodeScope> DECLARED_SCOPES = new ClassValue<>() {
+    @Override
+    protected CodeScope computeValue(Class<?> checkClass) {
+      for (Class<?> c = checkClass; c != null; c = c.getSuperclass()) {
+        ReportsIn declared = c.getAnnotation(ReportsIn.class);
+        if (declared != null) {
+          return declared.value();
+        }
+      }
+      return RuleFamily.find(checkClass).map(RuleFamily::codeScope).orElse(CodeScope.PRODUCT);
+    }
+  };
 
   @Nullable
   private CurrentFile current;
@@ -38,22 +63,31 @@ public abstract class BackendReviewCheck extends PythonSubscriptionCheck {
   public final void initialize(Context context) {
     CodeScope scope = codeScope();
     // registered first: the root is visited before any other node, and its consumers run in registration order
-    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> current = new CurrentFile(ctx.pythonFile(), CodeRoles.roles(ctx)));
+    context.registerSyntaxNodeConsumer(Tree.Kind.FILE_INPUT, ctx -> {
+      FileRoles roles = CodeRoles.roles(ctx);
+      current = new CurrentFile(ctx.pythonFile(), roles, Gate.of(scope, roles));
+    });
     register((kind, consumer) -> context.registerSyntaxNodeConsumer(kind, ctx -> {
+      CurrentFile file = current;
+      FileRoles roles;
+      if (file != null && file.file() != null && file.file() == ctx.pythonFile()) {
+        // the common case: the file's role decides for every node, no need to find the node's line
+        if (file.gate() != Gate.PER_LINE) {
+          if (file.gate() == Gate.ALL) {
+            consumer.accept(ctx);
+          }
+          return;
+        }
+        roles = file.roles();
+      } else {
+        // another thread's file, or a node visited without its root: ask the file's context
+        roles = CodeRoles.roles(ctx);
+      }
       Token first = ctx.syntaxNode().firstToken();
-      if (scope.includes(rolesOf(ctx).at(first == null ? 0 : first.line()))) {
+      if (scope.includes(roles.at(first == null ? 0 : first.line()))) {
         consumer.accept(ctx);
       }
     }));
-  }
-
-  private FileRoles rolesOf(SubscriptionContext ctx) {
-    CurrentFile file = current;
-    if (file != null && file.file() != null && file.file() == ctx.pythonFile()) {
-      return file.roles();
-    }
-    // another thread's file, or a node visited without its root: ask the file's context
-    return CodeRoles.roles(ctx);
   }
 
   /** Registers the check's consumers (what {@code initialize} is for a plain subscription check). */
@@ -66,12 +100,7 @@ public abstract class BackendReviewCheck extends PythonSubscriptionCheck {
 
   /** The declared scope of a check class: its {@link ReportsIn}, else its family's, else {@link CodeScope#PRODUCT}. */
   public static CodeScope scopeOf(Class<?> checkClass) {
-    for (Class<?> c = checkClass; c != null; c = c.getSuperclass()) {
-      ReportsIn declared = c.getAnnotation(ReportsIn.class);
-      if (declared != null) {
-        return declared.value();
-      }
-    }
-    return RuleFamily.find(checkClass).map(RuleFamily::codeScope).orElse(CodeScope.PRODUCT);
+    // initialize runs once per file and check: the annotations are read once per class
+    return DECLARED_SCOPES.get(checkClass);
   }
 }
