@@ -53,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The test fails when our share of the CPU time (of the wall time when CPU could not be sampled), estimated both ways,
  * exceeds {@code -Dits.perf.maxShare} percent (default 5; {@code none} only reports).
  * <p>
+ * With {@code -Dits.perf.jfr=true} each scan is also recorded with JFR ({@code its/target/perf/jfr/}) and the report
+ * gives our code's share of the analyzer's execution samples, by check ({@link SensorProfile}): a direct measure that
+ * does not depend on the load moving between scans.
+ * <p>
  * Not part of the server group: {@code mvn -B verify -Pits-server,its-perf} (docs/its.md, "Performance inside SonarQube").
  */
 @Tag("perf")
@@ -71,6 +75,13 @@ class PythonSensorTimeIT {
     int rounds = Integer.getInteger("its.perf.rounds", 3);
     String maxShare = System.getProperty("its.perf.maxShare", "5");
     String scannerJavaOpts = System.getProperty("its.perf.scannerJavaOpts", "");
+    boolean jfr = Boolean.getBoolean("its.perf.jfr");
+    Path recordings = Its.targetDir().resolve("perf").resolve("jfr");
+    if (jfr) {
+      Files.createDirectories(recordings);
+    }
+    Map<String, List<Double>> jfrShares = new LinkedHashMap<>();
+    List<String> jfrScans = new ArrayList<>();
     DebianPackage horizon = DebianPackage.fetch(PACKAGE, Its.targetDir().resolve("perf"));
     Path sources = horizon.root().resolve("usr/lib/python3/dist-packages");
     long files;
@@ -106,8 +117,14 @@ class PythonSensorTimeIT {
         String projectKey = "perf-horizon-" + slug(profile) + "-r" + round;
         WebApi.provision(server, projectKey, profile);
         Map<String, String> properties = new HashMap<>();
-        if (!scannerJavaOpts.isBlank()) {
-          properties.put("sonar.scanner.javaOpts", scannerJavaOpts.replace("@SCAN@", projectKey));
+        String javaOpts = scannerJavaOpts.replace("@SCAN@", projectKey);
+        Path recording = recordings.resolve(projectKey + ".jfr");
+        if (jfr) {
+          Files.deleteIfExists(recording);
+          javaOpts = (javaOpts + " " + SensorProfile.javaOpts(recording)).trim();
+        }
+        if (!javaOpts.isBlank()) {
+          properties.put("sonar.scanner.javaOpts", javaOpts);
         }
         String load = loadAverage();
         BuildResult result;
@@ -121,6 +138,11 @@ class PythonSensorTimeIT {
           .orElseThrow(() -> new AssertionError("no Python Sensor time in the scanner log of " + projectKey + ":\n" + result.getLogs()));
         millis.get(profile).add(sensor);
         cpu.ifPresent(c -> cpuMillis.get(profile).add(c.sensorMillis()));
+        if (jfr && Files.isRegularFile(recording)) {
+          SensorProfile samples = SensorProfile.read(recording);
+          jfrShares.computeIfAbsent(profile, p -> new ArrayList<>()).add(samples.oursPercent());
+          jfrScans.add(String.format(Locale.ROOT, "| %d | %s | %s |", round, profile, samples.describe(8)));
+        }
         scans.add(String.format(Locale.ROOT, "| %d | %s | %,d | %s | %s | %s | %s | %s |", round, profile, sensor,
           cpu.map(c -> seconds(c.sensorMillis())).orElse("n/a"), cpu.map(c -> seconds(c.indexMillis())).orElse("n/a"),
           cpu.map(c -> seconds(c.analysisMillis())).orElse("n/a"), load, loadAverage()));
@@ -150,6 +172,15 @@ class PythonSensorTimeIT {
     report.append("\n| round | profile | sensor wall (ms) | sensor CPU (s) | of which indexing | analysis | load before | load after |\n"
       + "|---|---|---|---|---|---|---|---|\n");
     scans.forEach(s -> report.append(s).append('\n'));
+    if (!jfrScans.isEmpty()) {
+      report.append("\nOur code's share of the Python analyzer's JFR execution samples (a lower bound: JIT compilation and GC run in other"
+        + " threads), median per profile: ");
+      report.append(jfrShares.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), medianOf(e.getValue())))
+        .collect(java.util.stream.Collectors.joining(", ")));
+      report.append("\n\n| round | profile | our share of the samples, by check |\n|---|---|---|\n");
+      jfrScans.forEach(s -> report.append(s).append('\n'));
+    }
     Path out = Its.targetDir().resolve("perf").resolve("python-sensor-time.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -179,6 +210,12 @@ class PythonSensorTimeIT {
       params.addAll(List.of("repositories", repository));
     }
     return server.get("api/rules/search", params.toArray(String[]::new)).get("total").getAsInt();
+  }
+
+  static double medianOf(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   static long median(List<Long> values) {

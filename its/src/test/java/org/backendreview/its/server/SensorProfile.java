@@ -1,0 +1,117 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.its.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the Python analyzer's CPU goes in one scan, from a JFR recording of the scanner's engine JVM (execution samples):
+ * how many samples are in the analyzer (a frame of SonarPython: {@code org.sonar.python}, {@code org.sonar.plugins.python})
+ * and how many of those are in our code ({@code org.backendreview}: a check, or the frontend work a check asked for),
+ * attributed to the outermost check class on the stack. Unlike the difference of two scans' CPU times, this does not
+ * depend on how the machine's load moved between scans; it does not count the JIT compilation or the garbage collection
+ * our code causes (other threads), so it is a lower bound of our share.
+ * <p>
+ * Stacks deeper than the recording's stack depth lose their outermost frames: record with
+ * {@code -XX:FlightRecorderOptions:stackdepth=2048} ({@link #javaOpts}); the truncated samples are counted.
+ */
+record SensorProfile(long samples, long analyzer, long ours, long truncated, Map<String, Long> byCheck) {
+
+  /** Scanner JVM options that record what this reads, into {@code file}. */
+  static String javaOpts(Path file) {
+    return "-XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording=settings=profile,filename=" + file;
+  }
+
+  static SensorProfile read(Path recording) throws IOException {
+    long samples = 0;
+    long analyzer = 0;
+    long ours = 0;
+    long truncated = 0;
+    Map<String, Long> byCheck = new HashMap<>();
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+          continue;
+        }
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null) {
+          continue;
+        }
+        samples++;
+        List<String> classes = new ArrayList<>();
+        for (RecordedFrame frame : stack.getFrames()) {
+          if (frame.isJavaFrame() && frame.getMethod() != null && frame.getMethod().getType() != null) {
+            classes.add(frame.getMethod().getType().getName());
+          }
+        }
+        Sample sample = classify(classes);
+        if (sample.analyzer()) {
+          analyzer++;
+          if (stack.isTruncated()) {
+            truncated++;
+          }
+          if (sample.check() != null) {
+            ours++;
+            byCheck.merge(sample.check(), 1L, Long::sum);
+          }
+        }
+      }
+    }
+    return new SensorProfile(samples, analyzer, ours, truncated, byCheck);
+  }
+
+  /** One sample's stack, innermost class first: in the analyzer? in our code, and then under which check? */
+  record Sample(boolean analyzer, String check) {
+  }
+
+  static Sample classify(List<String> classesInnermostFirst) {
+    boolean analyzer = false;
+    String outermostOurs = null;
+    String outermostCheck = null;
+    for (String type : classesInnermostFirst) {
+      if (type.startsWith("org.sonar.python.") || type.startsWith("org.sonar.plugins.python.")) {
+        analyzer = true;
+      } else if (type.startsWith("org.backendreview.")) {
+        // a lambda or nested class counts as its outer class
+        String owner = type.replaceAll("\\$.*", "");
+        outermostOurs = owner;
+        if (owner.startsWith("org.backendreview.checks.") && owner.endsWith("Check") && !owner.endsWith(".BackendReviewCheck")) {
+          outermostCheck = owner;
+        }
+      }
+    }
+    String check = outermostCheck != null ? outermostCheck : outermostOurs;
+    return new Sample(analyzer || check != null, check == null ? null : check.substring(check.lastIndexOf('.') + 1));
+  }
+
+  double oursPercent() {
+    return analyzer == 0 ? 0 : 100.0 * ours / analyzer;
+  }
+
+  /** "our share: 4.1 % of 12,345 analyzer samples (TaintSinkCheck 80, ...)". */
+  String describe(int top) {
+    String checks = byCheck.entrySet().stream()
+      .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+      .limit(top)
+      .map(e -> e.getKey() + " " + e.getValue())
+      .collect(Collectors.joining(", "));
+    return String.format(Locale.ROOT, "%.1f %% (%,d of %,d analyzer samples; %,d truncated stacks)%s", oursPercent(), ours, analyzer, truncated,
+      checks.isEmpty() ? "" : ": " + checks);
+  }
+}

@@ -1,0 +1,41 @@
+/*
+ * Backend Review for SonarQube
+ * Copyright (C) 2026 Backend Review contributors
+ * SPDX-License-Identifier: LGPL-3.0-only
+ */
+package org.backendreview.its.server;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SensorProfileTest {
+
+  @Test
+  void a_sample_belongs_to_the_outermost_check_on_its_stack() {
+    // the frontend's work a check asked for is the check's
+    SensorProfile.Sample sample = SensorProfile.classify(List.of(
+      "org.sonar.python.semantic.v2.TypeInferenceV2",
+      "org.backendreview.tree.ValueResolver",
+      "org.backendreview.checks.security.TaintSinkCheck",
+      "org.backendreview.checks.security.SqlInjectionCheck",
+      "org.backendreview.checks.BackendReviewCheck$1",
+      "org.backendreview.checks.BackendReviewCheck",
+      "org.sonar.python.SubscriptionVisitor",
+      "org.sonar.plugins.python.PythonSensor"));
+    assertThat(sample.analyzer()).isTrue();
+    assertThat(sample.check()).isEqualTo("SqlInjectionCheck");
+  }
+
+  @Test
+  void our_code_outside_a_check_counts_under_its_class_and_the_frontend_alone_is_not_ours() {
+    assertThat(SensorProfile.classify(List.of("org.backendreview.flow.TaintEngine$Memo", "org.backendreview.checks.BackendReviewCheck",
+      "org.sonar.python.SubscriptionVisitor")).check()).isEqualTo("BackendReviewCheck");
+    assertThat(SensorProfile.classify(List.of("org.backendreview.flow.TaintEngine")).check()).isEqualTo("TaintEngine");
+    SensorProfile.Sample frontend = SensorProfile.classify(List.of("org.sonar.python.parser.PythonParser", "org.sonar.plugins.python.PythonSensor"));
+    assertThat(frontend.analyzer()).isTrue();
+    assertThat(frontend.check()).isNull();
+    assertThat(SensorProfile.classify(List.of("java.lang.Thread")).analyzer()).isFalse();
+  }
+}
