@@ -55,8 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Unless {@code -Dits.perf.jfr=false}, each scan is also recorded with JFR ({@code its/target/perf/jfr/}) and the report
  * gives our code's share of the analyzer's execution samples and allocated bytes, by check ({@link SensorProfile}): a
- * direct measure that does not depend on the load moving between scans. The budget then applies to that share in
- * "Backend Review way" (median of the rounds) instead of the two CPU-time estimates.
+ * direct measure that does not depend on the load moving between scans, but a lower bound (SonarPython's own loop that
+ * calls our consumers, the JIT compilation and the garbage collection of our code are not in it): the budget still
+ * applies to the CPU-time estimates.
  * <p>
  * Not part of the server group: {@code mvn -B verify -Pits-server,its-perf} (docs/its.md, "Performance inside SonarQube").
  */
@@ -189,14 +190,9 @@ class PythonSensorTimeIT {
 
     if (!"none".equals(maxShare)) {
       double max = Double.parseDouble(maxShare);
-      if (jfrShares.containsKey(BACKEND_REVIEW_WAY)) {
-        // the direct measure, when recorded: our code's samples within the analyzer's, in what users run
-        assertThat(medianOf(jfrShares.get(BACKEND_REVIEW_WAY))).as("our share of the Python analyzer's samples (%%), see %s:%n%s", out, report)
-          .isLessThanOrEqualTo(max);
-      } else {
-        // both estimates (CPU time when sampled) must exceed the budget: one alone is within the noise of a shared machine
-        assertThat(Collections.min(shares)).as("our share of the Python sensor time (%%), see %s:%n%s", out, report).isLessThanOrEqualTo(max);
-      }
+      // both estimates (CPU time when sampled) must exceed the budget: one alone is within the noise of a shared machine.
+      // Not the JFR share: it is a lower bound (SonarPython's dispatch to our consumers, the JIT and the GC are not in it).
+      assertThat(Collections.min(shares)).as("our share of the Python sensor time (%%), see %s:%n%s", out, report).isLessThanOrEqualTo(max);
     }
   }
 
