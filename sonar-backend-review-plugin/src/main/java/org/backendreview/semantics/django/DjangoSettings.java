@@ -64,9 +64,45 @@ public final class DjangoSettings {
 
   /** True when the summarised module is a Django settings module (see the class comment). */
   public static boolean isSettingsModule(org.backendreview.semantics.project.ModuleSummary summary, PythonFile file) {
+    return isSettingsModule(summary, file.fileName(), directoryName(file));
+  }
+
+  private static String directoryName(PythonFile file) {
     String path = file.uri() == null || file.uri().getPath() == null ? "" : file.uri().getPath();
     String[] parts = path.split("/");
-    return isSettingsModule(summary, file.fileName(), parts.length >= 2 ? parts[parts.length - 2] : "");
+    return parts.length >= 2 ? parts[parts.length - 2] : "";
+  }
+
+  /**
+   * False only when {@link #isSettingsModule(org.backendreview.semantics.project.ModuleSummary, PythonFile)} is certainly
+   * false, found without summarising the module: neither the file's nor its directory's name says "settings" and no
+   * module-level assignment (the ones a summary records, also in module-level if/try/with blocks) binds a known setting
+   * name. Most modules of a project stop here, so their summary is not built for this question.
+   */
+  public static boolean maybeSettingsModule(FileInput fileInput, PythonFile file) {
+    String fileName = file.fileName();
+    if (DJANGO_DEFAULTS.equals(fileName)) {
+      return false;
+    }
+    if (hasSettingsWord(fileName.replaceFirst("\\.py$", "")) || hasSettingsWord(directoryName(file))) {
+      return true;
+    }
+    if (fileInput.statements() == null) {
+      return false;
+    }
+    boolean[] known = {false};
+    Trees.walk(fileInput.statements(), DjangoSettings::isModuleLevelBlock, tree -> {
+      if (tree instanceof AssignmentStatement assignment) {
+        for (ExpressionList targets : assignment.lhsExpressions()) {
+          for (Expression target : targets.expressions()) {
+            known[0] |= target instanceof Name name && KNOWN_SETTINGS.contains(name.name());
+          }
+        }
+      } else if (tree instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name) {
+        known[0] |= KNOWN_SETTINGS.contains(name.name());
+      }
+    });
+    return known[0];
   }
 
   /** The same, from the module's file name and the name of its directory. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backendreview.semantics.project.AnalysisCache;
@@ -160,11 +161,14 @@ public final class DjangoSettingsModel {
       return Optional.empty();
     }
     Path file = directory.get().resolve(ctx.pythonFile().fileName()).normalize();
-    ModuleSummary own = AnalysisContext.of(ctx).summary();
+    AnalysisContext context = AnalysisContext.of(ctx);
     Optional<Path> root = DjangoProjectSettings.root(ctx.pythonFile());
-    Reader reader = new Reader(ctx, file, own);
+    // the file's own summary only when needed: most modules are no settings module, which a cheaper test shows
+    Reader reader = new Reader(ctx, file, context::summary);
     Project project = root.map(r -> project(r, nonDeployable, reader)).orElse(null);
-    boolean settingsModule = DjangoSettings.isSettingsModule(own, ctx.pythonFile()) || project != null && project.settings().contains(file);
+    boolean settingsModule = DjangoSettings.maybeSettingsModule(context.file(), ctx.pythonFile())
+      && DjangoSettings.isSettingsModule(context.summary(), ctx.pythonFile())
+      || project != null && project.settings().contains(file);
     if (!settingsModule) {
       return Optional.of(new FileView(file, false, false, List.of()));
     }
@@ -351,10 +355,10 @@ public final class DjangoSettingsModel {
   }
 
   /** Reads module summaries: the analysed file from its tree, the others from disk. */
-  private record Reader(SubscriptionContext ctx, Path current, ModuleSummary own) {
+  private record Reader(SubscriptionContext ctx, Path current, Supplier<ModuleSummary> own) {
     Optional<ModuleSummary> read(Path path) {
       if (path.equals(current)) {
-        return Optional.of(own);
+        return Optional.of(own.get());
       }
       return ModuleSources.summaryAt(new LocationInFile(path.toUri().toString(), 1, 0, 1, 0), ctx);
     }
