@@ -39,6 +39,41 @@ class DjangoSettingsTest {
     assertThat(isSettings("mysite/settings.py", "try:\n    from .local import *\nexcept ImportError:\n    DEBUG = False\n")).isTrue();
   }
 
+  /** {maybeSettingsModule, isSettingsModule by the module's summary} */
+  private static boolean[] preTestAndSummary(String fileName, String code) {
+    boolean[] result = {false, false};
+    Analysis.onEach(fileName, code, Tree.Kind.FILE_INPUT, (tree, ctx) -> {
+      result[0] = DjangoSettings.maybeSettingsModule((FileInput) tree, ctx.pythonFile());
+      result[1] = DjangoSettings.isSettingsModule(org.backendreview.semantics.project.ModuleSummary.of((FileInput) tree, fileName), ctx.pythonFile());
+    });
+    return result;
+  }
+
+  @Test
+  void the_cheap_pre_test_never_rules_out_a_settings_module() {
+    String[][] cases = {
+      {"mysite/settings.py", "DEBUG = False\n"},
+      {"mysite/settings/production.py", "from .base import *\n"},
+      {"mysite/config.py", "INSTALLED_APPS = []\nROOT_URLCONF = 'x'\nDATABASES = {}\n"},
+      {"mysite/config.py", "import os\nif os.environ.get('X'):\n    INSTALLED_APPS = []\nelse:\n    INSTALLED_APPS = ['a']\n"
+        + "try:\n    ROOT_URLCONF: str = 'x'\nexcept ImportError:\n    pass\nwith open('f') as f:\n    DATABASES = {}\n"},
+      {"mysite/prod_settings.py", "SECRET_KEY = x\n"},
+      {"django/conf/global_settings.py", "INSTALLED_APPS = []\nROOT_URLCONF = 'x'\nDATABASES = {}\n"},
+      {"app/views.py", "from django.http import HttpResponse\n\ndef index(request):\n    DEBUG = True\n    return HttpResponse(DEBUG)\n"},
+      {"app/models.py", "class Config:\n    INSTALLED_APPS = []\n    ROOT_URLCONF = 'x'\n    DATABASES = {}\n"},
+      {"app/helpers.py", "x = settings.INSTALLED_APPS\n"},
+    };
+    for (String[] c : cases) {
+      boolean[] both = preTestAndSummary(c[0], c[1]);
+      assertThat(!both[1] || both[0]).as("pre-test ruled out the settings module %s", c[0]).isTrue();
+    }
+    // what it is for: ordinary modules, also those reading settings or binding setting names in functions or classes
+    assertThat(preTestAndSummary("app/views.py", cases[6][1])[0]).isFalse();
+    assertThat(preTestAndSummary("app/models.py", cases[7][1])[0]).isFalse();
+    assertThat(preTestAndSummary("app/helpers.py", cases[8][1])[0]).isFalse();
+    assertThat(preTestAndSummary("mysite/config.py", cases[3][1])).containsExactly(true, true);
+  }
+
   @Test
   void deployable_settings() {
     assertThat(DjangoSettings.isDeployable(file("/p/mysite/settings.py"), NON_DEPLOYABLE)).isTrue();
