@@ -11,7 +11,6 @@ import org.backendreview.semantics.project.CodeRoles.FileRoles;
 import org.backendreview.semantics.project.CodeScope;
 import org.sonar.plugins.python.api.PythonFile;
 import org.sonar.plugins.python.api.PythonSubscriptionCheck;
-import org.sonar.plugins.python.api.SubscriptionContext;
 import org.sonar.plugins.python.api.tree.Token;
 import org.sonar.plugins.python.api.tree.Tree;
 
