@@ -87,22 +87,8 @@ public final class DjangoSettings {
     if (hasSettingsWord(fileName.replaceFirst("\\.py$", "")) || hasSettingsWord(directoryName(file))) {
       return true;
     }
-    if (fileInput.statements() == null) {
-      return false;
-    }
-    boolean[] known = {false};
-    Trees.walk(fileInput.statements(), DjangoSettings::isModuleLevelBlock, tree -> {
-      if (tree instanceof AssignmentStatement assignment) {
-        for (ExpressionList targets : assignment.lhsExpressions()) {
-          for (Expression target : targets.expressions()) {
-            known[0] |= target instanceof Name name && KNOWN_SETTINGS.contains(name.name());
-          }
-        }
-      } else if (tree instanceof AnnotatedAssignment annotated && annotated.variable() instanceof Name name) {
-        known[0] |= KNOWN_SETTINGS.contains(name.name());
-      }
-    });
-    return known[0];
+    // a superset of the names a summary records as assigned: every module-level name target
+    return assignedSettingNames(fileInput).stream().anyMatch(KNOWN_SETTINGS::contains);
   }
 
   /** The same, from the module's file name and the name of its directory. */
