@@ -140,15 +140,50 @@ public final class TaintEngine {
   private final Map<FunctionDef, Guards> guards = new IdentityHashMap<>();
   private final ValueResolver resolver;
   private final Map<Tree, Boolean> requestObjects = new IdentityHashMap<>();
-  private final Set<Tree> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Tree> keysInProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The expressions and functions being evaluated, with their height on the evaluation stack (cycle detection). */
+  private final Map<Tree, Integer> inProgress = new IdentityHashMap<>();
+  /** The same for the keys of mappings. */
+  private final Map<Tree, Integer> keysInProgress = new IdentityHashMap<>();
+  /** The parameters whose call sites are being followed. */
+  private final Set<Tree> parametersInProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * Results computed inside a cycle ({@link #leave}), by the cache they would go to: each stands, with the stack height
+   * of the shallowest node its evaluation re-entered, while that node is evaluated.
+   */
+  private final Map<Map<?, Taint>, Map<Tree, Provisional>> provisionalResults = new IdentityHashMap<>();
+  /** The provisional results, by the stack height of the node whose end drops them. */
+  private final List<List<Kept>> provisionalByHeight = new ArrayList<>();
+  private int provisionalCount;
+
+  /** A result computed inside a cycle and the stack height of the node it depends on. */
+  private static final class Provisional {
+    private final Taint taint;
+    private int height;
+
+    private Provisional(Taint taint, int height) {
+      this.taint = taint;
+      this.height = height;
+    }
+  }
+
+  private record Kept(Map<Tree, Taint> cache, Map<Tree, Provisional> results, Tree node, Provisional result) {
+  }
+
   private SubscriptionContext ctx;
   private int questionSteps;
   private final int[] fileStepsByKind = new int[Kind.values().length + 1];
   private int budget;
   private int fileSteps;
   private int recursion;
-  private int cycles;
+  /** How many evaluations ({@link #memoized} and {@link #returnSummary}) are in progress. */
+  private int stackHeight;
+  /**
+   * The shallowest stack height at which the current evaluation re-entered a node still in progress (a cycle), or
+   * {@value #NO_REENTRY}; {@value #EXHAUSTED} when the budget ran out.
+   */
+  private int shallowestReentry = NO_REENTRY;
+  private static final int NO_REENTRY = Integer.MAX_VALUE;
+  private static final int EXHAUSTED = -1;
 
   public TaintEngine(FileInput file) {
     this(file, RequestSources.importsWebFramework(file), new ValueResolver());
@@ -170,6 +205,16 @@ public final class TaintEngine {
   /** How many engines were built since the JVM started (tests: one per file). */
   public static long built() {
     return BUILT.get();
+  }
+
+  /** How many expressions and mapping keys this engine evaluated, over all budgets (tests: the cost of the questions). */
+  int evaluations() {
+    fileStepsByKind[budget] = fileSteps;
+    int total = 0;
+    for (int steps : fileStepsByKind) {
+      total += steps;
+    }
+    return total;
   }
 
   /** True when the module imports a web framework. */
@@ -245,34 +290,125 @@ public final class TaintEngine {
   }
 
   /**
-   * Evaluates once per expression: cached results, a cycle yields clean (and what depends on it is not cached), an
-   * exhausted budget yields clean (not cached either).
+   * Evaluates once per expression. An exhausted budget yields clean, and nothing that depends on it is kept. A cycle
+   * (re-entering an expression being evaluated) yields clean there: the first expression of the cycle still gathers
+   * everything reachable from it, so its result is cached when its evaluation ends; the results of the others, which
+   * lack what came through it, stand only until then, so that each is evaluated once, not once per path to it
+   * ({@link #leave}).
    */
-  private Taint memoized(Expression expression, Map<Tree, Taint> cache, Set<Tree> running, java.util.function.Function<Expression, Taint> computation) {
+  private Taint memoized(Expression expression, Map<Tree, Taint> cache, Map<Tree, Integer> running, java.util.function.Function<Expression, Taint> computation) {
     Expression expr = Trees.skipParentheses(expression);
-    Taint cached = cache.get(expr);
+    Taint cached = cached(cache, expr);
     if (cached != null) {
       return cached;
     }
-    if (exhausted() || !running.add(expr)) {
-      cycles++;
+    if (reentered(expr, running)) {
       return Taint.CLEAN;
     }
     questionSteps++;
     fileSteps++;
     recursion++;
-    int cyclesBefore = cycles;
-    Taint result;
+    int outer = shallowestReentry;
+    int height = enter(expr, running);
+    Taint result = null;
     try {
       result = computation.apply(expr);
     } finally {
       recursion--;
-      running.remove(expr);
-    }
-    if (cycles == cyclesBefore) {
-      cache.put(expr, result);
+      leave(expr, running, height, outer, cache, result);
     }
     return result;
+  }
+
+  /** The cached result, or the provisional one (whose reader then depends on the node that one depends on), or null. */
+  @javax.annotation.Nullable
+  private <K extends Tree> Taint cached(Map<K, Taint> cache, K node) {
+    Taint cached = cache.get(node);
+    if (cached != null || provisionalCount == 0) {
+      return cached;
+    }
+    Map<Tree, Provisional> results = provisionalResults.get(cache);
+    Provisional provisional = results == null ? null : results.get(node);
+    if (provisional == null) {
+      return null;
+    }
+    shallowestReentry = Math.min(shallowestReentry, provisional.height);
+    return provisional.taint;
+  }
+
+  /** True (and noted) when the budget is exhausted or the node is being evaluated: the caller yields clean. */
+  private boolean reentered(Tree node, Map<Tree, Integer> running) {
+    if (exhausted()) {
+      shallowestReentry = EXHAUSTED;
+      return true;
+    }
+    Integer height = running.get(node);
+    if (height != null) {
+      shallowestReentry = Math.min(shallowestReentry, height);
+      return true;
+    }
+    return false;
+  }
+
+  /** Pushes the node; returns its stack height. The re-entries seen so far are the caller's: it keeps them for {@link #leave}. */
+  private int enter(Tree node, Map<Tree, Integer> running) {
+    int height = stackHeight++;
+    running.put(node, height);
+    if (provisionalByHeight.size() <= height) {
+      provisionalByHeight.add(new ArrayList<>());
+    }
+    shallowestReentry = NO_REENTRY;
+    return height;
+  }
+
+  /**
+   * Pops the node and keeps its result (when there is one). When its evaluation re-entered nothing outside itself, the
+   * node is the first of its cycle (or in none), and it gathered everything reachable from it: the result is cached.
+   * Every node whose provisional result depended on it can reach it and is reached from it, so may carry exactly the
+   * same origins: a result that does is cached too, the others are dropped (evaluated again when asked). When the
+   * budget ran out, nothing is kept. Otherwise the result is provisional, like those that depended on this node, and
+   * they now depend on the shallowest node it re-entered. Then the caller's re-entries ({@code outer}) and this node's
+   * ones outside itself are what remains.
+   */
+  @SuppressWarnings("unchecked")
+  private <K extends Tree> void leave(K node, Map<Tree, Integer> running, int height, int outer, Map<K, Taint> cache,
+    @javax.annotation.Nullable Taint result) {
+    stackHeight--;
+    running.remove(node);
+    List<Kept> dependents = provisionalByHeight.get(height);
+    int reentry = shallowestReentry;
+    if (reentry >= height || reentry == EXHAUSTED || result == null) {
+      boolean complete = reentry != EXHAUSTED && result != null;
+      for (Kept kept : dependents) {
+        kept.results().remove(kept.node());
+        provisionalCount--;
+        if (complete && sameOrigins(kept.result().taint, result)) {
+          kept.cache().put(kept.node(), kept.result().taint);
+        }
+      }
+      if (complete) {
+        cache.put(node, result);
+        reentry = NO_REENTRY;
+      }
+    } else {
+      List<Kept> outerDependents = provisionalByHeight.get(reentry);
+      for (Kept kept : dependents) {
+        kept.result().height = reentry;
+        outerDependents.add(kept);
+      }
+      Map<Tree, Provisional> results = provisionalResults.computeIfAbsent(cache, c -> new IdentityHashMap<>());
+      Provisional provisional = new Provisional(result, reentry);
+      results.put(node, provisional);
+      provisionalCount++;
+      outerDependents.add(new Kept((Map<Tree, Taint>) cache, results, node, provisional));
+    }
+    dependents.clear();
+    shallowestReentry = Math.min(outer, reentry);
+  }
+
+  /** True when both carry request data or neither does, and they depend on the same parameters. */
+  private static boolean sameOrigins(Taint a, Taint b) {
+    return a.hasSource() == b.hasSource() && a.parameters().keySet().equals(b.parameters().keySet());
   }
 
   private Taint compute(Expression expr, Kind kind) {
@@ -675,27 +811,29 @@ public final class TaintEngine {
   /** What the function returns, in terms of request data and of its own parameters (computed once per kind). */
   private Taint returnSummary(FunctionDef function, Kind kind) {
     Map<FunctionDef, Taint> summaries = returnSummaries.computeIfAbsent(kind, k -> new IdentityHashMap<>());
-    Taint cached = summaries.get(function);
+    Taint cached = cached(summaries, function);
     if (cached != null) {
       return cached;
     }
-    if (!inProgress.add(function)) {
-      cycles++;
+    if (reentered(function, inProgress)) {
       return Taint.CLEAN;
     }
-    int cyclesBefore = cycles;
+    int outer = shallowestReentry;
+    int height = enter(function, inProgress);
     Taint result = Taint.CLEAN;
+    boolean done = false;
     try {
       for (ReturnStatement statement : Trees.descendantsInSameScope(function.body(), Tree.Kind.RETURN_STMT, ReturnStatement.class)) {
         for (Expression value : statement.expressions()) {
           result = result.union(eval(value, kind));
         }
       }
+      done = true;
     } finally {
-      inProgress.remove(function);
-    }
-    if (cycles == cyclesBefore && !exhausted()) {
-      summaries.put(function, result);
+      if (exhausted()) {
+        shallowestReentry = EXHAUSTED;
+      }
+      leave(function, inProgress, height, outer, summaries, done ? result : null);
     }
     return result;
   }
@@ -710,7 +848,7 @@ public final class TaintEngine {
     if (cached != null) {
       return cached;
     }
-    if (depth > MAX_CALL_DEPTH || !inProgress.add(parameter)) {
+    if (depth > MAX_CALL_DEPTH || !parametersInProgress.add(parameter)) {
       return Optional.empty();
     }
     Optional<Trace> result = Optional.empty();
@@ -720,7 +858,7 @@ public final class TaintEngine {
         result = sourceThroughCallSites(function, parameter, kind, depth);
       }
     } finally {
-      inProgress.remove(parameter);
+      parametersInProgress.remove(parameter);
     }
     if (!exhausted()) {
       cache.put(parameter, result);

@@ -33,8 +33,18 @@ final class FlowProbe {
   }
 
   static Map<Integer, String> sources(Map<String, String> files, String probed) {
-    Map<Integer, String> result = new LinkedHashMap<>();
+    return sources(files, probed, new TaintEngine[1]);
+  }
+
+  /** Like {@link #sources(String)}; the answers, then how many evaluations the engine made to give them. */
+  static Map.Entry<Map<Integer, String>, Integer> sourcesAndEvaluations(String code) {
     TaintEngine[] engine = {null};
+    Map<Integer, String> result = sources(Map.of("views.py", code), "views.py", engine);
+    return Map.entry(result, engine[0] == null ? 0 : engine[0].evaluations());
+  }
+
+  private static Map<Integer, String> sources(Map<String, String> files, String probed, TaintEngine[] engine) {
+    Map<Integer, String> result = new LinkedHashMap<>();
     Analysis.onEach(files, probed, Tree.Kind.CALL_EXPR, (tree, ctx) -> {
       CallExpression call = (CallExpression) tree;
       if (!(call.callee() instanceof Name name) || !name.name().startsWith("sink") || call.arguments().isEmpty()) {

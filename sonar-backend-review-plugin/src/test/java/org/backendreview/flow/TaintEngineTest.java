@@ -643,4 +643,27 @@ class TaintEngineTest {
     assertThat(result).containsEntry(503, "-");
     assertThat(result.get(511)).isEqualTo("the request parameter \"s\" (line 508)");
   }
+
+  @Test
+  void a_mapping_that_reads_itself_is_evaluated_once_per_read() {
+    // the shape of horizon's make_web_conf: a module-level template context whose entries are computed from its other
+    // entries, then updated from a command's options; each read of "context" reaches every write, and every write
+    // reads "context" again
+    StringBuilder code = new StringBuilder(DJANGO + "from django import template\ncontext = template.Context({'v0': 'a'})\n");
+    for (int i = 1; i < 30; i++) {
+      code.append("context['v").append(i).append("'] = context['v").append(i - 1).append("'] + context['v")
+        .append(Math.max(0, i - 2)).append("']\n");
+    }
+    code.append("def view(request):\n");
+    for (int i = 0; i < 30; i += 3) {
+      code.append("    if request.GET.get('o").append(i).append("'):\n        context['v").append(i).append("'] = context['v")
+        .append(i + 1).append("']\n");
+    }
+    code.append("    context['v29'] = request.GET['q'] + context['v28']\n    sink(context['v1'])\n");
+    Map.Entry<Map<Integer, String>, Integer> result = FlowProbe.sourcesAndEvaluations(code.toString());
+    assertThat(result.getKey()).containsEntry(55, "the request parameter \"q\" (line 54)");
+    // about once per expression (212 of them are evaluated): walking the cycles again from every read of "context"
+    // exhausted the per-question budget (20,000 evaluations)
+    assertThat(result.getValue()).isLessThan(500);
+  }
 }
