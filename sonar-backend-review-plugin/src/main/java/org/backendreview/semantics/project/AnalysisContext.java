@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 import org.backendreview.semantics.security.RequestSources;
 import org.backendreview.tree.Trees;
 import org.backendreview.tree.ValueResolver;
@@ -80,12 +81,17 @@ public final class AnalysisContext {
   /** The context of the file the context's current node belongs to. */
   public static AnalysisContext of(SubscriptionContext ctx) {
     FileInput root = fileOf(ctx.syntaxNode());
-    String key = ctx.pythonFile() != null ? ctx.pythonFile().key() : null;
-    AnalysisContext context = AnalysisCache.perFile(root, f -> new AnalysisContext(f, key));
+    // the key is read once per file: SonarQube's input file builds the string at every call
+    AnalysisContext context = AnalysisCache.perFile(root, f -> new AnalysisContext(f, keyOf(ctx)));
     if (context.fileKey == null) {
-      context.fileKey = key;
+      context.fileKey = keyOf(ctx);
     }
     return context;
+  }
+
+  @Nullable
+  private static String keyOf(SubscriptionContext ctx) {
+    return ctx.pythonFile() != null ? ctx.pythonFile().key() : null;
   }
 
   /** The context of this file tree (when no {@link SubscriptionContext} is at hand). */
