@@ -72,7 +72,8 @@ public class MassAssignmentCheck extends TaintSinkCheck {
       String api = InjectionSinks.receiverText(Fqns.receiver(call).get()) + "." + method.get() + "()";
       sinks.addAll(InjectionSinks.keywordUnpackings(call, api));
       Arguments.keyword(call, "defaults").ifPresent(d -> sinks.add(new Sink(call, d.expression(), api)));
-    } else if (WritableModels.isOrmModelClass(call.callee())) {
+    } else if (Arguments.hasKeywordUnpacking(call) && WritableModels.isOrmModelClass(call.callee())) {
+      // a model class is only a sink with **kwargs: the costly class lookup waits for one
       sinks.addAll(InjectionSinks.keywordUnpackings(call, InjectionSinks.receiverText(call.callee()) + "()"));
     } else if (Fqns.isCallTo(call, "setattr")) {
       Arguments.positional(call, 1).ifPresent(name -> sinks.add(new Sink(call, name.expression(), "setattr()")));
