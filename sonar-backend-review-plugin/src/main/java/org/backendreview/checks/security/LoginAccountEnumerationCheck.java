@@ -6,9 +6,12 @@
 package org.backendreview.checks.security;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.backendreview.checks.BackendReviewCheck;
+import org.backendreview.semantics.project.AnalysisContext;
 import org.backendreview.semantics.security.PasswordVerifications;
 import org.backendreview.tree.Literals;
 import org.backendreview.tree.TestCode;
@@ -57,12 +60,8 @@ public class LoginAccountEnumerationCheck extends BackendReviewCheck {
     if (TestCode.isTestScenario(function)) {
       return;
     }
-    List<CallExpression> verifications = new ArrayList<>();
-    Trees.walk(function.body(), t -> !t.is(Tree.Kind.FUNCDEF, Tree.Kind.LAMBDA, Tree.Kind.CLASSDEF), t -> {
-      if (t instanceof CallExpression call && PasswordVerifications.isVerification(call)) {
-        verifications.add(call);
-      }
-    });
+    List<CallExpression> verifications = AnalysisContext.of(ctx).fact(VERIFICATIONS, LoginAccountEnumerationCheck::verificationsByFunction)
+      .getOrDefault(function, List.of());
     for (CallExpression verification : verifications) {
       for (Name name : PasswordVerifications.namesRead(verification)) {
         Optional<Tree> lookup = lookup(name, function);
@@ -78,6 +77,24 @@ public class LoginAccountEnumerationCheck extends BackendReviewCheck {
         }
       }
     }
+  }
+
+  private static final AnalysisContext.Key<Map<FunctionDef, List<CallExpression>>> VERIFICATIONS = AnalysisContext.Key.of(
+    "password verifications by function");
+
+  /**
+   * The password verifications of the file, by the function whose body holds them (not in a nested function, lambda or
+   * class), in document order: from the file's one list of calls, not a walk of each function.
+   */
+  private static Map<FunctionDef, List<CallExpression>> verificationsByFunction(AnalysisContext file) {
+    Map<FunctionDef, List<CallExpression>> byFunction = new IdentityHashMap<>();
+    for (CallExpression call : file.calls()) {
+      FunctionDef function = Trees.enclosingFunction(call);
+      if (function != null && Trees.isAncestorOrSelf(function.body(), call) && PasswordVerifications.isVerification(call)) {
+        byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(call);
+      }
+    }
+    return byFunction;
   }
 
   /** The assignment of the name from a call ({@code user = User.objects.get(...)}, {@code user = await repo.get(...)}) in this function. */
