@@ -176,7 +176,7 @@ class PythonSensorTimeIT {
     scans.forEach(s -> report.append(s).append('\n'));
     if (!jfrScans.isEmpty()) {
       report.append("\nOur code's share of the Python analyzer's JFR execution samples (a lower bound: JIT compilation and GC run in other"
-        + " threads), median per profile: ");
+        + " threads; each row also gives the JIT's compilations of our methods), median per profile: ");
       report.append(jfrShares.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), medianOf(e.getValue())))
         .collect(java.util.stream.Collectors.joining(", ")));

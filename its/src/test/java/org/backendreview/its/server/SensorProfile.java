@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -28,14 +29,23 @@ import jdk.jfr.consumer.RecordingFile;
  * our code causes (other threads), so it is a lower bound of our share. What the collector has to reclaim is estimated
  * from the allocation samples ({@code jdk.ObjectAllocationSample}, by weight): our share of the analyzer's allocated bytes.
  * <p>
+ * The JIT's work is read from every compilation ({@code jdk.Compilation} with no threshold): how many methods it
+ * compiled and for how long, in all and of our code (a compilation counts for the method it starts from, with what it
+ * inlined).
+ * <p>
  * Stacks deeper than the recording's stack depth lose their outermost frames: record with
  * {@code -XX:FlightRecorderOptions:stackdepth=2048} ({@link #javaOpts}); the truncated samples are counted.
  */
-record SensorProfile(long samples, long analyzer, long ours, long truncated, Map<String, Long> byCheck, long analyzerBytes, long ourBytes) {
+record SensorProfile(long samples, long analyzer, long ours, long truncated, Map<String, Long> byCheck, long analyzerBytes, long ourBytes,
+  Compilations compilations) {
+
+  /** What the JIT compiled during the scan: all of it, and our code's part (counts and nanoseconds). */
+  record Compilations(long count, long nanos, long ourCount, long ourNanos) {
+  }
 
   /** Scanner JVM options that record what this reads, into {@code file}. */
   static String javaOpts(Path file) {
-    return "-XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording=settings=profile,filename=" + file;
+    return "-XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording=settings=profile,jdk.Compilation#threshold=0ms,filename=" + file;
   }
 
   static SensorProfile read(Path recording) throws IOException {
@@ -46,10 +56,15 @@ record SensorProfile(long samples, long analyzer, long ours, long truncated, Map
     Map<String, Long> byCheck = new HashMap<>();
     long analyzerBytes = 0;
     long ourBytes = 0;
+    long[] compiled = new long[4];
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
         String type = event.getEventType().getName();
+        if ("jdk.Compilation".equals(type)) {
+          countCompilation(event, compiled);
+          continue;
+        }
         boolean allocation = "jdk.ObjectAllocationSample".equals(type);
         if (!allocation && !"jdk.ExecutionSample".equals(type)) {
           continue;
@@ -89,7 +104,19 @@ record SensorProfile(long samples, long analyzer, long ours, long truncated, Map
         }
       }
     }
-    return new SensorProfile(samples, analyzer, ours, truncated, byCheck, analyzerBytes, ourBytes);
+    return new SensorProfile(samples, analyzer, ours, truncated, byCheck, analyzerBytes, ourBytes,
+      new Compilations(compiled[0], compiled[1], compiled[2], compiled[3]));
+  }
+
+  private static void countCompilation(RecordedEvent event, long[] compiled) {
+    long nanos = event.getDuration().toNanos();
+    compiled[0]++;
+    compiled[1] += nanos;
+    RecordedMethod method = event.getValue("method");
+    if (method != null && method.getType() != null && method.getType().getName().startsWith("org.backendreview.")) {
+      compiled[2]++;
+      compiled[3] += nanos;
+    }
   }
 
   /** One sample's stack, innermost class first: in the analyzer? in our code, and then under which check? */
@@ -127,7 +154,10 @@ record SensorProfile(long samples, long analyzer, long ours, long truncated, Map
       .limit(top)
       .map(e -> e.getKey() + " " + e.getValue())
       .collect(Collectors.joining(", "));
-    return String.format(Locale.ROOT, "%.1f %% (%,d of %,d analyzer samples; %,d truncated stacks; allocated: %.1f %% of %,d MB)%s", oursPercent(),
-      ours, analyzer, truncated, analyzerBytes == 0 ? 0 : 100.0 * ourBytes / analyzerBytes, analyzerBytes / 1_000_000, checks.isEmpty() ? "" : ": " + checks);
+    String jit = compilations.count() == 0 ? "" : String.format(Locale.ROOT, "; JIT: ours %,d of %,d compilations, %.1f of %.1f s",
+      compilations.ourCount(), compilations.count(), compilations.ourNanos() / 1e9, compilations.nanos() / 1e9);
+    return String.format(Locale.ROOT, "%.1f %% (%,d of %,d analyzer samples; %,d truncated stacks; allocated: %.1f %% of %,d MB%s)%s", oursPercent(),
+      ours, analyzer, truncated, analyzerBytes == 0 ? 0 : 100.0 * ourBytes / analyzerBytes, analyzerBytes / 1_000_000, jit,
+      checks.isEmpty() ? "" : ": " + checks);
   }
 }

@@ -5,8 +5,12 @@
  */
 package org.backendreview.its.server;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,5 +41,32 @@ class SensorProfileTest {
     assertThat(frontend.analyzer()).isTrue();
     assertThat(frontend.check()).isNull();
     assertThat(SensorProfile.classify(List.of("java.lang.Thread")).analyzer()).isFalse();
+  }
+
+  @Test
+  void every_compilation_is_read_and_ours_are_told_apart(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("scan.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+      recording.start();
+      assertThat(busyLoop()).isNotZero();
+      recording.stop();
+      recording.dump(file);
+    }
+    SensorProfile profile = SensorProfile.read(file);
+    assertThat(profile.compilations().count()).isPositive();
+    assertThat(profile.compilations().nanos()).isPositive();
+    // this test class is in org.backendreview: its hot loop is compiled, and counts as ours
+    assertThat(profile.compilations().ourCount()).isPositive().isLessThan(profile.compilations().count());
+    assertThat(profile.compilations().ourNanos()).isPositive().isLessThanOrEqualTo(profile.compilations().nanos());
+    assertThat(profile.describe(3)).contains("; JIT: ours ");
+  }
+
+  private static long busyLoop() {
+    long sum = 0;
+    for (int i = 0; i < 2_000_000; i++) {
+      sum += Integer.toString(i).hashCode();
+    }
+    return sum;
   }
 }
